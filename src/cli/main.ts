@@ -1,0 +1,44 @@
+// The `corridor` command: a thin face over the library. Each command lives in ./commands/.
+import { Command, CommanderError } from 'commander';
+import { processIo, reportError, type Io } from './common.ts';
+import { registerValidate } from './commands/validate.ts';
+import { registerReport } from './commands/report.ts';
+import { registerDocs } from './commands/docs.ts';
+import { registerPackage } from './commands/package.ts';
+
+/** Shared state of one run: the exit code that commands set. */
+export interface RunContext {
+  io: Io;
+  exitCode: number;
+}
+
+export function buildProgram(context: RunContext): Command {
+  const program = new Command('corridor')
+    .description('Security of energy and critical-mineral supply: dependence, routes, scenarios and events')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({ writeOut: (s) => context.io.out(s), writeErr: (s) => context.io.err(s) });
+  registerValidate(program, context);
+  registerReport(program, context);
+  registerDocs(program, context);
+  registerPackage(program, context);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI with the given argv (as process.argv) and returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const context: RunContext = { io, exitCode: 0 };
+  const program = buildProgram(context);
+  try {
+    await program.parseAsync(argv);
+    return context.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; anything else commander rejects is a bad argument.
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+    }
+    return reportError(io, error, argv.includes('--json'));
+  }
+}

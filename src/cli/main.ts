@@ -5,6 +5,7 @@ import { registerValidate } from './commands/validate.ts';
 import { registerReport } from './commands/report.ts';
 import { registerDocs } from './commands/docs.ts';
 import { registerPackage } from './commands/package.ts';
+import { registerMetrics } from './commands/metrics.ts';
 
 /** Shared state of one run: the exit code that commands set. */
 export interface RunContext {
@@ -23,6 +24,7 @@ export function buildProgram(context: RunContext): Command {
   registerReport(program, context);
   registerDocs(program, context);
   registerPackage(program, context);
+  registerMetrics(program, context);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -38,22 +38,21 @@ export function parseCsv(text: string): { table: CsvTable; problems: CsvProblem[
     }
     record = [];
   };
+  const plainField = /[^,\r\n"]*/y; // the run of ordinary characters of an unquoted field
   while (i < n) {
     const ch = text[i];
     if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-        inQuotes = false;
-        i++;
-        const next = text[i];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          problems.push({ line, message: `unexpected character ${JSON.stringify(next)} after a closing quote` });
-        }
-        continue;
+      const close = text.indexOf('"', i);
+      if (close < 0) { field += text.slice(i); line += countLineBreaks(text, i, n); i = n; break; }
+      field += text.slice(i, close);
+      line += countLineBreaks(text, i, close);
+      if (text[close + 1] === '"') { field += '"'; i = close + 2; continue; }
+      inQuotes = false;
+      i = close + 1;
+      const next = text[i];
+      if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+        problems.push({ line, message: `unexpected character ${JSON.stringify(next)} after a closing quote` });
       }
-      if (ch === '\n') line++;
-      field += ch;
-      i++;
       continue;
     }
     if (ch === '"') {
@@ -71,14 +70,22 @@ export function parseCsv(text: string): { table: CsvTable; problems: CsvProblem[
       recordLine = line;
       continue;
     }
-    field += ch;
-    i++;
+    plainField.lastIndex = i;
+    plainField.test(text);
+    field += text.slice(i, plainField.lastIndex);
+    i = plainField.lastIndex;
   }
   if (inQuotes) problems.push({ line: quotedFieldLine, message: 'a quoted field is never closed (missing ")' });
   if (field !== '' || record.length > 0) endRecord();
   const [header = [], ...rows] = records;
   const [, ...rowLines] = lines;
   return { table: { header: header.map((h) => h.trim()), rows, lines: rowLines }, problems };
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = text.indexOf('\n', from); k >= 0 && k < to; k = text.indexOf('\n', k + 1)) count++;
+  return count;
 }
 
 function quote(value: string): string {

@@ -19,13 +19,36 @@ export function formatProblem(p: Problem): string {
 /** Collects problems, with helpers that build the "expected …, found …" wording. */
 export class ProblemList {
   readonly items: Problem[] = [];
+  /** Problems listed per file and severity; past that they are only counted, so a huge broken file stays cheap. */
+  readonly limitPerFile: number;
+  private readonly counts = new Map<string, number>();
+
+  constructor(limitPerFile = 200) {
+    this.limitPerFile = limitPerFile;
+  }
+
+  private add(problem: Problem): void {
+    const key = `${problem.severity} ${problem.file}`;
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    if (count <= this.limitPerFile) this.items.push(problem);
+  }
 
   error(file: string, row: number, column: string, message: string): void {
-    this.items.push({ severity: 'error', file, row, column, message });
+    this.add({ severity: 'error', file, row, column, message });
   }
 
   warning(file: string, row: number, column: string, message: string): void {
-    this.items.push({ severity: 'warning', file, row, column, message });
+    this.add({ severity: 'warning', file, row, column, message });
+  }
+
+  /** Adds one line per file whose problems were not all listed. Call once, when checking is over. */
+  summariseSuppressed(): void {
+    for (const [key, count] of this.counts) {
+      if (count <= this.limitPerFile) continue;
+      const [severity, file] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
+      this.items.push({ severity: severity as Problem['severity'], file, row: 0, column: '', message: `… and ${count - this.limitPerFile} more ${severity}s in this file (not listed)` });
+    }
   }
 
   expected(file: string, row: number, column: string, expected: string, found: string): void {

@@ -1,5 +1,6 @@
 // Reads a dataset folder (a Frictionless Data Package) into a Model, collecting every problem
 // instead of stopping at the first. Reading never throws on bad input files.
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,8 +16,6 @@ import { CorridorError } from '../errors.ts';
 
 /** Files larger than this are refused with a message rather than read into memory. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
-/** Problems listed per file before the rest are only counted. */
-const MAX_PROBLEMS_PER_FILE = 200;
 
 /** Line numbers of the rows of each table, for locating problems found after reading. */
 export type RowLines = Record<EntityName, number[]>;
@@ -65,7 +64,7 @@ function decodeText(bytes: Buffer, file: string, problems: ProblemList): string 
     problems.error(file, 0, '', 'expected UTF-8 text, found binary data (a NUL byte)');
     return undefined;
   }
-  const bad = firstInvalidUtf8Byte(bytes);
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8Byte(bytes);
   if (bad >= 0) {
     problems.error(file, 0, '', `expected UTF-8 text, found an invalid byte 0x${bytes[bad].toString(16)} at byte ${bad} (save the file as UTF-8)`);
     return undefined;
@@ -135,12 +134,9 @@ function typeRows(entity: Entity, header: string[], rawRows: string[][], rawLine
   const rows: Record<string, Cell>[] = [];
   const lines: number[] = [];
   if (!checkHeader(entity, header, problems)) return { rows, lines };
-  const before = problems.items.length;
-  let suppressed = 0;
   const columnIndex = new Map(entity.attributes.map((a) => [a.name, header.indexOf(a.name)]));
   rawRows.forEach((raw, i) => {
     const line = rawLines[i];
-    if (problems.items.length - before > MAX_PROBLEMS_PER_FILE) { suppressed++; return; }
     if (raw.length !== header.length) {
       problems.error(entity.file, line, '', `expected ${header.length} fields as in the header, found ${raw.length}`);
       return;
@@ -157,7 +153,6 @@ function typeRows(entity: Entity, header: string[], rawRows: string[][], rawLine
     }
     if (rowOk) { rows.push(row); lines.push(line); }
   });
-  if (suppressed > 0) problems.error(entity.file, 0, '', `… and problems in ${suppressed} more rows (not listed)`);
   return { rows, lines };
 }
 
@@ -182,6 +177,7 @@ export function readDataset(dir: string = DEFAULT_DATASET_DIR): ReadResult {
     lines[entity.name] = rowLines;
   }
   validateTables(tables as Tables, lines, problems);
+  problems.summariseSuppressed();
   const model = new Model(tables, { name: descriptor?.name ?? 'dataset', dir: root, hash: hash.digest('hex').slice(0, 16) });
   return { model, problems, lines };
 }

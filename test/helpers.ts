@@ -1,0 +1,30 @@
+// Shared helpers for tests: temporary copies of fixture datasets and an in-process CLI runner.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from '../src/cli/main.ts';
+import type { Io } from '../src/cli/common.ts';
+
+export const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+
+/** Copies a fixture dataset to a new temporary folder and returns its path. */
+export function copyFixture(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `corridor-${name}-`));
+  cpSync(join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+/** Rewrites one file of a dataset folder through a text transformation. */
+export function editFile(dir: string, file: string, edit: (text: string) => string): void {
+  const path = join(dir, file);
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+}
+
+/** Runs the CLI in-process and captures what it prints. */
+export async function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { out: (t) => { stdout += t.endsWith('\n') ? t : `${t}\n`; }, err: (t) => { stderr += t.endsWith('\n') ? t : `${t}\n`; } };
+  const code = await main(['node', 'corridor', ...args], io);
+  return { code, stdout, stderr };
+}

@@ -25,7 +25,7 @@ const uniqueSorted = <T extends string | number>(values: Iterable<T>): T[] =>
 
 /**
  * Selects the flows of one importer or exporter of one commodity in one year, in base units.
- * A bloc importer with no rows of its own in that year gets the sum of its members' rows (trade
+ * A bloc importer with no rows of its own for the commodity gets the sum of its members' rows (trade
  * between members left out), with a note; a bloc with rows of its own is never summed from members.
  * With `given` flows (e.g. re-optimised ones), those replace the dataset's flows and an empty
  * selection is not an error.
@@ -43,7 +43,8 @@ export function selectFlows(model: Model, query: FlowQuery, given?: readonly Bas
       `unknown ${role} "${actor}"; ${role}s of ${commodity}: ${available(actorsOfRole())}`);
   }
   const own = allOfCommodity.filter((f) => f[role] === actor);
-  const members = role === 'importer' ? model.blocMembers(actor) : [];
+  // A bloc with rows of its own for the commodity is never summed from its members.
+  const members = role === 'importer' && own.length === 0 ? model.blocMembers(actor) : [];
   const memberRows = members.length > 0
     ? allOfCommodity.filter((f) => members.includes(f.importer) && !members.includes(f.exporter))
     : [];
@@ -64,10 +65,7 @@ export function selectFlows(model: Model, query: FlowQuery, given?: readonly Bas
       `no ${commodity} ${noun} of ${actor} in ${year}; years with data: ${available(years)}`);
   }
   const notes: string[] = [];
-  const ownOfYear = own.filter((f) => f.year === year);
-  if (ownOfYear.length > 0 || members.length === 0) {
-    return { flows: ownOfYear, year, summedMembers: [], notes };
-  }
+  if (members.length === 0) return { flows: own.filter((f) => f.year === year), year, summedMembers: [], notes };
   const flows = memberRows.filter((f) => f.year === year);
   const summedMembers = uniqueSorted(flows.map((f) => f.importer));
   notes.push(

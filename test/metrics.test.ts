@@ -169,3 +169,10 @@ test('bad queries name what is missing and what is available', () => {
   code(() => importerMetrics(model, { importer: 'NOR', commodity: 'crude_oil', year: 2024 }), /no crude_oil imports of NOR in the dataset/, 'CORRIDOR_ERR_NO_DATA');
   code(() => exporterMetrics(model, { exporter: 'KAZ', commodity: 'crude_oil', year: 2020 }), /no crude_oil exports of KAZ in 2020; years with data: 2023, 2024/, 'CORRIDOR_ERR_NO_DATA');
 });
+
+test('docs/methods/dependence.md states the version that results carry', async () => {
+  const { readFileSync } = await import('node:fs');
+  const doc = readFileSync(join(import.meta.dirname, '..', 'docs', 'methods', 'dependence.md'), 'utf8');
+  const m = importerMetrics(model, { importer: 'FRA', commodity: 'crude_oil' });
+  assert.match(doc, new RegExp(`Method \`${m.method.name}\`, version \\*\\*${m.method.version.replace(/\./g, '\\.')}\\*\\*`));
+});

@@ -6,6 +6,7 @@ import { registerReport } from './commands/report.ts';
 import { registerDocs } from './commands/docs.ts';
 import { registerPackage } from './commands/package.ts';
 import { registerMetrics } from './commands/metrics.ts';
+import { registerCrm } from './commands/crm.ts';
 
 /** Shared state of one run: the exit code that commands set. */
 export interface RunContext {
@@ -25,6 +26,7 @@ export function buildProgram(context: RunContext): Command {
   registerDocs(program, context);
   registerPackage(program, context);
   registerMetrics(program, context);
+  registerCrm(program, context);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

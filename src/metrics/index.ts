@@ -2,6 +2,11 @@
 export { importerMetrics, type ImporterQuery } from './importer-metrics.ts';
 export { exporterMetrics, type ExporterQuery } from './exporter-metrics.ts';
 export { blocSafeFlows, type BlocSafeFlows } from './bloc-safe-flows.ts';
+export { crmAssessment, type CrmQuery } from './crm-assessment.ts';
+export { supplyRisk, type SupplyRiskInputs } from './supply-risk.ts';
+export { routeUtilisation, type RouteUtilisationQuery } from './route-utilisation.ts';
+export { baselineReport, BASELINE_DEFAULTS, type BaselineReport, type BaselineReportOptions, type Unavailable } from './baseline-report.ts';
+export { flowIndex, type FlowIndex } from './flow-index.ts';
 export { hhi } from './hhi.ts';
 export { hhiWgi, type WeightedShare } from './hhi-wgi.ts';
 export { scaledWgi } from './scaled-wgi.ts';

@@ -2,6 +2,7 @@
 // names what is missing and what is available.
 import { CorridorError, available } from '../errors.ts';
 import type { BaseFlow, Model } from '../model/model.ts';
+import { flowIndex } from './flow-index.ts';
 
 export interface FlowQuery {
   /** Whose flows: the importer's (what it buys) or the exporter's (what it sells). */
@@ -32,17 +33,22 @@ const uniqueSorted = <T extends string | number>(values: Iterable<T>): T[] =>
  */
 export function selectFlows(model: Model, query: FlowQuery, given?: readonly BaseFlow[]): SelectedFlows {
   const { role, actor, commodity } = query;
-  const allOfCommodity = given ? given.filter((f) => f.commodity === commodity) : model.flows({ commodity });
+  const allOfCommodity = given ? given.filter((f) => f.commodity === commodity) : flowIndex(model).byCommodity.get(commodity) ?? [];
   if (!model.commodity(commodity)) {
     throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID',
       `unknown commodity "${commodity}"; available: ${available(uniqueSorted(model.tables.commodity.map((c) => c.id)))}`);
   }
-  const actorsOfRole = () => uniqueSorted(allOfCommodity.map((f) => f[role]));
+  // Actors that have flows in this role, plus blocs whose members import (their rows can be summed).
+  const actorsOfRole = () => {
+    const ids = allOfCommodity.map((f) => f[role]);
+    if (role === 'importer') ids.push(...ids.flatMap((id) => model.blocsOf(id)));
+    return uniqueSorted(ids);
+  };
   if (!model.hasActor(actor)) {
     throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID',
       `unknown ${role} "${actor}"; ${role}s of ${commodity}: ${available(actorsOfRole())}`);
   }
-  const own = allOfCommodity.filter((f) => f[role] === actor);
+  const own = given ? allOfCommodity.filter((f) => f[role] === actor) : flowIndex(model).byActor.get(`${role}|${actor}|${commodity}`) ?? [];
   // A bloc with rows of its own for the commodity is never summed from its members.
   const members = role === 'importer' && own.length === 0 ? model.blocMembers(actor) : [];
   const memberRows = members.length > 0

@@ -47,7 +47,8 @@ export interface ParameterRow extends Provenance {
   name: string; commodity: string; country: string; year: number; value: number; unit: string;
 }
 export interface CrmMaterialRow extends Provenance {
-  material: string; year: number; economic_importance: number; import_reliance: number; eol_rir: number; substitution_index: number;
+  material: string; year: number; economic_importance: number; import_reliance: number;
+  import_reliance_extraction?: number; import_reliance_processing?: number; eol_rir: number; substitution_index: number;
 }
 export interface CrmSupplyRow extends Provenance {
   material: string; year: number; stage: 'extraction' | 'processing'; scope: 'global' | 'eu_sourcing'; country: string; share: number; trade_parameter: number;

@@ -275,6 +275,8 @@ export const ENTITIES: readonly Entity[] = [
       yearAttr,
       { name: 'economic_importance', type: 'number', required: true, min: 0, max: 10, description: 'EI, an input figure (0–10 scale).' },
       { name: 'import_reliance', type: 'number', required: true, min: 0, max: 1, description: 'IR = net imports / apparent consumption (0–1).' },
+      { name: 'import_reliance_extraction', type: 'number', required: false, min: 0, max: 1, description: 'IR at the extraction stage, where the source gives one per stage (`import_reliance` then holds the IR of the stage the source reports as the bottleneck).' },
+      { name: 'import_reliance_processing', type: 'number', required: false, min: 0, max: 1, description: 'IR at the processing stage, where the source gives one per stage.' },
       { name: 'eol_rir', type: 'number', required: true, min: 0, max: 1, description: 'End-of-life recycling input rate (0–1).' },
       { name: 'substitution_index', type: 'number', required: true, min: 0, max: 1, description: 'Substitution index for supply risk, SI(SR) (0–1).' },
       ...provenance,

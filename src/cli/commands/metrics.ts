@@ -21,10 +21,14 @@ export function formatTable(columns: Column[], rows: string[][]): string[] {
 
 export const formatPercent = (x: number | null, digits = 1): string => (x === null ? '–' : `${(x * 100).toFixed(digits)}%`);
 
-/** A volume with a sensible number of digits for its size. */
-export function formatVolume(x: number): string {
-  const abs = Math.abs(x);
-  const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 1 ? 2 : 3;
+/** Decimals that suit a set of volumes shown together (from the largest of them). */
+export function volumeDigits(values: number[]): number {
+  const max = Math.max(0, ...values.map(Math.abs));
+  return max >= 1000 ? 0 : max >= 100 ? 1 : max >= 1 ? 2 : 3;
+}
+
+/** A volume with a sensible number of digits for its size (or the given digits, to align a column). */
+export function formatVolume(x: number, digits = volumeDigits([x])): string {
   return x.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
@@ -34,20 +38,20 @@ function transitLines(exposure: TransitShare[], unit: string): string[] {
   if (exposure.length === 0) return ['  (no flow crosses a third country on a known route)'];
   return formatTable(
     [{ header: 'Country' }, { header: `Volume (${unit})`, align: 'right' }, { header: 'Share', align: 'right' }, { header: 'Routes' }],
-    exposure.map((t) => [`${t.country} ${t.name}`, formatVolume(t.volume), formatPercent(t.share), t.routes.join(', ')]),
+    exposure.map((t) => [`${t.country} ${t.name}`, formatVolume(t.volume, volumeDigits(exposure.map((e) => e.volume))), formatPercent(t.share), t.routes.join(', ')]),
   );
 }
 
 export function formatImporterMetrics(m: ImporterMetrics): string[] {
   const lines = [
-    `${m.importerName} (${m.importer}): ${m.commodity} imports, ${m.year}`,
+    `${m.importer} ${m.importerName}: ${m.commodity} imports, ${m.year}`,
     `Total ${formatVolume(m.total)} ${m.unit} from ${m.suppliers.length} supplier(s)   [method ${m.method.name} ${m.method.version}, dataset ${m.dataset}]`,
     '',
     ...formatTable(
       [{ header: 'Supplier' }, { header: `Volume (${m.unit})`, align: 'right' }, { header: 'Share', align: 'right' }, { header: 'WGI 0-10', align: 'right' }],
       m.suppliers.map((s) => [
         `${s.exporter} ${s.name}`,
-        formatVolume(s.volume),
+        formatVolume(s.volume, volumeDigits(m.suppliers.map((x) => x.volume))),
         formatPercent(s.share),
         s.aggregate ? 'dispersed' : s.wgiScaled === null ? '–' : s.wgiScaled.toFixed(2),
       ]),
@@ -67,19 +71,19 @@ export function formatImporterMetrics(m: ImporterMetrics): string[] {
 
 export function formatExporterMetrics(m: ExporterMetrics): string[] {
   const lines = [
-    `${m.exporterName} (${m.exporter}): ${m.commodity} exports, ${m.year}`,
+    `${m.exporter} ${m.exporterName}: ${m.commodity} exports, ${m.year}`,
     `Total ${formatVolume(m.total)} ${m.unit}   [method ${m.method.name} ${m.method.version}, dataset ${m.dataset}]`,
     '',
     'Destinations:',
     ...formatTable(
       [{ header: 'Importer' }, { header: `Volume (${m.unit})`, align: 'right' }, { header: 'Share', align: 'right' }],
-      m.destinations.map((d) => [`${d.importer} ${d.name}`, formatVolume(d.volume), formatPercent(d.share)]),
+      m.destinations.map((d) => [`${d.importer} ${d.name}`, formatVolume(d.volume, volumeDigits(m.destinations.map((x) => x.volume))), formatPercent(d.share)]),
     ),
     '',
     'Routes:',
     ...formatTable(
       [{ header: 'Route' }, { header: `Volume (${m.unit})`, align: 'right' }, { header: 'Share', align: 'right' }, { header: 'Crosses' }],
-      m.routes.map((r) => [r.route === '' ? '(route unknown)' : `${r.route} ${r.name}`, formatVolume(r.volume), formatPercent(r.share), r.crosses.join(', ')]),
+      m.routes.map((r) => [r.route === '' ? '(route unknown)' : `${r.route} ${r.name}`, formatVolume(r.volume, volumeDigits(m.routes.map((x) => x.volume))), formatPercent(r.share), r.crosses.join(', ')]),
     ),
     '',
     `Transit exposure (share of ${m.exporter}'s exports crossing each other country):`,

@@ -1,0 +1,72 @@
+// `corridor metrics`: text and JSON output, and bad input (exit code 2, one line naming what is available).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { FIXTURES, runCli } from './helpers.ts';
+
+const DATA = join(FIXTURES, 'metrics-basic');
+const BIN = join(import.meta.dirname, '..', 'bin', 'corridor.mjs');
+
+test('importer view as JSON has the contract fields', async () => {
+  const { code, stdout } = await runCli('metrics', '--importer', 'EU27', '--commodity', 'crude_oil', '--year', '2024', '--json', '--dataset', DATA);
+  assert.equal(code, 0);
+  const m = JSON.parse(stdout);
+  for (const field of ['suppliers', 'hhi', 'topShare', 'crmaBenchmarkMet', 'transitExposure', 'method', 'dataset', 'dispersedShare']) assert.ok(field in m, field);
+  assert.deepEqual(Object.keys(m.suppliers[0]).slice(0, 1), ['exporter']);
+  for (const field of ['exporter', 'volume', 'unit', 'share']) assert.ok(field in m.suppliers[0], `suppliers[].${field}`);
+  for (const field of ['country', 'share']) assert.ok(field in m.transitExposure[0], `transitExposure[].${field}`);
+  // Hand figures (see metrics.test.ts): HHI 1925, RUS 22.5%.
+  assert.equal(m.hhi, 1925);
+  assert.equal(m.transitExposure[0].country, 'RUS');
+  assert.deepEqual(m.method, { name: 'dependence', version: '1.0.0' });
+  assert.match(m.dataset, /^[0-9a-f]{16}$/);
+});
+
+test('exporter view as JSON and as text', async () => {
+  const json = await runCli('metrics', '--exporter', 'KAZ', '--commodity', 'crude_oil', '--year', '2024', '--json', '--dataset', DATA);
+  const m = JSON.parse(json.stdout);
+  for (const field of ['destinations', 'routes', 'transitExposure', 'method', 'dataset']) assert.ok(field in m, field);
+  for (const field of ['route', 'volume', 'share']) assert.ok(field in m.routes[0], `routes[].${field}`);
+  const text = await runCli('metrics', '--exporter', 'KAZ', '--commodity', 'crude_oil', '--dataset', DATA);
+  assert.equal(text.code, 0);
+  assert.match(text.stdout, /KAZ Kazakhstan: crude_oil exports, 2024/);
+  assert.match(text.stdout, /\(route unknown\)\s+10\.00\s+14\.7%/);
+  // 45 of 68 Mt cross Russia = 66.2%.
+  assert.match(text.stdout, /RUS Russia\s+45\.00\s+66\.2%/);
+});
+
+test('importer view as text: aligned table, HHI, benchmark, transit', async () => {
+  const { code, stdout } = await runCli('metrics', '--importer', 'FRA', '--commodity', 'crude_oil', '--dataset', DATA);
+  assert.equal(code, 0);
+  assert.match(stdout, /FRA France: crude_oil imports, 2024/);
+  assert.match(stdout, /HHI\s+1,850 \(0–10,000; aggregates count 0, 40\.0% dispersed/);
+  assert.match(stdout, /CRMA benchmark \(≤65%\)\s+met/);
+  assert.match(stdout, /RUS Russia\s+6\.00\s+30\.0%\s+cpc/);
+});
+
+const badCases: [string, string[], RegExp][] = [
+  ['unknown importer', ['--importer', 'XYZ', '--commodity', 'crude_oil'], /^corridor: unknown importer "XYZ"; importers of crude_oil: CHN, DEU, EU27, FRA, RUS\n$/],
+  ['unknown exporter', ['--exporter', 'XYZ', '--commodity', 'crude_oil'], /^corridor: unknown exporter "XYZ"; exporters of crude_oil: FRA, KAZ, NOR, OTHER, USA\n$/],
+  ['unknown commodity', ['--importer', 'EU27', '--commodity', 'coal'], /^corridor: unknown commodity "coal"; available: chromium, crude_oil, tungsten, uranium\n$/],
+  ['year with no data', ['--importer', 'EU27', '--commodity', 'crude_oil', '--year', '2019'], /^corridor: no crude_oil imports of EU27 in 2019; years with data: 2023, 2024\n$/],
+  ['importer with no imports of the commodity', ['--importer', 'NOR', '--commodity', 'uranium'], /^corridor: no uranium imports of NOR in the dataset; importers of uranium: DEU, EU27, FRA\n$/],
+  ['year not a number', ['--importer', 'EU27', '--commodity', 'crude_oil', '--year', 'last'], /^corridor: --year expects a whole number, found "last"\n$/],
+  ['neither importer nor exporter', ['--commodity', 'crude_oil'], /^corridor: give exactly one of --importer <id> or --exporter <id>\n$/],
+  ['no commodity', ['--importer', 'EU27'], /^corridor: give --commodity <id>/],
+];
+
+for (const [name, args, message] of badCases) {
+  test(`bad input: ${name} → exit 2 and one line`, async () => {
+    const { code, stdout, stderr } = await runCli('metrics', ...args, '--dataset', DATA);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, message);
+  });
+}
+
+test('a real process: exit code 2 and no stack trace', () => {
+  const r = spawnSync(process.execPath, [BIN, 'metrics', '--importer', 'EU27', '--commodity', 'crude_oil', '--year', '1999', '--dataset', DATA], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr, 'corridor: no crude_oil imports of EU27 in 1999; years with data: 2023, 2024\n');
+});

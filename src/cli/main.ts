@@ -7,6 +7,8 @@ import { registerDocs } from './commands/docs.ts';
 import { registerPackage } from './commands/package.ts';
 import { registerMetrics } from './commands/metrics.ts';
 import { registerCrm } from './commands/crm.ts';
+import { registerScenario } from './commands/scenario.ts';
+import { registerCompare } from './commands/compare.ts';
 
 /** Shared state of one run: the exit code that commands set. */
 export interface RunContext {
@@ -27,6 +29,8 @@ export function buildProgram(context: RunContext): Command {
   registerPackage(program, context);
   registerMetrics(program, context);
   registerCrm(program, context);
+  registerScenario(program, context);
+  registerCompare(program, context);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,6 +1,7 @@
 import type { BaseFlow, Model } from '../model/model.ts';
 import { hhi } from './hhi.ts';
 import { hhiWgi } from './hhi-wgi.ts';
+import { lookups } from './lookups.ts';
 import { CRMA_SINGLE_COUNTRY_LIMIT, DEPENDENCE_METHOD, EU_BLOC } from './methods.ts';
 import { scaledWgi } from './scaled-wgi.ts';
 import { selectFlows } from './select-flows.ts';
@@ -35,15 +36,16 @@ export function importerMetrics(model: Model, query: ImporterQuery, flows?: Base
     volumes.set(f.exporter, (volumes.get(f.exporter) ?? 0) + f.baseVolume);
     total += f.baseVolume;
   }
-  const aggregates = new Set(model.tables.country.filter((c) => c.kind === 'aggregate').map((c) => c.id));
+  const look = lookups(model);
+  const aggregates = look.aggregates;
   const wgiYears = new Set<number>();
   const suppliers: SupplierShare[] = [...volumes].map(([exporter, volume]) => {
     const aggregate = aggregates.has(exporter);
-    const wgi = aggregate ? undefined : model.wgi(exporter, year);
+    const wgi = aggregate ? undefined : look.wgi(exporter, year);
     if (wgi) wgiYears.add(wgi.year);
     return {
       exporter,
-      name: model.actorName(exporter),
+      name: look.name(exporter),
       volume,
       unit,
       share: total > 0 ? volume / total : 0,
@@ -93,7 +95,7 @@ export function importerMetrics(model: Model, query: ImporterQuery, flows?: Base
     method: DEPENDENCE_METHOD,
     dataset: model.info.hash,
     importer,
-    importerName: model.actorName(importer),
+    importerName: look.name(importer),
     commodity,
     year,
     unit,

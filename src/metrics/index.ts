@@ -7,6 +7,7 @@ export { supplyRisk, type SupplyRiskInputs } from './supply-risk.ts';
 export { routeUtilisation, type RouteUtilisationQuery } from './route-utilisation.ts';
 export { baselineReport, BASELINE_DEFAULTS, type BaselineReport, type BaselineReportOptions, type Unavailable } from './baseline-report.ts';
 export { flowIndex, type FlowIndex } from './flow-index.ts';
+export { lookups, type Lookups } from './lookups.ts';
 export { hhi } from './hhi.ts';
 export { hhiWgi, type WeightedShare } from './hhi-wgi.ts';
 export { scaledWgi } from './scaled-wgi.ts';

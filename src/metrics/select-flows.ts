@@ -3,6 +3,7 @@
 import { CorridorError, available } from '../errors.ts';
 import type { BaseFlow, Model } from '../model/model.ts';
 import { flowIndex } from './flow-index.ts';
+import { lookups } from './lookups.ts';
 
 export interface FlowQuery {
   /** Whose flows: the importer's (what it buys) or the exporter's (what it sells). */
@@ -44,7 +45,7 @@ export function selectFlows(model: Model, query: FlowQuery, given?: readonly Bas
     if (role === 'importer') ids.push(...ids.flatMap((id) => model.blocsOf(id)));
     return uniqueSorted(ids);
   };
-  if (!model.hasActor(actor)) {
+  if (!lookups(model).actors.has(actor)) {
     throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID',
       `unknown ${role} "${actor}"; ${role}s of ${commodity}: ${available(actorsOfRole())}`);
   }

@@ -1,4 +1,5 @@
 import type { BaseFlow, Model } from '../model/model.ts';
+import { lookups } from './lookups.ts';
 import type { TransitShare } from './types.ts';
 
 export interface TransitResult {
@@ -17,7 +18,8 @@ export interface TransitResult {
 export function transitExposure(model: Model, flows: readonly BaseFlow[], total: number): TransitResult {
   const byCountry = new Map<string, { volume: number; routes: Set<string> }>();
   let routeUnknownVolume = 0;
-  const aggregates = new Set(model.tables.country.filter((c) => c.kind === 'aggregate').map((c) => c.id));
+  const look = lookups(model);
+  const aggregates = look.aggregates;
   for (const flow of flows) {
     const crossed = flow.route === '' ? [] : model.routeCountries(flow.route);
     if (crossed.length === 0) {
@@ -35,7 +37,7 @@ export function transitExposure(model: Model, flows: readonly BaseFlow[], total:
   }
   const exposure = [...byCountry].map(([country, { volume, routes }]) => ({
     country,
-    name: model.actorName(country),
+    name: look.name(country),
     volume,
     share: total > 0 ? volume / total : 0,
     routes: [...routes].sort(),

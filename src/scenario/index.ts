@@ -338,7 +338,7 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
     solver: {
       status: after.status, objective: roundTo(after.objective, 6), seconds: roundTo(after.seconds, 6),
       baselineObjective: roundTo(before.objective, 6), baselineSeconds: roundTo(before.seconds, 6),
-      costs: Object.fromEntries(Object.entries(after.costs).map(([k, v]) => [k, roundTo(v, 6)])) as FlowSolution['costs'],
+      costs: Object.fromEntries(Object.entries(after.costs).map(([k, v]) => [k, roundTo(v, 6)])) as unknown as FlowSolution['costs'],
     },
     settings: a.settings,
     assumptions: [...new Set(a.assumptions)],

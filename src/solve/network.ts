@@ -519,7 +519,7 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
   };
   for (const name of COST_PARAMETERS) {
     const p = model.parameter(name, { commodity: query.commodity, year: query.year });
-    if (p && !p.country) network.given[name] = { value: p.value, unit: p.unit, origin: 'dataset' };
+    if (p) network.given[name] = { value: p.value, unit: p.unit, origin: 'dataset' };
   }
   resolveCosts(network, commodity);
   return network;

@@ -94,8 +94,8 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
 }
 
 export function registerScenario(program: Command, context: RunContext): void {
-  const scenario = program.command('scenario').description('run what-if scenarios written as YAML files (docs/scenarios.md)');
-  withJson(scenario.command('run'))
+  const scenario = program.command('scenario').description('run what-if scenarios written as YAML files (docs/scenarios.md)').exitOverride();
+  withJson(scenario.command('run').exitOverride())
     .description('re-optimise flows under a scenario and report importers, routes, actors and metrics before and after')
     .argument('<file>', 'scenario file (YAML)')
     .option('--dataset <dir>', "dataset folder (default: the scenario's `dataset`, else the embedded default dataset)")
@@ -106,7 +106,7 @@ export function registerScenario(program: Command, context: RunContext): void {
       if (options.json) printJson(context.io, result);
       else context.io.out(formatScenarioResult(result).join('\n'));
     });
-  withJson(scenario.command('check'))
+  withJson(scenario.command('check').exitOverride())
     .description('check a scenario file against its dataset without solving')
     .argument('<file>', 'scenario file (YAML)')
     .option('--dataset <dir>', "dataset folder (default: the scenario's `dataset`, else the embedded default dataset)")

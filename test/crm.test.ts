@@ -65,7 +65,7 @@ test('every material when none is named', () => {
   assert.deepEqual(crmAssessment(model).materials.map((m) => m.material), ['chromium', 'tungsten']);
 });
 
-test('bad input: unknown material, material without inputs, year without inputs, missing WGI, missing scope', () => {
+test('bad input: unknown material, material without inputs, year without inputs, missing WGI, missing global shares', () => {
   const fails = (fn: () => unknown, code: string, re: RegExp) =>
     assert.throws(fn, (e: unknown) => e instanceof CorridorError && e.code === code && re.test(e.message), `${code} ${re}`);
   fails(() => crmAssessment(model, { material: 'copper' }), 'CORRIDOR_ERR_UNKNOWN_ID', /unknown material "copper"; materials with EU criticality inputs: chromium, tungsten/);
@@ -79,8 +79,36 @@ test('bad input: unknown material, material without inputs, year without inputs,
   fails(() => crmAssessment(loadDataset(dir), { material: 'tungsten' }), 'CORRIDOR_ERR_METHOD_INPUT', /no WGI in governance.csv for "USA" \(needed by tungsten 2023 processing global\)/);
 
   const dir2 = copyFixture('metrics-basic');
-  editFile(dir2, 'crm_supply.csv', (t) => t.split('\n').filter((l) => !l.startsWith('chromium,2023,extraction,eu_sourcing')).join('\n'));
-  fails(() => crmAssessment(loadDataset(dir2), { material: 'chromium' }), 'CORRIDOR_ERR_METHOD_INPUT', /chromium 2023 extraction: no eu_sourcing shares/);
+  editFile(dir2, 'crm_supply.csv', (t) => t.split('\n').filter((l) => !l.startsWith('chromium,2023,extraction,global')).join('\n'));
+  fails(() => crmAssessment(loadDataset(dir2), { material: 'chromium' }), 'CORRIDOR_ERR_METHOD_INPUT', /chromium 2023 extraction: no global shares in crm_supply.csv/);
+  // Every material: the incomplete one is skipped with the reason, the others are assessed.
+  const all = crmAssessment(loadDataset(dir2));
+  assert.deepEqual(all.materials.map((m) => m.material), ['tungsten']);
+  assert.equal(all.skipped[0].material, 'chromium');
+  assert.match(all.skipped[0].reason, /no global shares/);
+});
+
+test('a stage without EU-sourcing shares uses global supply in their place, flagged', () => {
+  const dir = copyFixture('metrics-basic');
+  editFile(dir, 'crm_supply.csv', (t) => t.split('\n').filter((l) => !l.startsWith('chromium,2023,extraction,eu_sourcing')).join('\n'));
+  const c = crmAssessment(loadDataset(dir), { material: 'chromium' }).materials[0];
+  // Global: KAZ 0.5, TUR 0.5 (WGI 6 each) → 3.0 for both terms: SR = 3.0·(1 − 0.2)·0.3 = 0.72.
+  near(c.supplyRisk, 0.72, 'SR on global supply only');
+  assert.equal(c.stages[0].euSourcingBasis, 'global');
+  assert.ok(c.notes.some((n) => /global supply stands in for EU sourcing/.test(n)));
+});
+
+test('a stage-specific import reliance replaces the material one for that stage', () => {
+  const dir = copyFixture('metrics-basic');
+  editFile(dir, 'crm_materials.csv', (t) => t
+    .replace('substitution_index,source', 'substitution_index,import_reliance_processing,source')
+    .replace('tungsten,2023,8.0,0.5,0.4,0.9,', 'tungsten,2023,8.0,0.5,0.4,0.9,1,')
+    .replace('chromium,2023,6.0,0.2,0.2,0.3,', 'chromium,2023,6.0,0.2,0.2,0.3,,'));
+  const w = crmAssessment(loadDataset(dir), { material: 'tungsten' }).materials[0];
+  // Processing with IR 1 → IR/2 = 0.5: (7.306·0.5 + 2.16·0.5)·0.54 = 4.733·0.54 = 2.55582. Extraction keeps IR 0.5: 1.3122.
+  near(w.stages.find((s) => s.stage === 'processing')?.supplyRisk, 2.55582, 'SR processing with its own IR');
+  near(w.stages.find((s) => s.stage === 'extraction')?.supplyRisk, 1.3122, 'SR extraction');
+  assert.equal(w.stages.find((s) => s.stage === 'processing')?.importReliance, 1);
 });
 
 test('a bloc in EU sourcing without a WGI of its own takes the mean of its members', () => {

@@ -68,3 +68,16 @@ test('corridor report on a missing dataset: exit 2, one line', async () => {
   assert.equal(code, 2);
   assert.equal(stderr.trim().split('\n').length, 1);
 });
+
+test('the export section falls back to the latest year in which most exports have a known route', async () => {
+  const { copyFixture, editFile } = await import('./helpers.ts');
+  const dir = copyFixture('metrics-basic');
+  // Replace KAZ's routed 2024 rows by one row without a route: 2024 is then 100% "route unknown"; 2023 (cpc 30 Mt to EU27) is fully routed.
+  editFile(dir, 'flows.csv', (t) => t.split('\n').filter((l) => !/^2024,crude_oil,KAZ,\w+,\w+,/.test(l)).join('\n') + '2024,crude_oil,KAZ,EU27,,50,Mt/yr,hand,,\n');
+  const r = baselineReport(loadDataset(dir));
+  assert.ok('metrics' in r.exporter);
+  assert.equal(r.exporter.metrics.year, 2023);
+  assert.match(r.exporter.yearNote, /2023: the latest year in which most exports have a known route \(2024 has 100% /);
+  // 2023: KAZ → EU27 30 Mt on cpc, all of it crossing RUS.
+  assert.equal(r.exporter.transitShare, 1);
+});

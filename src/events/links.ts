@@ -85,3 +85,14 @@ export function buildLinks(source: LinkSource = EMPTY): LinkTable {
     actors: new Set([...source.countries.map((c) => c.id), ...source.blocs.map((b) => b.id)]),
   };
 }
+
+/** The link source of a dataset's tables. */
+export function linkSourceOf(tables: {
+  commodity: readonly { id: string; name: string }[];
+  route: readonly { id: string; name: string }[];
+  node: readonly { id: string; name: string; country: string }[];
+  country: readonly { id: string; name: string }[];
+  bloc: readonly { id: string; name: string }[];
+}): LinkSource {
+  return { commodities: tables.commodity, routes: tables.route, nodes: tables.node, countries: tables.country, blocs: tables.bloc };
+}

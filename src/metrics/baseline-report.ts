@@ -2,6 +2,7 @@ import { CorridorError } from '../errors.ts';
 import type { Model } from '../model/model.ts';
 import { crmAssessment } from './crm-assessment.ts';
 import { exporterMetrics } from './exporter-metrics.ts';
+import { flowIndex } from './flow-index.ts';
 import { importerMetrics } from './importer-metrics.ts';
 import { DEPENDENCE_METHOD } from './methods.ts';
 import { routeUtilisation } from './route-utilisation.ts';
@@ -32,7 +33,7 @@ export interface BaselineReport {
   rows: number;
   /** Importer × commodity, each at its latest year with data. */
   importers: ({ importer: string; commodity: string } & ({ metrics: ImporterMetrics } | Unavailable))[];
-  exporter: { exporter: string; commodity: string; transitCountry: string } & ({ metrics: ExporterMetrics; transitShare: number } | Unavailable);
+  exporter: { exporter: string; commodity: string; transitCountry: string } & ({ metrics: ExporterMetrics; yearNote: string; transitShare: number } | Unavailable);
   routes: RouteUtilisation[];
   crm: CrmAssessment | Unavailable;
 }
@@ -57,7 +58,8 @@ function attempt<T>(compute: () => T): T | Unavailable {
 
 /**
  * The baseline report of a dataset: the importers' suppliers and shares (latest year with data),
- * the exporter's routes and how much crosses the transit country, every route's utilisation per
+ * the exporter's routes and how much crosses the transit country (latest year in which most of its
+ * exports have a known route, said in `yearNote`), every route's utilisation per
  * year, and the EU criticality verdicts. Sections the dataset cannot fill say why instead of failing.
  */
 export function baselineReport(model: Model, options: BaselineReportOptions = {}): BaselineReport {
@@ -67,8 +69,19 @@ export function baselineReport(model: Model, options: BaselineReportOptions = {}
     return { importer, commodity, ...r };
   }));
   const exported = attempt(() => {
-    const metrics = exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity });
-    return { metrics, transitShare: metrics.transitExposure.find((t) => t.country === o.transitCountry)?.share ?? 0 };
+    // The latest year in which most exports have a known route (else the latest year): a year whose
+    // rows carry no route says nothing about routes.
+    const latest = exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity });
+    const years = [...new Set(flowIndex(model).byActor.get(`exporter|${o.exporter}|${o.exporterCommodity}`)?.map((f) => f.year))].sort((a, b) => b - a);
+    let metrics = latest;
+    for (const year of years) {
+      const candidate = year === latest.year ? latest : exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity, year });
+      if (candidate.routeUnknownShare < 0.5) { metrics = candidate; break; }
+    }
+    const yearNote = metrics.year === latest.year
+      ? `${metrics.year}: the latest year with data`
+      : `${metrics.year}: the latest year in which most exports have a known route (${latest.year} has ${(latest.routeUnknownShare * 100).toFixed(0)}% of its ${o.exporterCommodity} exports without a route)`;
+    return { metrics, yearNote, transitShare: metrics.transitExposure.find((t) => t.country === o.transitCountry)?.share ?? 0 };
   });
   return {
     method: DEPENDENCE_METHOD,

@@ -15,7 +15,6 @@ export interface CrmQuery {
   year?: number;
 }
 
-const SCOPES = ['global', 'eu_sourcing'] as const;
 const SHARE_SUM_TOLERANCE = 0.01;
 
 const sorted = <T extends string | number>(values: Iterable<T>): T[] =>
@@ -26,7 +25,9 @@ const sorted = <T extends string | number>(values: Iterable<T>): T[] =>
  * stage (extraction, processing), the bottleneck stage, economic importance and the verdict
  * (critical when EI ≥ 2.8 and SR ≥ 1.0). Inputs come from crm_materials.csv, crm_supply.csv and
  * governance.csv. A country with no WGI is an error (CORRIDOR_ERR_METHOD_INPUT) that names it;
- * aggregates (OTHER) are treated as dispersed and contribute 0.
+ * aggregates (OTHER) are treated as dispersed and contribute 0; a stage without EU-sourcing shares
+ * uses global supply in their place (flagged). Asked for one material, incomplete inputs are an error;
+ * for every material, the incomplete ones are listed in `skipped` with the reason.
  */
 export function crmAssessment(model: Model, query: CrmQuery = {}): CrmAssessment {
   const withInputs = sorted(model.tables.crmMaterial.map((r) => r.material));
@@ -51,11 +52,24 @@ export function crmAssessment(model: Model, query: CrmQuery = {}): CrmAssessment
         `no EU criticality inputs for ${query.year}; years with inputs: ${available(sorted(model.tables.crmMaterial.map((r) => r.year)))}`);
     }
   }
+  // One material asked for: incomplete inputs are an error. Every material: those with incomplete
+  // inputs are skipped with the reason, so one gap does not hide the others.
+  const assessed: MaterialSupplyRisk[] = [];
+  const skipped: CrmAssessment['skipped'] = [];
+  for (const m of materials) {
+    try {
+      assessed.push(assessMaterial(model, m, query.year));
+    } catch (error) {
+      if (query.material !== undefined || !(error instanceof CorridorError) || error.code !== 'CORRIDOR_ERR_METHOD_INPUT') throw error;
+      skipped.push({ material: m, reason: error.message });
+    }
+  }
   return {
     method: SUPPLY_RISK_METHOD,
     dataset: model.info.hash,
     thresholds: { ...CRITICALITY_THRESHOLDS },
-    materials: materials.map((m) => assessMaterial(model, m, query.year)),
+    materials: assessed,
+    skipped,
   };
 }
 
@@ -76,32 +90,36 @@ function assessMaterial(model: Model, material: string, requestedYear: number | 
       notes.push(`no ${stage} shares in crm_supply.csv: stage not assessed`);
       continue;
     }
-    const scoped = Object.fromEntries(SCOPES.map((scope) => {
-      const list = ofStage.filter((r) => r.scope === scope);
-      if (list.length === 0) {
-        throw new CorridorError('CORRIDOR_ERR_METHOD_INPUT',
-          `${material} ${year} ${stage}: no ${scope} shares in crm_supply.csv (the method needs both global and eu_sourcing shares for a stage)`);
-      }
-      return [scope, concentration(model, list, `${material} ${year} ${stage} ${scope}`, notes)];
-    })) as Record<(typeof SCOPES)[number], { hhi: number; dispersed: number }>;
+    const globalRows = ofStage.filter((r) => r.scope === 'global');
+    const euRows = ofStage.filter((r) => r.scope === 'eu_sourcing');
+    if (globalRows.length === 0) {
+      throw new CorridorError('CORRIDOR_ERR_METHOD_INPUT',
+        `${material} ${year} ${stage}: no global shares in crm_supply.csv (the method needs global supply shares for every stage it assesses)`);
+    }
+    const global = concentration(model, globalRows, `${material} ${year} ${stage} global`, `${stage} global`, notes);
+    const eu = euRows.length > 0 ? concentration(model, euRows, `${material} ${year} ${stage} eu_sourcing`, `${stage} eu_sourcing`, notes) : global;
+    if (euRows.length === 0) notes.push(`${stage}: no eu_sourcing shares in crm_supply.csv: global supply stands in for EU sourcing (SR = HHI_WGI,t(GS)·(1 − EoL_RIR)·SI_SR)`);
+    const importReliance = (stage === 'extraction' ? inputs.import_reliance_extraction : inputs.import_reliance_processing) ?? inputs.import_reliance;
     stages.push({
       stage,
       supplyRisk: supplyRisk({
-        hhiGlobal: scoped.global.hhi,
-        hhiEuSourcing: scoped.eu_sourcing.hhi,
-        importReliance: inputs.import_reliance,
+        hhiGlobal: global.hhi,
+        hhiEuSourcing: eu.hhi,
+        importReliance,
         eolRir: inputs.eol_rir,
         substitutionIndex: inputs.substitution_index,
       }),
-      hhiGlobal: scoped.global.hhi,
-      hhiEuSourcing: scoped.eu_sourcing.hhi,
-      dispersedShareGlobal: scoped.global.dispersed,
-      dispersedShareEuSourcing: scoped.eu_sourcing.dispersed,
+      hhiGlobal: global.hhi,
+      hhiEuSourcing: eu.hhi,
+      importReliance,
+      euSourcingBasis: euRows.length > 0 ? 'eu_sourcing' : 'global',
+      dispersedShareGlobal: global.dispersed,
+      dispersedShareEuSourcing: eu.dispersed,
     });
   }
   if (stages.length === 0) {
     throw new CorridorError('CORRIDOR_ERR_METHOD_INPUT',
-      `no supply shares for ${material} ${year} in crm_supply.csv (the method needs global and eu_sourcing shares for extraction and/or processing)`);
+      `no supply shares for ${material} ${year} in crm_supply.csv (the method needs global shares, and where known eu_sourcing shares, for extraction and/or processing)`);
   }
   // The bottleneck is the stage with the higher supply risk (extraction on a tie).
   const bottleneck = stages.reduce((best, s) => (s.supplyRisk > best.supplyRisk ? s : best));
@@ -123,7 +141,7 @@ function assessMaterial(model: Model, material: string, requestedYear: number | 
 }
 
 /** HHI_WGI,t of one stage and scope; aggregates contribute 0 (dispersed). */
-function concentration(model: Model, rows: CrmSupplyRow[], what: string, notes: string[]): { hhi: number; dispersed: number } {
+function concentration(model: Model, rows: CrmSupplyRow[], what: string, label: string, notes: string[]): { hhi: number; dispersed: number } {
   let dispersed = 0;
   let sum = 0;
   const entries = [];
@@ -135,8 +153,8 @@ function concentration(model: Model, rows: CrmSupplyRow[], what: string, notes: 
     }
     entries.push({ share: r.share, wgi: scaledWgi(wgiMean(model, r.country, r.year, what, notes)), trade: r.trade_parameter });
   }
-  if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) notes.push(`${what}: shares sum to ${sum.toFixed(3)}, not 1 (used as given)`);
-  if (dispersed > 0) notes.push(`${what}: ${(dispersed * 100).toFixed(1)}% from aggregates (OTHER) treated as dispersed, contributing 0`);
+  if (Math.abs(sum - 1) > SHARE_SUM_TOLERANCE) notes.push(`${label}: shares sum to ${sum.toFixed(3)}, not 1 (used as given)`);
+  if (dispersed > 0) notes.push(`${label}: ${(dispersed * 100).toFixed(1)}% from aggregates (OTHER) treated as dispersed, contributing 0`);
   return { hhi: hhiWgi(entries), dispersed };
 }
 

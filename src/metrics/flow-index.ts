@@ -27,7 +27,8 @@ export function flowIndex(model: Model): FlowIndex {
   if (hit && hit.rows === rows && hit.length === rows.length) return hit.index;
   const byCommodity = new Map<string, BaseFlow[]>();
   const byActor = new Map<string, BaseFlow[]>();
-  for (const f of model.flows()) {
+  for (const row of rows) {
+    const f: BaseFlow = { ...row, baseVolume: model.toBase(row.volume, row.unit, row.commodity) }; // as Model.flows()
     push(byCommodity, f.commodity, f);
     push(byActor, `importer|${f.importer}|${f.commodity}`, f);
     push(byActor, `exporter|${f.exporter}|${f.commodity}`, f);

@@ -125,6 +125,10 @@ export interface StageSupplyRisk {
   hhiGlobal: number;
   /** HHI_WGI,t of EU sourcing (0–10). */
   hhiEuSourcing: number;
+  /** IR used for the stage: the stage's own IR where the dataset gives one, else the material's. */
+  importReliance: number;
+  /** `eu_sourcing` when EU-sourcing shares were given; `global` when they were missing and global supply stood in for them. */
+  euSourcingBasis: 'eu_sourcing' | 'global';
   /** Shares held by aggregates (OTHER), treated as dispersed. */
   dispersedShareGlobal: number;
   dispersedShareEuSourcing: number;
@@ -150,6 +154,8 @@ export interface CrmAssessment {
   dataset: string;
   thresholds: { economicImportance: number; supplyRisk: number };
   materials: MaterialSupplyRisk[];
+  /** Materials left out of an all-materials assessment because their inputs are incomplete, with the reason. */
+  skipped: { material: string; reason: string }[];
 }
 
 export interface RouteUtilisation {

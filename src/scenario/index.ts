@@ -35,9 +35,9 @@ export interface ImporterResult {
   worldMarket: number;
   stock: number;
   stockDraw: number;
-  /** Change in transport cost and world-market premium paid (cost units, see `valueUnit`). */
+  /** Change in transport cost and world-market premium paid, in `valueUnit`. */
   costChange: number;
-  /** Marginal cost of one more unit of demand in the scenario (dual of the demand row; a sum is not meaningful for a bloc, null). */
+  /** Cost of one more base unit of demand in the scenario, in `valueUnit` (dual of the demand row; null for a bloc). */
   marginalCost: number | null;
   /** Flow-weighted transit days over flows on routes with a known transit time (null when none). */
   transitDaysBaseline: number | null;
@@ -54,7 +54,7 @@ export interface RouteResult {
   capacity: number | null;
   capacityBaseline: number | null;
   binding: boolean;
-  /** Value of one more unit of capacity per year, in cost units per base unit (0 when not binding; null when closed). */
+  /** Value of one more base unit of capacity per year, in `valueUnit` (0 when not binding; null when closed). */
   shadowPrice: number | null;
   status: 'open' | 'closed' | 'added';
   transitDays: number | null;
@@ -142,6 +142,7 @@ export interface RunOptions {
   highs?: Highs;
 }
 
+/** Money in results is in USD million (`valueUnit`); costs and prices in the network are USD per base unit. */
 const MONEY_SCALE = 1e6;
 
 function roundTo(v: number, digits = 9): number {
@@ -245,8 +246,8 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
       worldMarket: roundTo(f(a, after, (i) => after.world[i])),
       stock: roundTo(f(a, after, (i) => a.importers[i].stock)),
       stockDraw: roundTo(f(a, after, (i) => after.stock[i])),
-      costChange: roundTo((f(a, after, (i) => supplyCost(after, i)) - f(b, before, (i) => supplyCost(before, i))) / MONEY_SCALE, 6),
-      marginalCost: bloc ? null : roundTo(after.demandPrice[a.importers.findIndex((x) => x.id === id)], 6),
+      costChange: roundTo((f(a, after, (i) => supplyCost(after, i)) - f(b, before, (i) => supplyCost(before, i))) / MONEY_SCALE, 9),
+      marginalCost: bloc ? null : roundTo(after.demandPrice[a.importers.findIndex((x) => x.id === id)] / MONEY_SCALE, 9),
       transitDaysBaseline: days(before, ids),
       transitDaysScenario: days(after, ids),
     };
@@ -258,7 +259,7 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
     const flowBaseline = inBaseline ? before.routeFlow[r] : 0;
     const hasFlowOrCapacity = flowBaseline > 0 || after.routeFlow[r] > 0 || Number.isFinite(route.capacity) || route.added || !route.open;
     return {
-      keep: hasFlowOrCapacity && (!route.direct || flowBaseline > 0 || after.routeFlow[r] > 0),
+      keep: !route.direct || (hasFlowOrCapacity && (flowBaseline > 0 || after.routeFlow[r] > 0)),
       result: {
         route: route.id,
         name: route.name,
@@ -268,7 +269,7 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
         capacity: route.open ? (Number.isFinite(route.capacity) ? roundTo(route.capacity) : null) : 0,
         capacityBaseline: inBaseline ? (b.routes[r].open ? (Number.isFinite(b.routes[r].capacity) ? roundTo(b.routes[r].capacity) : null) : 0) : null,
         binding: after.routeBinding[r] === 1,
-        shadowPrice: route.open ? roundTo(after.routeShadow[r], 6) : null,
+        shadowPrice: route.open ? roundTo(after.routeShadow[r] / MONEY_SCALE, 9) : null,
         status: route.added ? 'added' : route.open ? 'open' : 'closed',
         transitDays: route.transitDays ?? null,
         direct: route.direct,
@@ -280,7 +281,7 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
     asset: asset.id, name: asset.name,
     flowBaseline: roundTo(before.assetFlow[s]), flowScenario: roundTo(after.assetFlow[s]),
     capacity: roundTo(asset.capacity), capacityBaseline: roundTo(b.assets[s].capacity),
-    binding: after.assetBinding[s] === 1, shadowPrice: roundTo(after.assetShadow[s], 6),
+    binding: after.assetBinding[s] === 1, shadowPrice: roundTo(after.assetShadow[s] / MONEY_SCALE, 9),
   }));
 
   // --- Actors: exporters (exported), importers (received: flows + world market), transit states (carried).
@@ -330,15 +331,15 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
     actors,
     flows,
     worldMarket: {
-      enabled: a.world.enabled, premium: roundTo(a.world.premium, 6), spare: Number.isFinite(a.world.spare) ? a.world.spare : null,
-      baseline: roundTo(worldSum(before)), scenario: roundTo(worldSum(after)), shadowPrice: roundTo(after.worldShadow, 6),
+      enabled: a.world.enabled, premium: roundTo(a.world.premium / MONEY_SCALE, 9), spare: Number.isFinite(a.world.spare) ? a.world.spare : null,
+      baseline: roundTo(worldSum(before)), scenario: roundTo(worldSum(after)), shadowPrice: roundTo(after.worldShadow / MONEY_SCALE, 9),
     },
     metrics: options.metrics === false ? [] : metricsChanges(model, before, after),
     observed: scenario.observedYear !== undefined ? observedFlows(model, scenario.commodity, scenario.observedYear) : null,
     solver: {
-      status: after.status, objective: roundTo(after.objective, 6), seconds: roundTo(after.seconds, 6),
-      baselineObjective: roundTo(before.objective, 6), baselineSeconds: roundTo(before.seconds, 6),
-      costs: Object.fromEntries(Object.entries(after.costs).map(([k, v]) => [k, roundTo(v, 6)])) as unknown as FlowSolution['costs'],
+      status: after.status, objective: roundTo(after.objective / MONEY_SCALE, 9), seconds: roundTo(after.seconds, 6),
+      baselineObjective: roundTo(before.objective / MONEY_SCALE, 9), baselineSeconds: roundTo(before.seconds, 6),
+      costs: Object.fromEntries(Object.entries(after.costs).map(([k, v]) => [k, roundTo(v / MONEY_SCALE, 9)])) as unknown as FlowSolution['costs'],
     },
     settings: a.settings,
     assumptions: [...new Set(a.assumptions)],

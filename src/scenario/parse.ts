@@ -140,6 +140,7 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
       }
       seen.add(key);
       if (lines) lines[key] = line;
+      if (fields === SCENARIO_FIELDS && key === 'changes') continue; // read below, change by change
       const value = readValue(field, pair.value, lineOf(pair.value ?? pair.key));
       if (value !== undefined) out[key] = value;
     }

@@ -213,7 +213,7 @@ export function isMoneyUnit(unit: string): boolean {
 }
 
 function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+  return Math.round(value * 1e4) / 1e4;
 }
 
 /** Builds the baseline flow network of a commodity and year. */
@@ -265,7 +265,37 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
   const sum = (m: Map<string, number> | undefined) => [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
   for (const [bloc, byExporter] of blocFlows) {
     const { rest, members } = splitOf.get(bloc)!;
+    // A member's supplier that the bloc's figures do not name is inside the bloc's aggregate (OTHER):
+    // take the member's volume out of the aggregate's remainder, not out of nothing.
+    const aggregates = [...byExporter.keys()].filter((e) => model.isAggregate(e));
+    if (aggregates.length > 0) {
+      for (const m of members) {
+        for (const [exporter, byImporter] of volume) {
+          const v = sum(byImporter.get(m));
+          if (v <= 0 || byExporter.has(exporter)) continue;
+          const aggregate = aggregates[0];
+          const routes = byExporter.get(aggregate)!;
+          const total = sum(routes);
+          const take = Math.min(v, total);
+          for (const [r, x] of routes) routes.set(r, total > 0 ? x - (take * x) / total : x);
+          assumptions.push(`${exporter} → ${m} (${round(v)} ${base}) is not named in ${bloc}'s figures: it is taken out of ${aggregate} → ${bloc}.`);
+        }
+      }
+    }
     for (const [exporter, blocRoutes] of byExporter) {
+      // A member's flow without a route takes the routes of the bloc's flow from the same exporter
+      // (the member's share travels like the bloc's), when the bloc's flow has routes.
+      const routedTotal = [...blocRoutes].filter(([r]) => r !== '').reduce((s, [, v]) => s + v, 0);
+      if (routedTotal > 0) {
+        for (const m of members) {
+          const byRoute = volume.get(exporter)?.get(m);
+          const unrouted = byRoute?.get('') ?? 0;
+          if (!byRoute || unrouted <= 0) continue;
+          byRoute.delete('');
+          for (const [r, v] of blocRoutes) if (r !== '') byRoute.set(r, (byRoute.get(r) ?? 0) + (unrouted * v) / routedTotal);
+          assumptions.push(`${exporter} → ${m}: ${round(unrouted)} ${base} without a route is given the routes of ${exporter} → ${bloc} (${[...blocRoutes.keys()].filter(Boolean).join(', ')}) in proportion.`);
+        }
+      }
       const memberRoutes = new Map<string, number>();
       for (const m of members) for (const [r, v] of volume.get(exporter)?.get(m) ?? []) memberRoutes.set(r, (memberRoutes.get(r) ?? 0) + v);
       const restTotal = sum(blocRoutes) - sum(memberRoutes);
@@ -364,12 +394,10 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
     if (row.year !== query.year) assumptions.push(`stocks of ${country}: figure of ${row.year} used for ${query.year}.`);
     return model.toBase(row.volume, row.unit, query.commodity);
   };
+  for (const imp of importers) if (!restOf.has(imp.id)) imp.stock = stockOf(imp.id) ?? 0;
   for (const imp of importers) {
     const bloc = restOf.get(imp.id);
-    if (!bloc) {
-      imp.stock = stockOf(imp.id) ?? 0;
-      continue;
-    }
+    if (!bloc) continue;
     const whole = stockOf(bloc);
     if (whole === undefined) continue;
     const members = splitOf.get(bloc)!.members;
@@ -567,14 +595,17 @@ export function resolveCosts(network: FlowNetwork, commodity: CommodityRow): voi
     return v;
   };
   const baseUnit = network.unit.replace(/\/yr$/, '');
-  const perBase = `USD/${baseUnit}`;
+  // Defaults are shown per the price's unit when the dataset has a price (e.g. USD/t), else per base unit.
+  const priceUnit = network.settings.find((x) => x.name === 'price')?.unit;
+  const perBase = priceUnit ?? `USD/${baseUnit}`;
+  const shown = (valuePerBase: number) => round(valuePerBase / perBaseUnit(1, perBase, commodity));
   const timeValue = perDay('time_value') ?? 0;
   const largestCost = Math.max(0, ...network.routes.map((r) => r.cost + timeValue * (r.transitDays ?? 0)));
   let premium = money('world_market_premium');
   if (premium === undefined && network.world.enabled) {
     premium = network.price !== undefined ? Math.max(0.1 * network.price, 2 * largestCost) : Math.max(1, 2 * largestCost);
     settings.push({
-      name: 'world_market_premium', value: round(premium), unit: perBase, origin: 'default',
+      name: 'world_market_premium', value: shown(premium), unit: perBase, origin: 'default',
       note: (network.price !== undefined ? 'the larger of 10% of the price and twice the largest route cost' : 'no price in the dataset: twice the largest route cost, at least 1') +
         ' (assumption: the world market is the last resort after rerouting over any route)',
     });
@@ -593,7 +624,7 @@ export function resolveCosts(network: FlowNetwork, commodity: CommodityRow): voi
     const v = money(name);
     if (v !== undefined) return v;
     const value = factor * reference;
-    settings.push({ name, value: round(value), unit: perBase, origin: 'default', note: why });
+    settings.push({ name, value: shown(value), unit: perBase, origin: 'default', note: why });
     return value;
   };
   const stickiness = pick('baseline_stickiness', 2, '2 × R, R = max(largest route cost, premium): above any route cost, so the baseline is the unique no-shock optimum');

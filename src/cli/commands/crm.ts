@@ -8,7 +8,7 @@ import { formatTable } from './metrics.ts';
 export function formatCrmAssessment(a: CrmAssessment): string[] {
   const lines = [
     `EU criticality assessment: supply risk (SR) per stage, bottleneck, economic importance (EI)`,
-    `critical when EI ≥ ${a.thresholds.economicImportance} and SR ≥ ${a.thresholds.supplyRisk}   [method ${a.method.name} ${a.method.version}, dataset ${a.dataset}]`,
+    `critical when EI ≥ ${a.thresholds.economicImportance.toFixed(1)} and SR ≥ ${a.thresholds.supplyRisk.toFixed(1)}   [method ${a.method.name} ${a.method.version}, dataset ${a.dataset}]`,
     '',
     ...formatTable(
       [
@@ -23,6 +23,7 @@ export function formatCrmAssessment(a: CrmAssessment): string[] {
       }),
     ),
   ];
+  if (a.skipped.length > 0) lines.push('', 'Not assessed (incomplete inputs):', ...a.skipped.map((x) => `  - ${x.material}: ${x.reason}`));
   const notes = a.materials.flatMap((m) => m.notes.map((n) => `${m.material}: ${n}`));
   if (notes.length > 0) lines.push('', 'Notes:', ...notes.map((n) => `  - ${n}`));
   return lines;

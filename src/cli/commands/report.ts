@@ -38,7 +38,7 @@ export function formatBaselineReport(r: BaselineReport): string[] {
     const m = r.exporter.metrics;
     const crossing = m.transitExposure.find((t) => t.country === r.exporter.transitCountry);
     lines.push(
-      `${m.exporter} ${m.exporterName}, ${m.year}: exports ${formatVolume(m.total)} ${m.unit}`,
+      `${m.exporter} ${m.exporterName}, ${r.exporter.yearNote}; exports ${formatVolume(m.total)} ${m.unit}`,
       ...formatTable(
         [{ header: 'Route' }, { header: `Volume (${m.unit})`, align: 'right' }, { header: 'Share', align: 'right' }, { header: 'Crosses' }],
         m.routes.map((x) => [x.route === '' ? '(route unknown)' : `${x.route} ${x.name}`, formatVolume(x.volume, volumeDigits(m.routes.map((y) => y.volume))), formatPercent(x.share), x.crosses.join(', ')]),

@@ -41,11 +41,11 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
     r.importers.map((i) => [i.parts ? `${i.importer} (sum)` : i.importer, num(i.demand), num(i.servedBaseline), num(i.servedScenario), num(i.unserved),
       num(i.worldMarket), num(i.stockDraw), num(i.transitDaysBaseline, 1), num(i.transitDaysScenario, 1)]),
   ));
-  lines.push('', 'Routes:');
+  lines.push('', 'Routes (direct:E>I = flows whose route the dataset does not give; those unchanged are not listed):');
   lines.push(...formatTable(
     [{ header: 'Route' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' },
       { header: 'Binds' }, { header: 'Shadow price', align: 'right' }, { header: 'Status' }],
-    r.routes.map((x) => [x.route, num(x.flowBaseline), num(x.flowScenario), x.capacity === null ? 'unlimited' : num(x.capacity), x.binding ? 'yes' : '',
+    r.routes.filter((x) => !x.direct || x.binding || Math.abs(x.flowScenario - x.flowBaseline) > 1e-9).map((x) => [x.route, num(x.flowBaseline), num(x.flowScenario), x.capacity === null ? 'unlimited' : num(x.capacity), x.binding ? 'yes' : '',
       x.shadowPrice === null ? '–' : num(x.shadowPrice), x.status]),
   ));
   if (r.assets.length) {
@@ -79,7 +79,7 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
   }
   const w = r.worldMarket;
   lines.push('');
-  if (w.enabled) lines.push(`World market: ${num(w.baseline)} → ${num(w.scenario)} ${u} at a premium of ${num(w.premium)} per ${u}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${num(w.spare)}`}`);
+  if (w.enabled) lines.push(`World market: ${num(w.baseline)} → ${num(w.scenario)} ${u} at a premium of ${num(w.premium)} ${r.valueUnit} per ${u.replace(/\/yr$/, '')}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${num(w.spare)}`}`);
   lines.push(`Solver: ${r.solver.status}; objective ${num(r.solver.baselineObjective)} → ${num(r.solver.objective)} (transport ${num(r.solver.costs.transport)}, stickiness ${num(r.solver.costs.stickiness)}, world ${num(r.solver.costs.world)}, stocks ${num(r.solver.costs.stock)}, unserved ${num(r.solver.costs.unserved)}); ${(r.solver.seconds * 1000).toFixed(2)} ms`);
   const defaults = r.settings.filter((s) => s.origin !== 'dataset');
   if (defaults.length) {

@@ -88,23 +88,25 @@ const SPECS: Spec[] = [
   ['AGREE', 5, ['memorandum', 'mou', 'memoranda', 'n:agreement', 'n:deal', 'n:accord', 'n:treaty'], undefined],
   // COOPERATE
   ['COOPERATE', 6, ['v:cooperate', 'cooperation', 'v:collaborate', 'collaboration', 'n:partnership', 'v:partner'], undefined],
-  ['COOPERATE', 6, ['v:support', 'v:back', 'v:endorse', 'v:praise', 'v:welcome', 'v:hail', 'v:commend', 'v:pledge', 'v:commit', 'v:help', 'v:assist'], undefined],
+  ['COOPERATE', 6, ['v:support', 'backed', 'backs', 'backing', 'v:endorse', 'v:praise', 'v:welcome', 'v:hail', 'v:commend', 'v:pledge', 'v:commit', 'v:help', 'v:assist'], undefined],
   ['COOPERATE', 6, ['joint', 'v:team', 'v:join'], ['n:venture', 'n:project', 'up', 'n:force', 'n:effort', 'n:development', 'n:exploration', 'n:production'], 3],
   ['COOPERATE', 5, ['v:expand', 'v:deepen', 'v:strengthen', 'v:boost', 'v:step'], ['n:tie', 'n:cooperation', 'n:relation', 'n:partnership', 'n:link'], 5],
   // CONSULT
   ['CONSULT', 5, ['v:meet', 'n:meeting', 'v:visit', 'v:host', 'n:talk', 'v:discuss', 'discussion', 'discussions', 'n:summit', 'v:negotiate',
-    'n:negotiation', 'v:consult', 'n:consultation', 'v:receive'], undefined],
+    'n:negotiation', 'v:consult', 'n:consultation'], undefined],
+  ['CONSULT', 5, ['v:receive', 'v:welcome', 'v:greet'], ['n:delegation', 'n:counterpart', 'n:minister', 'n:president', 'n:envoy', 'n:ambassador', 'n:visitor', 'n:leader', 'n:guest'], 5],
   ['CONSULT', 5, ['v:hold'], ['n:talk', 'n:meeting', 'n:call', 'n:consultation', 'n:conversation', 'n:summit', 'n:session', 'n:round'], 5],
   ['CONSULT', 5, ['v:speak', 'v:phone', 'v:call'], ['phone', 'telephone', 'n:call', 'video'], 4, true],
   ['CONSULT', 4, ['v:arrive', 'v:travel', 'v:fly'], ['in', 'to'], 2],
   ['CONSULT', 4, ['n:visit', 'n:trip', 'n:tour'], undefined],
   // DISAPPROVE
   ['DISAPPROVE', 7, ['v:criticize', 'v:criticise', 'criticism', 'v:condemn', 'condemnation', 'v:denounce', 'v:deplore', 'v:slam', 'v:rebuke',
-    'v:reject', 'rejection', 'v:oppose', 'opposition', 'v:refuse', 'v:decline', 'v:lambast', 'v:blast', 'v:censure', 'v:complain',
-    'v:object', 'v:dismiss', 'v:question', 'v:challenge', 'v:veto'], undefined],
+    'v:reject', 'rejection', 'v:oppose', 'v:refuse', 'v:lambast', 'v:blast', 'v:censure', 'v:complain',
+    'objected', 'v:dismiss', 'questioned', 'challenged', 'v:veto'], undefined],
   ['DISAPPROVE', 7, ['v:call', 'v:describe', 'v:brand', 'v:term', 'v:label'], NEGATIVE_ADJECTIVES, 8],
   ['DISAPPROVE', 6, ['v:voice', 'v:express', 'v:raise'], ['n:concern', 'n:objection', 'n:displeasure', 'n:regret', 'n:dissatisfaction', 'n:alarm', 'n:doubt'], 4],
-  ['DISAPPROVE', 5, ['v:warn'], ['against'], 2],
+  ['DISAPPROVE', 7, ['v:warn'], ['against'], 2],
+  ['DISAPPROVE', 9.5, ['v:say', 'v:call', 'v:describe', 'v:brand', 'v:term', 'v:label', 'v:consider', 'v:deem'], NEGATIVE_ADJECTIVES, 10],
   // ACCUSE
   ['ACCUSE', 8, ['v:accuse', 'accusation', 'accusations', 'v:blame', 'v:allege', 'allegation', 'allegations'], undefined],
   // THREATEN
@@ -120,29 +122,29 @@ const SPECS: Spec[] = [
   ['SANCTION', 7, ['n:ban'], ['n:import', 'n:export', 'n:transit', 'oil', 'gas', 'uranium'], 3, true],
   ['SANCTION', 6, ['v:ban', 'v:prohibit'], undefined],
   // PROTEST
-  ['PROTEST', 7, ['v:protest', 'v:demonstrate', 'demonstration', 'demonstrators', 'protesters', 'protestors', 'n:rally', 'v:picket'], undefined],
+  ['PROTEST', 7, ['v:protest', 'demonstration', 'demonstrations', 'demonstrators', 'protesters', 'protestors', 'v:picket'], undefined],
   ['PROTEST', 8, ['v:summon'], ['n:ambassador', 'n:envoy', 'n:diplomat', "chargé", "charge", 'n:representative'], 6],
   ['PROTEST', 8, ['n:note'], ['protest'], 2],
   // SUPPLY
   ['SUPPLY', 7, ['v:resume', 'v:restart', 'v:restore', 'v:increase', 'v:boost', 'v:raise', 'v:double', 'v:expand', 'v:ramp', 'v:step', 'v:begin', 'v:start', 'v:launch'], FLOWS, 5],
   ['SUPPLY', 5, ['v:deliver', 'n:delivery', 'v:ship', 'n:shipment', 'v:export', 'v:supply', 'v:pump', 'v:load', 'n:loading', 'v:transport', 'v:transit',
-    'v:send', 'v:sell', 'v:buy', 'v:purchase', 'v:import', 'v:route', 'v:redirect', 'v:reroute', 'v:divert', 'n:cargo', 'v:carry', 'v:move'], undefined],
+    'v:send', 'v:sell', 'v:buy', 'v:purchase', 'v:import', 'v:route', 'v:redirect', 'v:reroute', 'v:divert', 'n:cargo', 'v:carry'], undefined],
   ['SUPPLY', 3, ['n:export', 'n:import', 'n:supply'], undefined],
   // DISRUPTION
   ['DISRUPTION', 8, ['v:halt', 'v:suspend', 'suspension', 'v:shut', 'shutdown', 'shutdowns', 'v:damage', 'v:disrupt', 'disruption', 'disruptions',
     'v:interrupt', 'interruption', 'n:outage', 'v:explode', 'explosion', 'v:leak', 'v:sabotage', 'v:blockade', 'blockage', 'v:curtail',
-    'curtailment', 'stoppage', 'v:paralyse', 'v:paralyze', 'v:derail', 'derailment', 'v:collapse', 'v:close', 'closure', 'n:accident',
+    'curtailment', 'stoppage', 'v:paralyse', 'v:paralyze', 'v:derail', 'derailment', 'v:collapse', 'closed', 'closes', 'closure', 'closures', 'n:accident',
     'n:incident', 'n:spill', 'n:fire'], undefined],
   ['DISRUPTION', 9, ['n:drone', 'n:missile', 'n:rocket'], ['n:attack', 'n:strike', 'v:hit', 'v:target', 'v:attack', 'v:damage'], 4],
   ['DISRUPTION', 8, ['v:attack', 'v:stop', 'v:cut', 'v:block', 'v:reduce', 'v:slash', 'v:drop', 'v:fall', 'v:plunge', 'v:lose'], FLOWS.concat(['n:pipeline', 'n:terminal', 'n:station', 'n:port', 'n:facility', 'n:tanker', 'n:border', 'n:crossing', 'n:line', 'n:supply', 'oil', 'gas']), 6, true],
   ['DISRUPTION', 8, ['force'], ['majeure'], 1],
   ['DISRUPTION', 6, ['n:storm', 'n:attack', 'v:block', 'n:strike'], undefined],
   // INVEST
-  ['INVEST', 7, ['v:invest', 'n:investment', 'v:finance', 'financing', 'v:fund', 'funding', 'n:loan', 'v:lend', 'v:acquire', 'acquisition'], undefined],
+  ['INVEST', 7, ['v:invest', 'n:investment', 'v:finance', 'financing', 'funded', 'funding', 'n:loan', 'v:lend', 'v:acquire', 'acquisition'], undefined],
   ['INVEST', 7, ['v:buy', 'v:take', 'v:acquire', 'v:raise', 'v:increase', 'v:sell'], ['n:stake', 'n:share', 'n:interest'], 4],
   ['INVEST', 6, ['v:build', 'v:construct', 'construction', 'v:develop', 'v:modernise', 'v:modernize', 'v:upgrade', 'v:expand'], FACILITIES.concat(['n:deposit', 'n:field', 'n:capacity']), 6],
   // STATEMENT
-  ['STATEMENT', 2, ['v:say', 'v:state', 'v:announce', 'announcement', 'v:declare', 'declaration', 'v:stress', 'v:note', 'v:add', 'v:tell',
+  ['STATEMENT', 2, ['v:say', 'stated', 'v:announce', 'announcement', 'v:declare', 'declaration', 'v:stress', 'noted', 'added', 'adds', 'v:tell',
     'v:emphasise', 'v:emphasize', 'v:insist', 'v:confirm', 'v:deny', 'v:claim', 'v:comment', 'v:reiterate', 'v:underline', 'v:argue', 'v:predict',
     'v:expect', 'v:estimate', 'v:forecast', 'statement', 'statements', 'v:propose', 'proposal', 'v:urge', 'v:ask', 'v:plan', 'v:consider'], undefined],
 ];

@@ -1,0 +1,441 @@
+// News text -> candidate events. Pure: rules and lexicons only, no I/O and no clock.
+// Steps per sentence: links (commodities, routes, places) -> mentions (actors, agencies) -> clauses ->
+// the strongest trigger of each clause -> source and targets -> negation, hedging, tone -> date -> confidence.
+// Then, per article: merge repeats (a headline and its lead), drop statements that only report another event.
+import { createHash } from 'node:crypto';
+import { findMentions, type Mention } from './actors.ts';
+import { findDates, type FoundDate } from './dates.ts';
+import { buildLinks, type LinkTable, type LinkTarget } from './links.ts';
+import { EVENT_SCALE, EVENTS_METHOD, type EventType } from './method.ts';
+import { prepareText } from './text.ts';
+import { splitSentences, tokenize, type Sentence, type Token } from './tokens.ts';
+import { HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, REFUSALS, REPORTING, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
+import { states } from './lexicon/countries.ts';
+
+export interface IngestOptions {
+  /** Publication date, YYYY-MM-DD: relative dates are resolved against it. */
+  published?: string | null;
+  /** Publisher of the article ("Reuters"). */
+  source?: string | null;
+  /** Link table built from the dataset in use (buildLinks); without it nothing links to dataset ids. */
+  links?: LinkTable;
+}
+
+export interface ActorOut {
+  name: string;
+  /** ISO alpha-3 code (or a bloc id such as EU27), null for an organisation that stands for no state. */
+  state: string | null;
+  role: string | null;
+  person: string | null;
+  kind: Mention['kind'];
+  /** First mention. */
+  start: number;
+  end: number;
+  mentions: number;
+}
+
+export interface LinkOut {
+  name: string;
+  id: string | null;
+}
+
+export interface EventOut {
+  id: string;
+  type: EventType;
+  /** The acting state (null when the text does not say who acts). */
+  source: string | null;
+  targets: string[];
+  date: string | null;
+  /** Where the date comes from: the sentence, the article's lead, the publication date. */
+  dateBasis: 'text' | 'story' | 'published' | null;
+  tone: number;
+  commodities: LinkOut[];
+  routes: LinkOut[];
+  places: (LinkOut & { state: string | null })[];
+  sentence: { start: number; end: number; text: string };
+  confidence: number;
+  /** The word(s) that signalled the event. */
+  trigger: string;
+  negated: boolean;
+  hedged: boolean;
+  /** News agency the sentence quotes, if any. */
+  attribution: string | null;
+}
+
+export interface IngestResult {
+  method: { name: string; version: string };
+  article: { hash: string; title: string; published: string | null; source: string | null; characters: number; sentences: number };
+  actors: ActorOut[];
+  events: EventOut[];
+  attributions: { name: string; start: number; end: number }[];
+  warnings: string[];
+}
+
+/** Trigger heads by word form, for a single lookup per token. */
+const TRIGGERS_BY_HEAD = new Map<string, Trigger[]>();
+for (const t of TRIGGERS) for (const f of t.head) TRIGGERS_BY_HEAD.set(f, [...(TRIGGERS_BY_HEAD.get(f) ?? []), t]);
+
+const BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', "'s", 'got', 'get', 'gets']);
+const NOT_SUBJECT_AFTER = new Set(['with', 'against', 'on', 'to', 'for', 'toward', 'towards', 'from', 'by', 'over', 'about', 'of', 'into', 'at', 'in', 'via', 'through', 'than', 'like', 'including', 'upon', 'onto']);
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'the minister', 'the president', 'the ministry', 'the government', 'the country', 'the company', 'officials', 'the official', 'the leader', 'the prime minister', 'the chancellor', 'the spokesman', 'the spokeswoman', 'the spokesperson', 'the premier', 'the state', 'the regulator', 'the operator']);
+const FIRST_PERSON = new Set(['we', 'our', 'us', 'i']);
+const MEET_NOT_EVENT = new Set(['demand', 'needs', 'need', 'target', 'targets', 'requirements', 'requirement', 'standards', 'standard', 'obligations', 'criteria', 'deadline', 'expectations', 'goals', 'goal', 'commitments', 'conditions']);
+const CLAUSE_BREAK = new Set(['while', 'whereas', 'but', 'although', 'though', 'meanwhile']);
+const REPORTING_VERBS = new Set(['said', 'says', 'say', 'told', 'stated', 'added', 'announced', 'noted', 'stressed', 'declared', 'warned', 'insisted', 'confirmed', 'argued', 'wrote']);
+const DEFINITE_ROLE = /^(?:the|its|his|her|their)$/;
+
+interface Clause { first: number; last: number }
+
+interface Found {
+  trigger: Trigger;
+  head: number;
+  /** Token range covered by head and companion. */
+  first: number;
+  last: number;
+}
+
+function sentenceClauses(tokens: readonly Token[], s: Sentence): Clause[] {
+  const clauses: Clause[] = [];
+  let first = s.first;
+  for (let i = s.first; i < s.last; i++) {
+    const t = tokens[i];
+    const breakHere = t.text === ';' || (t.text === ',' && tokens[i + 1] && CLAUSE_BREAK.has(tokens[i + 1].lower));
+    if (breakHere && i > first) { clauses.push({ first, last: i }); first = i + 1; }
+  }
+  if (first < s.last) clauses.push({ first, last: s.last });
+  return clauses;
+}
+
+function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) => boolean): Found[] {
+  const found: Found[] = [];
+  for (let i = c.first; i < c.last; i++) {
+    const list = TRIGGERS_BY_HEAD.get(tokens[i].lower);
+    if (!list || covered(i)) continue;
+    if (tokens[i].cap && i > c.first && !/^[A-Z][a-z]+$/.test(tokens[i].text)) continue; // part of a name in capitals
+    for (const trigger of list) {
+      if (/^(?:meet|meets|met|meeting)$/.test(tokens[i].lower) && tokens.slice(i + 1, Math.min(i + 5, c.last)).some((t) => MEET_NOT_EVENT.has(t.lower))) continue;
+      if (!trigger.with) { found.push({ trigger, head: i, first: i, last: i + 1 }); continue; }
+      let comp = -1;
+      for (let k = i + 1; k <= Math.min(i + trigger.window, c.last - 1); k++) if (trigger.with.has(tokens[k].lower)) { comp = k; break; }
+      if (comp < 0 && trigger.eitherOrder) {
+        for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (trigger.with.has(tokens[k].lower)) { comp = k; break; }
+      }
+      if (comp >= 0) found.push({ trigger, head: i, first: Math.min(i, comp), last: Math.max(i, comp) + 1 });
+    }
+  }
+  return found;
+}
+
+function best(found: Found[]): Found | undefined {
+  let top: Found | undefined;
+  for (const f of found) if (!top || f.trigger.weight > top.trigger.weight) top = f;
+  return top;
+}
+
+function precededBy(tokens: readonly Token[], m: Mention, words: Set<string>, floor: number): boolean {
+  let j = m.first - 1;
+  if (j >= floor && tokens[j].lower === 'the') j--;
+  return j >= floor && words.has(tokens[j].lower);
+}
+
+function isPassive(tokens: readonly Token[], f: Found, floor: number): boolean {
+  const head = tokens[f.head];
+  if (!/(?:ed|en|ut|ld|lt|nt|ck|ld)$/.test(head.lower) && !['met', 'held', 'struck', 'cut', 'shut', 'hit', 'sent', 'sold', 'built', 'made'].includes(head.lower)) return false;
+  for (let j = f.head - 1; j >= Math.max(floor, f.head - 3); j--) {
+    if (BE.has(tokens[j].lower)) return true;
+    if (!/ly$/.test(tokens[j].lower) && !['not', "n't", 'also', 'reportedly', 'allegedly', 'formally', 'jointly', 'officially'].includes(tokens[j].lower)) break;
+  }
+  return false;
+}
+
+/** Tone of an event: the type's default moved inside its range by the words of the clause. */
+function toneOf(type: EventType, tokens: readonly Token[], c: Clause): number {
+  const info = EVENT_SCALE[type];
+  let tone = info.tone;
+  const direction = tone >= 0 ? 1 : -1;
+  let up = 0;
+  let down = 0;
+  for (let i = c.first; i < c.last; i++) {
+    if (INTENSIFIERS.has(tokens[i].lower)) up++;
+    if (MITIGATORS.has(tokens[i].lower)) down++;
+  }
+  if (type === 'STATEMENT') return 0;
+  tone += direction * (Math.min(up, 2) - Math.min(down, 2));
+  return Math.max(info.min, Math.min(info.max, tone));
+}
+
+function uniq<T>(list: T[]): T[] {
+  return [...new Set(list)];
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function headlineOf(text: string): string {
+  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}
+
+interface Draft extends Omit<EventOut, 'id'> {
+  sentenceIndex: number;
+  headline: boolean;
+  sourceBasis: 'explicit' | 'speaker' | 'inherited' | 'place' | 'none';
+}
+
+/** Reads one article. Never throws for bad text: problems become warnings and an empty result. */
+export function ingestText(input: string, options: IngestOptions = {}): IngestResult {
+  const published = options.published ?? null;
+  const links = options.links ?? buildLinks();
+  const hash = hashText(input);
+  const result: IngestResult = {
+    method: { ...EVENTS_METHOD },
+    article: { hash, title: '', published, source: options.source ?? null, characters: input.length, sentences: 0 },
+    actors: [],
+    events: [],
+    attributions: [],
+    warnings: [],
+  };
+  const prepared = prepareText(input);
+  result.warnings.push(...prepared.warnings);
+  if (prepared.refuse) return result;
+  const text = prepared.text;
+  result.article.title = headlineOf(text);
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, tokens);
+  result.article.sentences = sentences.length;
+
+  const actors = new Map<string, ActorOut>();
+  const addActor = (m: { name: string; state: string | null; role: string | null; person: string | null; kind: Mention['kind']; start: number; end: number }): void => {
+    const key = m.person ? `p:${m.person}` : m.state ? `s:${m.state}:${m.role ?? ''}` : `o:${m.name.toLowerCase()}`;
+    const existing = actors.get(key) ?? (m.state && !m.person && !m.role ? [...actors.values()].find((a) => a.state === m.state && !a.person) : undefined);
+    if (existing) { existing.mentions++; return; }
+    actors.set(key, { name: m.name, state: m.state, role: m.role, person: m.person, kind: m.kind, start: m.start, end: m.end, mentions: 1 });
+  };
+
+  const drafts: Draft[] = [];
+  const unresolvedDates: string[] = [];
+  let storyDate: string | null = null;
+  let lastSource: string | null = null;
+  const sentenceDates: FoundDate[][] = [];
+
+  // First pass: dates of every sentence; the story date is the first one in the lead (first three sentences).
+  sentences.forEach((s, si) => {
+    const { dates, unresolved } = findDates(text, s.start, s.end, published);
+    sentenceDates.push(dates);
+    for (const u of unresolved) unresolvedDates.push(u.text);
+    if (!storyDate && !s.headline && si <= 3) storyDate = dates.find((d) => d.date.length === 10)?.date ?? null;
+  });
+
+  sentences.forEach((s, si) => {
+    const linkMatches = links.gazetteer.findAll(tokens, s.first, s.last);
+    const linked = new Uint8Array(s.last - s.first);
+    for (const m of linkMatches) for (let i = m.first; i < m.last; i++) linked[i - s.first] = 1;
+    const mentions = findMentions(tokens, s.first, s.last, (i) => linked[i - s.first] === 1);
+    const inMention = new Uint8Array(s.last - s.first);
+    for (const m of mentions) for (let i = m.first; i < m.last; i++) inMention[i - s.first] = 1;
+    const agencies = mentions.filter((m) => m.kind === 'agency');
+    for (const a of agencies) result.attributions.push({ name: a.name, start: a.start, end: a.end });
+    const actorMentions = mentions.filter((m) => m.kind !== 'agency' && !m.place);
+    for (const m of actorMentions) addActor({ ...m, role: m.role ?? (m.form === 'capital' ? 'government' : null) });
+    const placeMentions = mentions.filter((m) => m.place);
+    const reporting = findReporting(tokens, s, mentions);
+
+    for (const clause of sentenceClauses(tokens, s)) {
+      const covered = (i: number): boolean => inMention[i - s.first] === 1 || linked[i - s.first] === 1;
+      const found = findTriggers(tokens, clause, covered);
+      let top = best(found.filter((f) => !REPORTING.has(tokens[f.head].lower) || f.trigger.type !== 'STATEMENT' || found.every((g) => g.trigger.type === 'STATEMENT')));
+      if (!top) continue;
+      const clauseMentions = actorMentions.filter((m) => m.first >= clause.first && m.last <= clause.last);
+      const stateMentions = clauseMentions.filter((m) => m.state !== null);
+      const clauseLinks = linkMatches.filter((m) => m.first >= clause.first && m.last <= clause.last).flatMap((m) => m.entry.value);
+      const clausePlaces = placeMentions.filter((m) => m.first >= clause.first && m.last <= clause.last);
+      if (top.trigger.type === 'STATEMENT' && stateMentions.length === 0 && !reporting) continue;
+
+      // Source: agent of a passive, else the subject before the trigger, else the speaker, else the previous event's source.
+      const before = clauseMentions.filter((m) => m.last <= top!.first);
+      const after = clauseMentions.filter((m) => m.first >= top!.last);
+      let source: Mention | undefined;
+      let sourceState: string | null = null;
+      let sourceBasis: Draft['sourceBasis'] = 'none';
+      const passive = isPassive(tokens, top, clause.first);
+      if (passive) {
+        source = after.find((m) => tokens[m.first - 1]?.lower === 'by' || (tokens[m.first - 1]?.lower === 'the' && tokens[m.first - 2]?.lower === 'by'));
+      }
+      // Reported speech: "X said [Y did Z]": the subject of the reported clause acts.
+      const floor = reporting && reporting.verb < top.first && reporting.verb >= clause.first ? reporting.verb + 1 : clause.first;
+      if (!source) source = before.find((m) => m.first >= floor && !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null);
+      if (!source && floor > clause.first) source = before.find((m) => !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null);
+      if (source) { sourceState = source.state; sourceBasis = 'explicit'; }
+      if (!source) {
+        const lead = tokens.slice(floor, top.first).map((t) => t.lower);
+        const pronoun = lead.some((w, k) => PRONOUN_SUBJECTS.has(w) || (DEFINITE_ROLE.test(w) && lead[k + 1] && PRONOUN_SUBJECTS.has(`the ${lead[k + 1]}`)));
+        const firstPerson = lead.some((w) => FIRST_PERSON.has(w));
+        if ((pronoun || firstPerson) && reporting?.speaker?.state && reporting.speaker !== undefined) {
+          sourceState = reporting.speaker.state; sourceBasis = 'speaker';
+        } else if (pronoun && lastSource) {
+          sourceState = lastSource; sourceBasis = 'inherited';
+        }
+      }
+      const symmetric = EVENT_SCALE[top.trigger.type].symmetric;
+      if (!sourceState && symmetric && stateMentions.length > 0) {
+        source = stateMentions[0]; sourceState = source.state; sourceBasis = 'explicit';
+      }
+      if (!sourceState && top.trigger.type === 'STATEMENT' && reporting?.speaker?.state) { sourceState = reporting.speaker.state; sourceBasis = 'explicit'; }
+      if (!sourceState && (top.trigger.type === 'DISRUPTION' || top.trigger.type === 'SUPPLY')) {
+        const patient = before.find((m) => m.state !== null) ?? after.find((m) => m.state !== null && !precededBy(tokens, m, new Set(['to', 'for', 'toward', 'towards']), clause.first));
+        const place = clauseLinks.find((l) => l.kind === 'place' && l.state)?.state ?? clausePlaces.find((p) => p.state)?.state;
+        if (patient?.state) { sourceState = patient.state; sourceBasis = 'explicit'; source = patient; }
+        else if (place) { sourceState = place; sourceBasis = 'place'; }
+      }
+      if (!sourceState && top.trigger.type !== 'STATEMENT' && after.length && !passive) {
+        const inverted = after.find((m) => m.state !== null && !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first));
+        if (inverted && top.trigger.type !== 'SANCTION' && top.trigger.type !== 'ACCUSE' && top.trigger.type !== 'THREATEN' && top.trigger.type !== 'DISAPPROVE') {
+          sourceState = inverted.state; sourceBasis = 'explicit'; source = inverted;
+        }
+      }
+
+      // Targets: every other state named in the clause (the speaker of reported speech excepted).
+      const speakerStates = reporting && floor > clause.first && sourceBasis === 'explicit' && source && source.first >= floor
+        ? new Set(clauseMentions.filter((m) => m.last <= reporting.verb).map((m) => m.state)) : new Set<string | null>();
+      let targets = uniq(stateMentions.map((m) => m.state!).filter((st) => st !== sourceState && !speakerStates.has(st)));
+      if (top.trigger.type === 'CONSULT') {
+        const hosts = [...clausePlaces.map((p) => p.state), ...clauseLinks.filter((l) => l.kind === 'place').map((l) => l.state ?? null)];
+        for (const h of hosts) if (h && h !== sourceState && !targets.includes(h) && clausePlaces.length + clauseLinks.length > 0 && targets.length === 0) targets.push(h);
+      }
+      targets = uniq(targets);
+      if (!sourceState && targets.length === 0 && !clauseLinks.some((l) => l.kind !== 'place')) continue;
+
+      // Negation and hedging in the words before the trigger (up to four, within the clause).
+      const window = tokens.slice(Math.max(clause.first, top.first - 4), top.first).map((t) => t.lower);
+      const negator = window.find((w) => NEGATORS.has(w));
+      const negated = negator !== undefined && !(top.trigger.type === 'DISRUPTION' && ['halted', 'suspended', 'stalled', 'postponed'].includes(negator));
+      const hedged = tokens.slice(Math.max(clause.first, top.first - 4), top.first).some((t) => HEDGES.has(t.lower) && t.lower !== 'to') ||
+        (window.at(-1) === 'to' && window.some((w) => HEDGES.has(w)));
+      let type = top.trigger.type;
+      let tone = toneOf(type, tokens, clause);
+      if (negated) {
+        if (tone > 0 && REFUSALS.has(negator!)) { type = 'DISAPPROVE'; tone = -3; }
+        else if (tone > 0) { type = 'STATEMENT'; tone = -1; }
+        else { type = 'STATEMENT'; tone = 0; }
+      }
+
+      // Date: the date nearest the trigger in the clause, else in the sentence, else the story's, else publication.
+      const dates = sentenceDates[si];
+      const inClause = dates.filter((d) => d.start >= tokens[clause.first].start && d.end <= tokens[clause.last - 1].end);
+      const pool = inClause.length ? inClause : dates;
+      let date: string | null = null;
+      let dateBasis: EventOut['dateBasis'] = null;
+      if (pool.length) {
+        const at = tokens[top.head].start;
+        date = [...pool].sort((x, y) => Math.abs(x.start - at) - Math.abs(y.start - at))[0].date;
+        dateBasis = 'text';
+      } else if (storyDate) { date = storyDate; dateBasis = 'story'; }
+      else if (published) { date = published; dateBasis = 'published'; }
+
+      const weight = top.trigger.weight;
+      let confidence = 0.35 + 0.03 * Math.min(weight, 9)
+        + (sourceBasis === 'explicit' ? 0.15 : sourceBasis === 'speaker' ? 0.1 : sourceBasis === 'none' ? 0 : 0.05)
+        + (targets.length ? 0.08 : 0)
+        + (dateBasis === 'text' ? 0.08 : dateBasis === 'story' ? 0.04 : 0)
+        - (hedged ? 0.12 : 0) - (negated ? 0.1 : 0) - (s.headline ? 0.05 : 0);
+      confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100;
+
+      const commodities = uniqBy(clauseLinks.filter((l) => l.kind === 'commodity'));
+      const routes = uniqBy(clauseLinks.filter((l) => l.kind === 'route'));
+      const places = uniqBy([
+        ...clauseLinks.filter((l) => l.kind === 'place'),
+        ...clausePlaces.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined })),
+      ]).map((p) => ({ name: p.name, id: p.id, state: p.state ?? null }));
+      const agency = agencies[0]?.name ?? null;
+      drafts.push({
+        type, source: sourceState, targets, date, dateBasis, tone,
+        commodities: commodities.map(({ name, id }) => ({ name, id })),
+        routes: routes.map(({ name, id }) => ({ name, id })),
+        places,
+        sentence: { start: s.start, end: s.end, text: text.slice(s.start, s.end).replace(/\s+/g, ' ').trim() },
+        confidence,
+        trigger: tokens.slice(top.first, top.last).map((t) => t.text).join(' '),
+        negated, hedged, attribution: agency,
+        sentenceIndex: si, headline: s.headline, sourceBasis,
+      });
+      if (sourceState) lastSource = sourceState;
+    }
+  });
+
+  const events = mergeDrafts(drafts);
+  // Every state an event names is an actor, even when only a place stood for it ("a visit to Paris").
+  for (const e of events) {
+    for (const st of [e.source, ...e.targets]) {
+      if (st && ![...actors.values()].some((a) => a.state === st)) {
+        addActor({ name: states().get(st)?.name ?? st, state: st, role: null, person: null, kind: 'state', start: e.sentence.start, end: e.sentence.end });
+      }
+    }
+  }
+  result.actors = [...actors.values()];
+  result.events = events.map((e, i) => ({ id: `${hash.slice(0, 8)}-${i + 1}`, ...stripDraft(e) }));
+  if (unresolvedDates.length && !published) {
+    result.warnings.push(`no publication date given: ${unresolvedDates.length} relative date(s) left unresolved (${uniq(unresolvedDates).slice(0, 3).map((d) => `"${d}"`).join(', ')}); give --published YYYY-MM-DD`);
+  }
+  if (!published && events.some((e) => e.date === null)) {
+    result.warnings.push('some events have no date: the text names none and no publication date was given');
+  }
+  return result;
+}
+
+function uniqBy(list: LinkTarget[]): LinkTarget[] {
+  const seen = new Set<string>();
+  return list.filter((l) => { const k = `${l.kind}:${l.id ?? l.name.toLowerCase()}`; if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
+function stripDraft(d: Draft): Omit<EventOut, 'id'> {
+  const { sentenceIndex: _s, headline: _h, sourceBasis: _b, ...rest } = d;
+  return rest;
+}
+
+interface Reporting { verb: number; speaker?: Mention }
+
+/** The reporting verb of a sentence ("said", "told") and who speaks, if a state actor does. */
+function findReporting(tokens: readonly Token[], s: Sentence, mentions: Mention[]): Reporting | undefined {
+  for (let i = s.first; i < s.last; i++) {
+    if (!REPORTING_VERBS.has(tokens[i].lower)) continue;
+    const near = mentions.filter((m) => m.kind !== 'agency' && !m.place && m.state && (
+      (m.last <= i && i - m.last <= 2) || (m.first > i && m.first - i <= 3)));
+    const speaker = near.sort((a, b) => Math.abs(a.first - i) - Math.abs(b.first - i))[0];
+    // A clause-initial subject "Kazakhstan's minister said" also speaks.
+    const subject = mentions.find((m) => m.kind !== 'agency' && !m.place && m.state && m.last <= i && m.first >= s.first);
+    return { verb: i, speaker: speaker ?? subject };
+  }
+  return undefined;
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+function participants(d: { source: string | null; targets: string[] }): string[] {
+  return [d.source ?? '', ...d.targets].filter(Boolean).sort();
+}
+
+/** Merges repeats (a headline restated in the lead, one event told twice) and drops statements that report another event. */
+function mergeDrafts(drafts: Draft[]): Draft[] {
+  const kept: Draft[] = [];
+  for (const d of drafts) {
+    const twin = kept.find((k) => {
+      if (k.type !== d.type) return false;
+      const sym = EVENT_SCALE[d.type].symmetric;
+      const same = sym ? sameSet(participants(k), participants(d)) : k.source === d.source && sameSet(k.targets, d.targets);
+      if (!same) return false;
+      if (k.date === d.date) return true;
+      return k.dateBasis !== 'text' || d.dateBasis !== 'text';
+    });
+    if (!twin) { kept.push({ ...d }); continue; }
+    if (twin.dateBasis !== 'text' && d.dateBasis === 'text') { twin.date = d.date; twin.dateBasis = d.dateBasis; }
+    if (twin.headline && !d.headline) { twin.sentence = d.sentence; twin.headline = false; twin.trigger = d.trigger; }
+    for (const c of d.commodities) if (!twin.commodities.some((x) => x.name === c.name)) twin.commodities.push(c);
+    for (const r of d.routes) if (!twin.routes.some((x) => x.name === r.name)) twin.routes.push(r);
+    for (const p of d.places) if (!twin.places.some((x) => x.name === p.name)) twin.places.push(p);
+    twin.confidence = Math.min(0.95, Math.round((Math.max(twin.confidence, d.confidence) + 0.05) * 100) / 100);
+  }
+  return kept.filter((d) => d.type !== 'STATEMENT' || d.negated || !kept.some((o) => o !== d && o.type !== 'STATEMENT' && o.source === d.source && o.sentenceIndex === d.sentenceIndex));
+}

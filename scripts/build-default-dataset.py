@@ -226,7 +226,15 @@ for c, v in eu24:
     n = 'EU crude imports 2024 (Econovis aggregator, B)'
     if c == 'USA': n += '; Eurostat gives the US 16.1% of petroleum-oil imports vs 15.4% here'
     if c == 'NOR': n += '; Eurostat: 13.5%'
-    if c == 'KAZ': n += '; Eurostat: 11.5% (same); route split not sourced for 2024'
+    if c == 'KAZ':
+        # No route split is published for 2024: put the Druzhba quota on its route and the rest on the CPC,
+        # the way 2023 is split (the CPC carries about 80% of Kazakh exports).
+        kz24 = v * 1e6 * 365 / 7.3 / 1e6
+        flow(2024, 'crude_oil', 'KAZ', 'EU27', 1.2, 'Mt/yr', 'tass_druzhba_2024;interfax_druzhba_2024', est=True, route='druzhba_schwedt',
+             note='Druzhba quota to PCK Schwedt for 2024 (1.2 Mt), assumed delivered in full')
+        flow(2024, 'crude_oil', 'KAZ', 'EU27', round(kz24 - 1.2, 3), 'Mt/yr', 'econovis_eu_crude_2024;eurostat_energy_imports_2024;tass_druzhba_2024;reuters_kz_bypass_2024', est=True, route='cpc',
+             note=f'EU imports from Kazakhstan 1.05 mb/d x 365 / 7.3 bbl/t = {kz24:.1f} Mt (Econovis; Eurostat share 11.5%) minus 1.2 Mt via Druzhba = {kz24 - 1.2:.1f} Mt, attributed to the CPC as in 2023 (route split not published for 2024)')
+        continue
     flow(2024, 'crude_oil', c, 'EU27', v, 'mb/d', 'econovis_eu_crude_2024' + (';eurostat_energy_imports_2024' if c in ('USA', 'NOR', 'KAZ') else ''), note=n)
 o24 = 9.1 - sum(v for _, v in eu24)
 flow(2024, 'crude_oil', 'OTHER', 'EU27', o24, 'mb/d', 'econovis_eu_crude_2024', est=True, note=f'Remainder: 9.1 - 6.85 = {o24:.2f} mb/d; includes Russia (about 1% of EU petroleum-oil imports in Q2 2024), Algeria, Azerbaijan and others')

@@ -69,18 +69,27 @@ export function baselineReport(model: Model, options: BaselineReportOptions = {}
     return { importer, commodity, ...r };
   }));
   const exported = attempt(() => {
-    // The latest year in which most exports have a known route (else the latest year): a year whose
-    // rows carry no route says nothing about routes.
+    // The latest year in which most exports have a known route and the exports are fully accounted for
+    // (a remainder row to an aggregate such as OTHER closes the account); else the latest year in which
+    // most exports have a known route; else the latest year. A year whose rows carry no route says
+    // nothing about routes, and a year with only some buyers' rows understates the exports.
     const latest = exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity });
-    const years = [...new Set(flowIndex(model).byActor.get(`exporter|${o.exporter}|${o.exporterCommodity}`)?.map((f) => f.year))].sort((a, b) => b - a);
-    let metrics = latest;
-    for (const year of years) {
-      const candidate = year === latest.year ? latest : exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity, year });
-      if (candidate.routeUnknownShare < 0.5) { metrics = candidate; break; }
-    }
+    const rows = flowIndex(model).byActor.get(`exporter|${o.exporter}|${o.exporterCommodity}`) ?? [];
+    const years = [...new Set(rows.map((f) => f.year))].sort((a, b) => b - a);
+    const accounted = (year: number) => rows.some((f) => f.year === year && model.isAggregate(f.importer));
+    const routed = years.map((year) => (year === latest.year ? latest : exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity, year })))
+      .filter((candidate) => candidate.routeUnknownShare < 0.5);
+    const metrics = routed.find((candidate) => accounted(candidate.year)) ?? routed[0] ?? latest;
+    const reasons = [
+      metrics.routeUnknownShare < 0.5 ? 'most exports have a known route' : '',
+      accounted(metrics.year) ? 'the exports are fully accounted for (remainder rows to OTHER)' : '',
+    ].filter(Boolean).join(' and ');
     const yearNote = metrics.year === latest.year
       ? `${metrics.year}: the latest year with data`
-      : `${metrics.year}: the latest year in which most exports have a known route (${latest.year} has ${(latest.routeUnknownShare * 100).toFixed(0)}% of its ${o.exporterCommodity} exports without a route)`;
+      : `${metrics.year}: the latest year in which ${reasons} (${latest.year}: ${[
+        latest.routeUnknownShare >= 0.5 ? `${(latest.routeUnknownShare * 100).toFixed(0)}% of the ${o.exporterCommodity} exports have no route` : '',
+        accounted(latest.year) ? '' : 'only some buyers are recorded',
+      ].filter(Boolean).join('; ')})`;
     return { metrics, yearNote, transitShare: metrics.transitExposure.find((t) => t.country === o.transitCountry)?.share ?? 0 };
   });
   return {

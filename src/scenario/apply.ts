@@ -124,9 +124,15 @@ export function applyChanges(
       case 'embargo': {
         const exporter = String(v.exporter);
         const parts = partsOf(String(v.importer));
+        const share = v.share === undefined ? 1 : Number(v.share);
         let lost = 0;
-        for (const arc of net.arcs) if (arc.exporter === exporter && parts.includes(arc.importer)) { arc.open = false; lost += arc.baseline; }
-        record(`${exporter}>${String(v.importer)}`, `embargo on ${exporter} → ${String(v.importer)}: ${fmt(lost)} ${unit} of baseline flows stop`);
+        for (const arc of net.arcs) {
+          if (arc.exporter !== exporter || !parts.includes(arc.importer)) continue;
+          lost += arc.baseline * share;
+          if (share >= 1) arc.open = false;
+          else arc.capacity = Math.min(arc.capacity, arc.baseline * (1 - share));
+        }
+        record(`${exporter}>${String(v.importer)}`, `embargo on ${exporter} → ${String(v.importer)}${share < 1 ? ` (${fmt(share * 100)}% of the baseline flow)` : ''}: ${fmt(lost)} ${unit} of baseline flows stop`);
         break;
       }
       case 'ban_exports': {

@@ -88,10 +88,11 @@ export const CHANGE_TYPES: readonly ChangeType[] = [
   },
   {
     type: 'embargo', kind: 'shock',
-    description: 'Stops every flow from an exporter to an importer (a bloc covers its members).',
+    description: 'Stops the flows from an exporter to an importer (a bloc covers its members): all of them, or a share of the baseline flow (e.g. the seaborne part when pipeline deliveries are exempted).',
     fields: [
       { name: 'exporter', type: 'string', required: true, ref: 'exporter', description: 'Exporting country.' },
       { name: 'importer', type: 'string', required: true, ref: 'importer', description: 'Importing country or bloc.' },
+      { name: 'share', type: 'fraction', required: false, default: 1, description: 'Share of the pair\'s baseline flow that stops, 0–1 (the rest may continue on the same routes).' },
     ],
     example: '- type: embargo\n  exporter: RUS\n  importer: EU27',
   },

@@ -34,7 +34,7 @@ export interface NetworkRoute {
   start: string;
   /** Country of the last node. */
   end: string;
-  /** The route ends at a sea port, so it can reach any importer. */
+  /** The route ends at a sea port or marine terminal (node kind `port` or `terminal`), so it can reach any importer. */
   endsAtPort: boolean;
   /** Whether flows may use it (false when closed, planned and not opened, or closed by a scenario). */
   open: boolean;
@@ -455,7 +455,7 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
       assets,
       start: from?.country ?? countries[0] ?? '',
       end: to?.country ?? countries[countries.length - 1] ?? '',
-      endsAtPort: to?.kind === 'port',
+      endsAtPort: to?.kind === 'port' || to?.kind === 'terminal',
       open,
       status: r.status,
       direct: false,

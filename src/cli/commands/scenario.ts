@@ -22,6 +22,8 @@ export function openScenario(file: string, datasetOption?: string): { scenario: 
 }
 
 const num = (v: number | null, digits = 2): string => (v === null ? '–' : Number.isFinite(v) ? v.toFixed(digits) : 'unlimited');
+/** Money: 4 significant digits below 1, else 2 decimals. */
+const money = (v: number | null): string => (v === null ? '–' : v !== 0 && Math.abs(v) < 1 ? v.toPrecision(4) : v.toFixed(2));
 const signed = (v: number | null, digits = 2): string => (v === null ? '–' : `${v > 0 ? '+' : ''}${v.toFixed(digits)}`);
 
 /** The text form of a scenario result. */
@@ -44,15 +46,15 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
   lines.push('', 'Routes (direct:E>I = flows whose route the dataset does not give; those unchanged are not listed):');
   lines.push(...formatTable(
     [{ header: 'Route' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' },
-      { header: 'Binds' }, { header: 'Shadow price', align: 'right' }, { header: 'Status' }],
+      { header: 'Binds' }, { header: `Shadow price (${r.valueUnit} per ${u.replace(/\/yr$/, '')})`, align: 'right' }, { header: 'Status' }],
     r.routes.filter((x) => !x.direct || x.binding || Math.abs(x.flowScenario - x.flowBaseline) > 1e-9).map((x) => [x.route, num(x.flowBaseline), num(x.flowScenario), x.capacity === null ? 'unlimited' : num(x.capacity), x.binding ? 'yes' : '',
-      x.shadowPrice === null ? '–' : num(x.shadowPrice), x.status]),
+      money(x.shadowPrice), x.status]),
   ));
   if (r.assets.length) {
     lines.push('', 'Shared assets:');
     lines.push(...formatTable(
-      [{ header: 'Asset' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' }, { header: 'Binds' }, { header: 'Shadow price', align: 'right' }],
-      r.assets.map((a) => [a.asset, num(a.flowBaseline), num(a.flowScenario), num(a.capacity), a.binding ? 'yes' : '', num(a.shadowPrice)]),
+      [{ header: 'Asset' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' }, { header: 'Binds' }, { header: `Shadow price (${r.valueUnit} per ${u.replace(/\/yr$/, '')})`, align: 'right' }],
+      r.assets.map((a) => [a.asset, num(a.flowBaseline), num(a.flowScenario), num(a.capacity), a.binding ? 'yes' : '', money(a.shadowPrice)]),
     ));
   }
   lines.push('', `Actors (value = volume change × ${r.settings.some((s) => s.name === 'price') ? 'price' : 'price (none in the dataset)'}, ${r.valueUnit}):`);
@@ -79,8 +81,9 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
   }
   const w = r.worldMarket;
   lines.push('');
-  if (w.enabled) lines.push(`World market: ${num(w.baseline)} → ${num(w.scenario)} ${u} at a premium of ${num(w.premium)} ${r.valueUnit} per ${u.replace(/\/yr$/, '')}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${num(w.spare)}`}`);
-  lines.push(`Solver: ${r.solver.status}; objective ${num(r.solver.baselineObjective)} → ${num(r.solver.objective)} (transport ${num(r.solver.costs.transport)}, stickiness ${num(r.solver.costs.stickiness)}, world ${num(r.solver.costs.world)}, stocks ${num(r.solver.costs.stock)}, unserved ${num(r.solver.costs.unserved)}); ${(r.solver.seconds * 1000).toFixed(2)} ms`);
+  if (w.enabled) lines.push(`World market: ${num(w.baseline)} → ${num(w.scenario)} ${u} at a premium of ${money(w.premium)} ${r.valueUnit} per ${u.replace(/\/yr$/, '')}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${num(w.spare)}`}`);
+  const c = r.solver.costs;
+  lines.push(`Solver: ${r.solver.status}; objective ${money(r.solver.baselineObjective)} → ${money(r.solver.objective)} ${r.valueUnit} (transport ${money(c.transport)}, stickiness ${money(c.stickiness)}, world market ${money(c.world)}, stocks ${money(c.stock)}, unserved ${money(c.unserved)}${c.shortfall ? `, agreement shortfall ${money(c.shortfall)}` : ''})`);
   const defaults = r.settings.filter((s) => s.origin !== 'dataset');
   if (defaults.length) {
     lines.push('', 'Assumptions (settings not from the dataset):');

@@ -111,7 +111,7 @@ test('scenario files are checked: every problem is reported as file:line: messag
   bad('name: [unclosed\n', /^bad\.yaml:1: not valid YAML/);
   bad(`${head}  - type: close_pipe\n    route: cpc\n`, /^bad\.yaml:5: unknown change type "close_pipe" \(available: close_route, close_node/);
   bad(`${head}  - type: close_route\n    route: cpx\n`, /^bad\.yaml:6: close_route: route: unknown crude_oil route "cpx" \(available: cpc, aktau_btc\)/, true);
-  bad(`${head}  - type: cut_capacity\n    route: cpc\n    fraction: 1.5\n`, /^bad\.yaml:7: fraction: expected a number from 0 to 1, found 1\.5/);
+  bad(`${head}  - type: cut_capacity\n    route: cpc\n    fraction: 1.5\n`, /^bad\.yaml:7: cut_capacity: fraction: expected a number from 0 to 1, found 1\.5/);
   bad(`${head}  - type: cap_exports\n    exporter: KAZ\n    volume: 5\n    unit: bcm/yr\n`, /^bad\.yaml:8: cap_exports: unit: expected one of crude_oil's units \(Mt\/yr, kb\/d, Mtoe\), found "bcm\/yr"/, true);
   bad(`${head}  - type: cap_exports\n    exporter: KAZ\n    volume: 5\n`, /^bad\.yaml:7: cap_exports: volume needs a unit/);
   bad(`${head}  - type: embargo\n    exporter: KAZ\n`, /^bad\.yaml:5: embargo: missing required field "importer"/);
@@ -143,6 +143,14 @@ test('corridor scenario run: a bad file gives one line on stderr and exit code 2
   assert.equal(stdout, '');
   assert.match(stderr, new RegExp(`^corridor: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:7: lose_transit: country: unknown country "ATLANTIS" \\(available: KAZ, RUS`));
   assert.doesNotMatch(stderr, /\bat \w+ \(/, 'no stack trace');
+  // Problems of the file's structure and problems against the dataset are reported together.
+  const both = join(dir, 'both.yaml');
+  writeFileSync(both, `name: t\ndataset: ${resolve(FIXTURES, 'tiny')}\ncommodity: crude_oil\nyear: 2024\nchanges:\n  - type: lose_transit\n    country: ATLANTIS\n  - type: cut_capacity\n    route: cpc\n    fraction: 2\n`);
+  const all = await runCli('scenario', 'run', both, '--json');
+  assert.equal(all.code, 2);
+  const error = JSON.parse(all.stdout).error;
+  assert.equal(error.code, 'CORRIDOR_ERR_SCENARIO_INVALID');
+  assert.deepEqual(error.details.map((d: string) => d.split(': ')[0].split(':').pop()), ['7', '10']);
   const missing = await runCli('scenario', 'run', join(dir, 'none.yaml'));
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /scenario file not found/);

@@ -9,6 +9,8 @@ import { registerMetrics } from './commands/metrics.ts';
 import { registerCrm } from './commands/crm.ts';
 import { registerScenario } from './commands/scenario.ts';
 import { registerCompare } from './commands/compare.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerEvents } from './commands/events.ts';
 
 /** Shared state of one run: the exit code that commands set. */
 export interface RunContext {
@@ -31,6 +33,8 @@ export function buildProgram(context: RunContext): Command {
   registerCrm(program, context);
   registerScenario(program, context);
   registerCompare(program, context);
+  registerIngest(program, context);
+  registerEvents(program, context);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -106,7 +106,7 @@ function personName(tokens: readonly Token[], i: number, end: number, g: Gazette
   return words >= 1 ? k : i;
 }
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'outside', 'via', 'through', 'across', 'into', 'toward', 'towards', 'off', 'around', 'between', 'inside']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'outside', 'via', 'through', 'across', 'into', 'off', 'around', 'inside']);
 const REPORTING_NEAR = new Set(['reported', 'reports', 'said', 'says', 'quoted', 'cited', 'told', 'writes', 'wrote', 'according', 'reporting', 'report']);
 
 function isAgencyContext(tokens: readonly Token[], m: Match<Lex>, a: number, b: number): boolean {
@@ -136,6 +136,7 @@ export function findMentions(tokens: readonly Token[], a: number, b: number, blo
     let role: string | null = lex.role || null;
     let person: string | null = lex.person ?? null;
     let name = tokens.slice(m.first, m.last).map((t) => t.text).join(' ').replace(/ - /g, '-').replace(/ \./g, '.');
+    let bodyOf = false;
     if (lex.kind === 'state' && lex.form !== 'combining' && lex.form !== 'capital') {
       // "Azerbaijan's Energy Minister Parviz Shahbazov", "the German chancellor", "Kazakh officials".
       let k = last;
@@ -166,6 +167,7 @@ export function findMentions(tokens: readonly Token[], a: number, b: number, blo
           role = pm.entry.value.role;
           name = tokens.slice(pm.first, pm.last).map((t) => t.text).join(' ');
           last = pm.last;
+          bodyOf = true;
         }
       }
       // "President of Kazakhstan", "the Foreign Ministry of Russia".
@@ -197,7 +199,7 @@ export function findMentions(tokens: readonly Token[], a: number, b: number, blo
       if (tokens[last]?.text === '-' && tokens[last + 1]?.lower === 'based') place = true;
     }
     mentions.push({
-      kind: person && lex.kind === 'state' ? 'person' : lex.kind, name, state: lex.state, role, person, form: lex.form ?? null, first, last,
+      kind: person && lex.kind === 'state' ? 'person' : bodyOf ? 'body' : lex.kind, name, state: lex.state, role, person, form: lex.form ?? null, first, last,
       start: tokens[first].start, end: tokens[last - 1].end, place,
     });
     i = last - 1;

@@ -18,11 +18,11 @@ export interface DateProblem {
 }
 
 /** Words that point forward: a weekday or a month without a year then means the next one. */
-const FUTURE = /\b(?:will|next|plans?\s+to|planned|is\s+to|are\s+to|scheduled|expected\s+to|upcoming|due\s+to|set\s+to|intends?\s+to)\b/i;
+const FUTURE = /\b(?:will|would|next|plans?\s+to|planned|is\s+to|are\s+to|scheduled|expected\s+to|upcoming|due\s+to|set\s+to|intends?\s+to)\b/i;
 /** Quick filter: chrono runs only on sentences that may hold a date (it is the costliest step). */
 const MAYBE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|week|month|year|\d{4}|\d{1,2}[/.-]\d{1,2})/i;
 const RELATIVE_WORDS = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|later|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
-const YEAR_ONLY = /\b(?:in|during|since|early|late|mid|mid-|throughout)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d{2})\b(?!\s*(?:-|–|to)\s*\d)/g;
+const YEAR_ONLY = /\b(?:in|during|since|early|late|mid|mid-|throughout)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d{2})\b(?!\s*(?:-|–|to)\s*\d)/gi;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -54,11 +54,10 @@ export function findDates(text: string, from: number, to: number, published: str
   const dates: FoundDate[] = [];
   const unresolved: DateProblem[] = [];
   if (!MAYBE_DATE.test(sentence)) return { dates, unresolved };
-  const future = FUTURE.test(sentence);
   const ref = published ? referenceDate(published) : new Date(2000, 0, 1, 12);
   let results: chrono.ParsedResult[];
   try {
-    results = chrono.parse(sentence, ref, { forwardDate: future });
+    results = chrono.parse(sentence, ref, { forwardDate: false });
   } catch {
     return { dates, unresolved };
   }
@@ -75,12 +74,27 @@ export function findDates(text: string, from: number, to: number, published: str
     const y = s.get('year')!;
     const m = s.get('month')!;
     const d = s.get('day')!;
+    // Does the clause before the expression look forward ("will visit … on Friday")? A report verb or a comma ends the clause.
+    const lead = sentence.slice(Math.max(0, r.index - 100), r.index);
+    const clause = lead.slice(Math.max(lead.lastIndexOf(','), lead.lastIndexOf(';'), lead.search(/\b(?:said|says|after|since)\b(?!.*\b(?:said|says|after|since)\b)/)) + 1);
+    const future = FUTURE.test(clause);
     let date: string;
-    if (known.d || known.w) date = isoDay(y, m, d);
-    else if (known.m) date = `${String(y).padStart(4, '0')}-${pad(m)}`;
+    let year = y;
+    // A month (and day) without a year: the last one before publication, or the next one when the clause looks forward.
+    if (published && !known.y && known.m) {
+      const pubYear = Number(published.slice(0, 4));
+      const pubMonthDay = published.slice(5);
+      const monthDay = `${pad(m)}-${pad(known.d ? d : 1)}`;
+      year = future ? (monthDay >= pubMonthDay ? pubYear : pubYear + 1) : (monthDay <= pubMonthDay ? pubYear : pubYear - 1);
+    }
+    if (known.d || known.w) date = known.w && !known.d ? isoDay(y, m, d) : isoDay(year, m, d);
+    else if (known.m) date = `${String(year).padStart(4, '0')}-${pad(m)}`;
     else date = String(y).padStart(4, '0');
-    // A bare weekday in news means the last one, unless the sentence looks forward.
-    if (published && known.w && !known.d && !future && date > published) date = addDays(date, -7);
+    // A bare weekday means the last one (or the day itself), or the next one when the clause looks forward.
+    if (published && known.w && !known.d) {
+      if (!future && date > published) date = addDays(date, -7);
+      if (future && date < published) date = addDays(date, 7);
+    }
     dates.push({ date, start, end, relative });
   }
   if (dates.length === 0) {

@@ -83,6 +83,8 @@ const MEET_NOT_EVENT = new Set(['demand', 'needs', 'need', 'target', 'targets', 
 const CLAUSE_BREAK = new Set(['while', 'whereas', 'but', 'although', 'though', 'meanwhile']);
 const REPORTING_VERBS = new Set(['said', 'says', 'say', 'told', 'stated', 'added', 'announced', 'noted', 'stressed', 'declared', 'warned', 'insisted', 'confirmed', 'argued', 'wrote']);
 const DEFINITE_ROLE = /^(?:the|its|his|her|their)$/;
+/** Phrases that stand for the parties of the previous event. */
+const BOTH_PARTIES = /\b(?:the two|both) (?:countries|sides|leaders|governments|states|nations|presidents|ministers|companies|parties)\b|\bthe parties\b/i;
 
 interface Clause { first: number; last: number }
 
@@ -92,43 +94,78 @@ interface Found {
   /** Token range covered by head and companion. */
   first: number;
   last: number;
+  /** The trigger's weight, lowered when the word is only a topic ("talks on cooperation") or background ("after a halt"). */
+  weight: number;
 }
 
+/** Words after which a trigger names a topic, not an event. */
+const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'for', 'discuss', 'discussed', 'discussing', 'discusses']);
+/** Nouns that, after "the" or "this", refer back to an event already told rather than report one. */
+const KNOWN_EVENT_NOUNS = new Set(['visit', 'trip', 'tour', 'meeting', 'talks', 'agreement', 'deal', 'accord', 'treaty', 'memorandum', 'summit', 'sanctions', 'embargo', 'tariffs', 'investment', 'project', 'cooperation', 'partnership']);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+/** Words that may stand between a topic word and its trigger: "talks on further cooperation". */
+const TOPIC_FILLERS = new Set(['the', 'a', 'an', 'new', 'its', 'their', 'further', 'more', 'closer', 'deeper', 'possible', 'future', 'joint',
+  'bilateral', 'economic', 'energy', 'trade', 'military', 'gas', 'oil', 'transit', 'uranium', 'mining', 'regional', 'strategic', 'expanding', 'raising', 'new']);
+/** Words after which a trigger tells background: the cause or the earlier state of things. */
+const BACKGROUND = new Set(['after', 'following', 'because', 'since', 'amid', 'despite', 'due', 'before', 'until']);
+
+/** Whether the token is the head of a trigger that is not a mere statement (a verb that can start a coordinated clause). */
+function isEventVerb(token: Token | undefined): boolean {
+  return !!token && (TRIGGERS_BY_HEAD.get(token.lower) ?? []).some((t) => t.type !== 'STATEMENT' && t.weight >= 5 && /(?:ed|s|t|d)$/.test(token.lower));
+}
+
+/** Splits a sentence into clauses: at ";", at ", while/but/whereas …", at ", and", and at "and" before an event verb. */
 function sentenceClauses(tokens: readonly Token[], s: Sentence): Clause[] {
   const clauses: Clause[] = [];
   let first = s.first;
   for (let i = s.first; i < s.last; i++) {
     const t = tokens[i];
-    const breakHere = t.text === ';' || (t.text === ',' && tokens[i + 1] && CLAUSE_BREAK.has(tokens[i + 1].lower));
-    if (breakHere && i > first) { clauses.push({ first, last: i }); first = i + 1; }
+    const next = tokens[i + 1];
+    let cut = -1;
+    if (t.text === ';') cut = i;
+    else if (t.text === ',' && next && (CLAUSE_BREAK.has(next.lower) || (next.lower === 'and' && i + 2 < s.last && !tokens[i + 2].cap === false))) cut = i;
+    else if (t.text === ',' && next?.lower === 'and') cut = i;
+    else if (t.lower === 'and' && (isEventVerb(next) || (/ly$/.test(next?.lower ?? '') && isEventVerb(tokens[i + 2])))) cut = i;
+    if (cut >= 0 && cut > first + 1) { clauses.push({ first, last: cut }); first = cut + 1; }
   }
   if (first < s.last) clauses.push({ first, last: s.last });
   return clauses;
 }
 
-function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) => boolean): Found[] {
+function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) => boolean, mentionStarts: Set<number>): Found[] {
   const found: Found[] = [];
+  let background = false;
   for (let i = c.first; i < c.last; i++) {
+    if (BACKGROUND.has(tokens[i].lower)) background = true;
     const list = TRIGGERS_BY_HEAD.get(tokens[i].lower);
     if (!list || covered(i)) continue;
     if (tokens[i].cap && i > c.first && !/^[A-Z][a-z]+$/.test(tokens[i].text)) continue; // part of a name in capitals
+    const topic = (i - 1 >= c.first && TOPIC.has(tokens[i - 1].lower)) ||
+      (i - 2 >= c.first && TOPIC.has(tokens[i - 2].lower) && TOPIC_FILLERS.has(tokens[i - 1].lower)) ||
+      tokens.slice(Math.max(c.first, i - 5), i).some((t) => t.lower.startsWith('discuss'));
     for (const trigger of list) {
       if (/^(?:meet|meets|met|meeting)$/.test(tokens[i].lower) && tokens.slice(i + 1, Math.min(i + 5, c.last)).some((t) => MEET_NOT_EVENT.has(t.lower))) continue;
-      if (!trigger.with) { found.push({ trigger, head: i, first: i, last: i + 1 }); continue; }
+      const known = DEFINITE.has(tokens[i - 1]?.lower ?? '') && KNOWN_EVENT_NOUNS.has(tokens[i].lower) && !trigger.with;
+      const weight = trigger.weight - (topic && trigger.type !== 'STATEMENT' ? 3 : 0) - (background ? 3 : 0) - (known ? 4 : 0);
+      if (!trigger.with) { found.push({ trigger, head: i, first: i, last: i + 1, weight }); continue; }
+      const matches = (k: number): boolean => trigger.with!.has(tokens[k].lower) || (trigger.with!.has('@actor') && mentionStarts.has(k));
       let comp = -1;
-      for (let k = i + 1; k <= Math.min(i + trigger.window, c.last - 1); k++) if (trigger.with.has(tokens[k].lower)) { comp = k; break; }
+      for (let k = i + 1; k <= Math.min(i + trigger.window, c.last - 1); k++) if (matches(k)) { comp = k; break; }
       if (comp < 0 && trigger.eitherOrder) {
-        for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (trigger.with.has(tokens[k].lower)) { comp = k; break; }
+        for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (matches(k)) { comp = k; break; }
       }
-      if (comp >= 0) found.push({ trigger, head: i, first: Math.min(i, comp), last: Math.max(i, comp) + 1 });
+      if (comp >= 0) found.push({ trigger, head: i, first: Math.min(i, comp), last: Math.max(i, comp) + 1, weight });
     }
   }
   return found;
 }
 
+/** The strongest trigger: highest weight, then one with a companion word (more specific), then the earliest. */
 function best(found: Found[]): Found | undefined {
   let top: Found | undefined;
-  for (const f of found) if (!top || f.trigger.weight > top.trigger.weight) top = f;
+  for (const f of found) {
+    if (!top || f.weight > top.weight || (f.weight === top.weight && f.trigger.with && !top.trigger.with)) top = f;
+  }
   return top;
 }
 
@@ -217,15 +254,24 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
   const unresolvedDates: string[] = [];
   let storyDate: string | null = null;
   let lastSource: string | null = null;
-  const sentenceDates: FoundDate[][] = [];
-
-  // First pass: dates of every sentence; the story date is the first one in the lead (first three sentences).
-  sentences.forEach((s, si) => {
-    const { dates, unresolved } = findDates(text, s.start, s.end, published);
-    sentenceDates.push(dates);
-    for (const u of unresolved) unresolvedDates.push(u.text);
-    if (!storyDate && !s.headline && si <= 3) storyDate = dates.find((d) => d.date.length === 10)?.date ?? null;
-  });
+  let lastParties: string[] = [];
+  // Dates are read only in the sentences that need them (chrono is the costliest step).
+  const dateCache = new Map<number, FoundDate[]>();
+  const sentenceDates = (si: number): FoundDate[] => {
+    let dates = dateCache.get(si);
+    if (!dates) {
+      const s = sentences[si];
+      const found = findDates(text, s.start, s.end, published);
+      dates = found.dates;
+      for (const u of found.unresolved) unresolvedDates.push(u.text);
+      dateCache.set(si, dates);
+    }
+    return dates;
+  };
+  // The story date is the first full date in the lead (the first sentences after the headline).
+  for (let si = 0; si < Math.min(sentences.length, 4) && !storyDate; si++) {
+    if (!sentences[si].headline) storyDate = sentenceDates(si).find((d) => d.date.length === 10)?.date ?? null;
+  }
 
   sentences.forEach((s, si) => {
     const linkMatches = links.gazetteer.findAll(tokens, s.first, s.last);
@@ -239,12 +285,17 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
     const actorMentions = mentions.filter((m) => m.kind !== 'agency' && !m.place);
     for (const m of actorMentions) addActor({ ...m, role: m.role ?? (m.form === 'capital' ? 'government' : null) });
     const placeMentions = mentions.filter((m) => m.place);
+    const mentionStarts = new Set(actorMentions.map((m) => m.first));
+    let previousClauseSource: string | null = null;
+    let previousClauseTargets: string[] = [];
     const reporting = findReporting(tokens, s, mentions);
 
     for (const clause of sentenceClauses(tokens, s)) {
       const covered = (i: number): boolean => inMention[i - s.first] === 1 || linked[i - s.first] === 1;
-      const found = findTriggers(tokens, clause, covered);
-      let top = best(found.filter((f) => !REPORTING.has(tokens[f.head].lower) || f.trigger.type !== 'STATEMENT' || found.every((g) => g.trigger.type === 'STATEMENT')));
+      const found = findTriggers(tokens, clause, covered, mentionStarts);
+      // A reporting verb ("said") codes a clause only when nothing else in it is a real trigger.
+      const strong = found.some((g) => g.trigger.type !== 'STATEMENT' && g.weight >= 3);
+      let top = best(found.filter((f) => (f.trigger.type !== 'STATEMENT' ? f.weight >= 3 || !found.some((g) => g.trigger.type === 'STATEMENT') : !strong || !REPORTING.has(tokens[f.head].lower))));
       if (!top) continue;
       const clauseMentions = actorMentions.filter((m) => m.first >= clause.first && m.last <= clause.last);
       const stateMentions = clauseMentions.filter((m) => m.state !== null);
@@ -258,6 +309,8 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
       let source: Mention | undefined;
       let sourceState: string | null = null;
       let sourceBasis: Draft['sourceBasis'] = 'none';
+      let inheritedTargets: string[] = [];
+      let patientOf: string | null = null;
       const passive = isPassive(tokens, top, clause.first);
       if (passive) {
         source = after.find((m) => tokens[m.first - 1]?.lower === 'by' || (tokens[m.first - 1]?.lower === 'the' && tokens[m.first - 2]?.lower === 'by'));
@@ -266,6 +319,12 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
       const floor = reporting && reporting.verb < top.first && reporting.verb >= clause.first ? reporting.verb + 1 : clause.first;
       if (!source) source = before.find((m) => m.first >= floor && !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null);
       if (!source && floor > clause.first) source = before.find((m) => !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null);
+      // "Kazakh oil exports fell": a bare demonym modifies what is disrupted; the disruption happens where its place is.
+      if (source && top.trigger.type === 'DISRUPTION' && source.form === 'demonym' && !source.role && !source.person) {
+        const where = [...linkMatches.flatMap((m) => m.entry.value), ...placeMentions.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined }))]
+          .find((l) => l.kind === 'place' && l.state && l.state !== source!.state);
+        if (where?.state) { patientOf = source.state; sourceState = where.state; sourceBasis = 'place'; source = undefined; }
+      }
       if (source) { sourceState = source.state; sourceBasis = 'explicit'; }
       if (!source) {
         const lead = tokens.slice(floor, top.first).map((t) => t.lower);
@@ -275,6 +334,12 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
           sourceState = reporting.speaker.state; sourceBasis = 'speaker';
         } else if (pronoun && lastSource) {
           sourceState = lastSource; sourceBasis = 'inherited';
+        } else if (BOTH_PARTIES.test(text.slice(tokens[floor].start, tokens[top.first].start)) && lastParties.length > 0) {
+          // "the two countries signed …": the parties of the previous event.
+          sourceState = lastParties[0]; sourceBasis = 'inherited'; inheritedTargets = lastParties.slice(1);
+        } else if (previousClauseSource && before.length === 0) {
+          // A coordinated clause without its own subject: "… and vowed to respond".
+          sourceState = previousClauseSource; sourceBasis = 'inherited'; inheritedTargets = previousClauseTargets;
         }
       }
       const symmetric = EVENT_SCALE[top.trigger.type].symmetric;
@@ -298,7 +363,12 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
       // Targets: every other state named in the clause (the speaker of reported speech excepted).
       const speakerStates = reporting && floor > clause.first && sourceBasis === 'explicit' && source && source.first >= floor
         ? new Set(clauseMentions.filter((m) => m.last <= reporting.verb).map((m) => m.state)) : new Set<string | null>();
-      let targets = uniq(stateMentions.map((m) => m.state!).filter((st) => st !== sourceState && !speakerStates.has(st)));
+      // Mentions in a background clause after the trigger ("… after Transneft reported contamination") are not targets.
+      let backgroundFrom = clause.last;
+      for (let i = top.last; i < clause.last; i++) if (BACKGROUND.has(tokens[i].lower)) { backgroundFrom = i; break; }
+      let targets = uniq(stateMentions.filter((m) => m.first < backgroundFrom).map((m) => m.state!).filter((st) => st !== sourceState && !speakerStates.has(st)));
+      if (targets.length === 0 && sourceBasis === 'inherited') targets = inheritedTargets.filter((t) => t !== sourceState);
+      if (patientOf && !targets.includes(patientOf)) targets.unshift(patientOf);
       if (top.trigger.type === 'CONSULT') {
         const hosts = [...clausePlaces.map((p) => p.state), ...clauseLinks.filter((l) => l.kind === 'place').map((l) => l.state ?? null)];
         for (const h of hosts) if (h && h !== sourceState && !targets.includes(h) && clausePlaces.length + clauseLinks.length > 0 && targets.length === 0) targets.push(h);
@@ -308,7 +378,9 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
 
       // Negation and hedging in the words before the trigger (up to four, within the clause).
       const window = tokens.slice(Math.max(clause.first, top.first - 4), top.first).map((t) => t.lower);
-      const negator = window.find((w) => NEGATORS.has(w));
+      // A denial covers the whole clause it governs: "denied on Tuesday that it had blocked …".
+      const denial = tokens.slice(clause.first, top.first).map((t) => t.lower).find((w) => /^(?:denied|denies|deny|denying)$/.test(w));
+      const negator = denial ?? window.find((w) => NEGATORS.has(w));
       const negated = negator !== undefined && !(top.trigger.type === 'DISRUPTION' && ['halted', 'suspended', 'stalled', 'postponed'].includes(negator));
       const hedged = tokens.slice(Math.max(clause.first, top.first - 4), top.first).some((t) => HEDGES.has(t.lower) && t.lower !== 'to') ||
         (window.at(-1) === 'to' && window.some((w) => HEDGES.has(w)));
@@ -321,14 +393,16 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
       }
 
       // Date: the date nearest the trigger in the clause, else in the sentence, else the story's, else publication.
-      const dates = sentenceDates[si];
+      const dates = sentenceDates(si);
       const inClause = dates.filter((d) => d.start >= tokens[clause.first].start && d.end <= tokens[clause.last - 1].end);
       const pool = inClause.length ? inClause : dates;
       let date: string | null = null;
       let dateBasis: EventOut['dateBasis'] = null;
       if (pool.length) {
         const at = tokens[top.head].start;
-        date = [...pool].sort((x, y) => Math.abs(x.start - at) - Math.abs(y.start - at))[0].date;
+        // A planned event takes the date that follows it ("will restrict exports from August 1"), not the date it was said.
+        const ahead = hedged ? pool.filter((d) => d.start > at) : [];
+        date = [...(ahead.length ? ahead : pool)].sort((x, y) => Math.abs(x.start - at) - Math.abs(y.start - at))[0].date;
         dateBasis = 'text';
       } else if (storyDate) { date = storyDate; dateBasis = 'story'; }
       else if (published) { date = published; dateBasis = 'published'; }
@@ -355,11 +429,11 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
         places,
         sentence: { start: s.start, end: s.end, text: text.slice(s.start, s.end).replace(/\s+/g, ' ').trim() },
         confidence,
-        trigger: tokens.slice(top.first, top.last).map((t) => t.text).join(' '),
+        trigger: input.slice(tokens[top.first].start, tokens[top.last - 1].end).replace(/\s+/g, ' '),
         negated, hedged, attribution: agency,
         sentenceIndex: si, headline: s.headline, sourceBasis,
       });
-      if (sourceState) lastSource = sourceState;
+      if (sourceState) { lastSource = sourceState; previousClauseSource = sourceState; previousClauseTargets = targets; lastParties = [sourceState, ...targets]; }
     }
   });
 
@@ -425,13 +499,17 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
       if (k.type !== d.type) return false;
       const sym = EVENT_SCALE[d.type].symmetric;
       const same = sym ? sameSet(participants(k), participants(d)) : k.source === d.source && sameSet(k.targets, d.targets);
-      if (!same) return false;
+      // One side's targets within the other's: the same event told again (the headline, or a later sentence on the same day).
+      const subset = k.source === d.source && (k.targets.every((t) => d.targets.includes(t)) || d.targets.every((t) => k.targets.includes(t)));
+      const headlineSubset = subset && (k.headline || d.headline || k.date === d.date);
+      if (!same && !headlineSubset) return false;
       if (k.date === d.date) return true;
       return k.dateBasis !== 'text' || d.dateBasis !== 'text';
     });
     if (!twin) { kept.push({ ...d }); continue; }
     if (twin.dateBasis !== 'text' && d.dateBasis === 'text') { twin.date = d.date; twin.dateBasis = d.dateBasis; }
     if (twin.headline && !d.headline) { twin.sentence = d.sentence; twin.headline = false; twin.trigger = d.trigger; }
+    twin.targets = uniq([...twin.targets, ...d.targets]);
     for (const c of d.commodities) if (!twin.commodities.some((x) => x.name === c.name)) twin.commodities.push(c);
     for (const r of d.routes) if (!twin.routes.some((x) => x.name === r.name)) twin.routes.push(r);
     for (const p of d.places) if (!twin.places.some((x) => x.name === p.name)) twin.places.push(p);

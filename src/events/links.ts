@@ -1,7 +1,7 @@
 // The link table: commodities, routes and places as the text names them, linked to the ids of the dataset
 // in use. Built from the dataset's own names and ids plus the alias lexicon, so it works on any dataset.
 import { Gazetteer, type CaseRule } from './gazetteer.ts';
-import { COMMODITY_ALIASES, NODE_STOPWORDS, ROUTE_ALIASES } from './lexicon/links.ts';
+import { COMMODITY_ALIASES, NODE_STOPWORDS, PLACES, ROUTE_ALIASES } from './lexicon/links.ts';
 import { EU_BLOC, countryEntries } from './lexicon/countries.ts';
 
 /** What the link table is built from: plain rows of the dataset (no I/O here). */
@@ -78,6 +78,8 @@ export function buildLinks(source: LinkSource = EMPTY): LinkTable {
       gazetteer.add(firstWord, target, 'cap');
     }
   }
+  // Well-known places the dataset lacks: linked to no id, but they give the state where something happens.
+  for (const [name, state] of PLACES) gazetteer.add(name, [{ kind: 'place', name, id: null, state }], 'cap');
   const eu = source.blocs.find((b) => b.id === EU_BLOC) ?? source.blocs.find((b) => /european union/i.test(b.name));
   return {
     gazetteer,

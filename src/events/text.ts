@@ -75,7 +75,7 @@ export function englishShare(text: string): { words: number; share: number; lati
   const re = /[\p{L}]+/gu;
   let m: RegExpExecArray | null;
   let scanned = 0;
-  while ((m = re.exec(text)) !== null && scanned < 20_000) {
+  while ((m = re.exec(text)) !== null && scanned < 3_000) {
     scanned++;
     words++;
     if (STOPWORDS.has(m[0].toLowerCase())) hits++;

@@ -73,10 +73,11 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     const token = tokens[i];
     const next = tokens[i + 1];
     if (!next) break;
-    const gap = text.slice(token.end, next.start);
     // Line breaks.
-    if (gap.includes('\n')) {
-      const blank = /\n[ \t\r\f\v]*\n/.test(gap);
+    let newlines = 0;
+    for (let k = token.end; k < next.start; k++) if (text.charCodeAt(k) === 10) newlines++;
+    if (newlines > 0) {
+      const blank = newlines > 1 && /\n[ \t\r\f\v]*\n/.test(text.slice(token.end, next.start));
       if (blank || (!headlineDone && sentences.length === 0)) {
         const isHeadline = !headlineDone && sentences.length === 0 && !/[.!?]$/.test(token.text);
         headlineDone = true;

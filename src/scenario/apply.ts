@@ -21,7 +21,7 @@ export interface AppliedChange {
 
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return 'unlimited';
-  return String(Math.round(v * 1000) / 1000);
+  return v.toLocaleString('en-GB', { maximumFractionDigits: 3 });
 }
 
 /**

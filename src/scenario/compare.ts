@@ -13,7 +13,7 @@ export interface ComparisonColumn {
 }
 
 export interface ComparisonRow {
-  section: 'demand' | 'unserved' | 'route' | 'binding' | 'metric' | 'cost' | 'transit';
+  section: 'demand' | 'unserved' | 'route' | 'asset' | 'binding' | 'metric' | 'cost' | 'transit';
   /** What the row is about: an importer, a route, or `importer:metric`. */
   id: string;
   unit: string;
@@ -62,6 +62,7 @@ export function compareScenarios(results: ScenarioResult[]): Comparison {
     const base = baselineOf.get(`${r.scenario.commodity}:${r.scenario.year}`)!;
     const col = scenarioColumn[k];
     const unit = r.unit;
+    const perUnit = unit.replace(/\/yr$/, '');
     for (const imp of r.importers) {
       set('demand', imp.importer, unit, base, imp.demandBaseline);
       set('demand', imp.importer, unit, col, imp.demand);
@@ -75,7 +76,12 @@ export function compareScenarios(results: ScenarioResult[]): Comparison {
     for (const route of r.routes) {
       if (route.status !== 'added') set('route', route.route, unit, base, route.flowBaseline);
       set('route', route.route, unit, col, route.flowScenario);
-      if (route.binding) set('binding', `${route.route}:shadowPrice`, `cost per ${unit}`, col, route.shadowPrice);
+      if (route.binding) set('binding', route.route, `${r.valueUnit} per ${perUnit}`, col, route.shadowPrice);
+    }
+    for (const asset of r.assets) {
+      set('asset', asset.asset, unit, base, asset.flowBaseline);
+      set('asset', asset.asset, unit, col, asset.flowScenario);
+      if (asset.binding) set('binding', asset.asset, `${r.valueUnit} per ${perUnit}`, col, asset.shadowPrice);
     }
     for (const m of r.metrics) {
       set('metric', `${m.importer}:hhi`, 'index 0–10000', base, m.baseline.hhi);
@@ -87,12 +93,12 @@ export function compareScenarios(results: ScenarioResult[]): Comparison {
         set('metric', `${m.importer}:hhiWgi`, 'index 0–10', col, m.scenario.hhiWgi);
       }
     }
-    set('cost', 'objective', 'cost units', base, r.solver.baselineObjective);
-    set('cost', 'objective', 'cost units', col, r.solver.objective);
+    set('cost', 'objective', r.valueUnit, base, r.solver.baselineObjective);
+    set('cost', 'objective', r.valueUnit, col, r.solver.objective);
     set('cost', 'worldMarket', unit, base, r.worldMarket.baseline);
     set('cost', 'worldMarket', unit, col, r.worldMarket.scenario);
   });
-  const order: ComparisonRow['section'][] = ['demand', 'unserved', 'route', 'binding', 'transit', 'metric', 'cost'];
+  const order: ComparisonRow['section'][] = ['demand', 'unserved', 'route', 'asset', 'binding', 'transit', 'metric', 'cost'];
   rows.sort((x, y) => order.indexOf(x.section) - order.indexOf(y.section));
   const datasets = [...new Set(results.map((r) => r.dataset))];
   return {

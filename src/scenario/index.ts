@@ -10,7 +10,7 @@ import { solveFlows, type FlowSolution } from '../solve/index.ts';
 import { applyChanges, type AppliedChange } from './apply.ts';
 import { checkScenario, parseScenario, type Scenario } from './parse.ts';
 
-export { parseScenario, checkScenario, scenarioError } from './parse.ts';
+export { parseScenario, readScenario, checkScenario, scenarioError } from './parse.ts';
 export type { Scenario, ScenarioChange, ScenarioProblem } from './parse.ts';
 export { applyChanges } from './apply.ts';
 export type { AppliedChange } from './apply.ts';
@@ -132,7 +132,8 @@ export interface ObservedFlows {
   year: number;
   importers: { importer: string; volume: number }[];
   exporters: { exporter: string; volume: number }[];
-  flows: { exporter: string; importer: string; volume: number }[];
+  /** Observed flow per exporter–importer pair of the dataset, beside the model's flow before and after (a bloc sums its parts). */
+  flows: { exporter: string; importer: string; volume: number; flowBaseline: number; flowScenario: number }[];
 }
 
 export interface RunOptions {
@@ -335,7 +336,7 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
       baseline: roundTo(worldSum(before)), scenario: roundTo(worldSum(after)), shadowPrice: roundTo(after.worldShadow / MONEY_SCALE, 9),
     },
     metrics: options.metrics === false ? [] : metricsChanges(model, before, after),
-    observed: scenario.observedYear !== undefined ? observedFlows(model, scenario.commodity, scenario.observedYear) : null,
+    observed: scenario.observedYear !== undefined ? observedFlows(model, scenario.commodity, scenario.observedYear, before, after) : null,
     solver: {
       status: after.status, objective: roundTo(after.objective / MONEY_SCALE, 9), seconds: roundTo(after.seconds, 6),
       baselineObjective: roundTo(before.objective / MONEY_SCALE, 9), baselineSeconds: roundTo(before.seconds, 6),
@@ -397,8 +398,16 @@ function metricsChanges(model: Model, before: FlowSolution, after: FlowSolution)
   return out;
 }
 
-function observedFlows(model: Model, commodity: string, year: number): ObservedFlows {
+function observedFlows(model: Model, commodity: string, year: number, before: FlowSolution, after: FlowSolution): ObservedFlows {
   const flows = model.flows({ commodity, year });
+  const pairFlow = (sol: FlowSolution, exporter: string, importer: string) => {
+    const net = sol.network;
+    const bloc = net.blocs.find((bl) => bl.id === importer);
+    const ids = bloc ? bloc.parts : [importer];
+    let total = 0;
+    net.arcs.forEach((arc, k) => { if (arc.exporter === exporter && ids.includes(arc.importer)) total += sol.arcFlow[k]; });
+    return total;
+  };
   const byImporter = new Map<string, number>();
   const byExporter = new Map<string, number>();
   const byPair = new Map<string, number>();
@@ -412,6 +421,9 @@ function observedFlows(model: Model, commodity: string, year: number): ObservedF
     year,
     importers: [...byImporter].sort().map(([importer, volume]) => ({ importer, volume: roundTo(volume) })),
     exporters: [...byExporter].sort().map(([exporter, volume]) => ({ exporter, volume: roundTo(volume) })),
-    flows: [...byPair].sort().map(([k, volume]) => { const [exporter, importer] = k.split('>'); return { exporter, importer, volume: roundTo(volume) }; }),
+    flows: [...byPair].sort().map(([k, volume]) => {
+      const [exporter, importer] = k.split('>');
+      return { exporter, importer, volume: roundTo(volume), flowBaseline: roundTo(pairFlow(before, exporter, importer)), flowScenario: roundTo(pairFlow(after, exporter, importer)) };
+    }),
   };
 }

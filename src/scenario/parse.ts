@@ -65,6 +65,31 @@ const TYPE_WORDS: Record<FieldType, string> = {
 
 /** Parses and checks the structure of a scenario; throws CORRIDOR_ERR_SCENARIO_INVALID listing every problem. */
 export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
+  const { scenario, problems } = readScenario(text, file);
+  if (problems.length || !scenario) throw scenarioError(file, problems);
+  return scenario;
+}
+
+/**
+ * Parses a scenario and returns the structural problems instead of throwing, with the scenario as far as
+ * it could be read (null when the YAML itself is broken), so that checkScenario can add the problems it
+ * finds against the dataset and every problem is reported at once.
+ */
+export function readScenario(text: string, file = 'scenario.yaml'): { scenario: Scenario | null; problems: ScenarioProblem[] } {
+  try {
+    return { scenario: parseStructure(text, file), problems: [] };
+  } catch (error) {
+    if (error instanceof PartialScenario) return { scenario: error.scenario, problems: error.problems };
+    throw error;
+  }
+}
+
+/** Thrown inside parseStructure to hand back what was read along with the problems. */
+class PartialScenario extends Error {
+  constructor(readonly scenario: Scenario | null, readonly problems: ScenarioProblem[]) { super('scenario has problems'); }
+}
+
+function parseStructure(text: string, file: string): Scenario {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: ScenarioProblem[] = [];
@@ -75,12 +100,13 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
   for (const error of doc.errors) {
     problems.push({ line: error.linePos?.[0]?.line ?? 1, message: `not valid YAML: ${error.message.split('\n')[0]}` });
   }
-  if (problems.length) throw scenarioError(file, problems);
+  if (problems.length) throw new PartialScenario(null, problems);
   const root = doc.contents;
-  if (!isMap(root)) throw scenarioError(file, [{ line: lineOf(root), message: `expected a mapping with ${SCENARIO_FIELDS.filter((f) => f.required).map((f) => f.name).join(', ')}, found ${describeValue(root)}` }]);
+  if (!isMap(root)) throw new PartialScenario(null, [{ line: lineOf(root), message: `expected a mapping with ${SCENARIO_FIELDS.filter((f) => f.required).map((f) => f.name).join(', ')}, found ${describeValue(root)}` }]);
 
-  const readValue = (field: ScenarioField, node: unknown, where: number): unknown => {
-    const bad = () => { problems.push({ line: where, message: `${field.name}: expected ${TYPE_WORDS[field.type]}, found ${describeValue(node)}` }); return undefined; };
+  const readValue = (field: ScenarioField, node: unknown, where: number, what: string): unknown => {
+    const prefix = what === 'scenario' ? '' : `${what}: `;
+    const bad = () => { problems.push({ line: where, message: `${prefix}${field.name}: expected ${TYPE_WORDS[field.type]}, found ${describeValue(node)}` }); return undefined; };
     if (field.type === 'legs') {
       if (!isSeq(node) || node.items.length === 0) return bad();
       const legs: ScenarioLeg[] = [];
@@ -98,7 +124,7 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
       const out: string[] = [];
       for (const item of node.items) {
         if (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number')) out.push(String(item.value));
-        else problems.push({ line: lineOf(item), message: `${field.name}: expected a list of ids, found ${describeValue(item)} in it` });
+        else problems.push({ line: lineOf(item), message: `${prefix}${field.name}: expected a list of ids, found ${describeValue(item)} in it` });
       }
       return out;
     }
@@ -141,7 +167,7 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
       seen.add(key);
       if (lines) lines[key] = line;
       if (fields === SCENARIO_FIELDS && key === 'changes') continue; // read below, change by change
-      const value = readValue(field, pair.value, lineOf(pair.value ?? pair.key));
+      const value = readValue(field, pair.value, lineOf(pair.value ?? pair.key), what);
       if (value !== undefined) out[key] = value;
     }
     for (const f of fields) {
@@ -187,8 +213,7 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
       }
     }
   }
-  if (problems.length) throw scenarioError(file, problems.sort((a, b) => a.line - b.line));
-  return {
+  const scenario: Scenario = {
     file,
     name: String(top.name),
     description: (top.description as string | undefined) ?? '',
@@ -199,6 +224,8 @@ export function parseScenario(text: string, file = 'scenario.yaml'): Scenario {
     changes,
     lines: topLines,
   };
+  if (problems.length) throw new PartialScenario(top.commodity !== undefined && top.year !== undefined ? scenario : null, problems.sort((a, b) => a.line - b.line));
+  return scenario;
 }
 
 /** What a dataset offers for a commodity and year, for checking ids. */
@@ -219,14 +246,17 @@ function contextOf(model: Model, commodity: string, year: number): Context {
   return { exporters, importers, routes };
 }
 
-/** Checks a parsed scenario against a dataset; throws CORRIDOR_ERR_SCENARIO_INVALID listing every problem. */
-export function checkScenario(model: Model, scenario: Scenario): void {
-  const problems: ScenarioProblem[] = [];
+/**
+ * Checks a parsed scenario against a dataset; throws CORRIDOR_ERR_SCENARIO_INVALID listing every problem,
+ * those given (from readScenario) included.
+ */
+export function checkScenario(model: Model, scenario: Scenario, given: ScenarioProblem[] = []): void {
+  const problems: ScenarioProblem[] = [...given];
   const file = scenario.file || 'scenario';
   const commodity = model.commodity(scenario.commodity);
   if (!commodity) {
     problems.push({ line: scenario.lines.commodity ?? 1, message: `unknown commodity "${scenario.commodity}" (available: ${available(model.tables.commodity.map((c) => c.id))})` });
-    throw scenarioError(file, problems);
+    throw scenarioError(file, problems.sort((a, b) => a.line - b.line));
   }
   const years = model.flowYears(scenario.commodity);
   if (!years.includes(scenario.year)) {
@@ -235,7 +265,7 @@ export function checkScenario(model: Model, scenario: Scenario): void {
   if (scenario.observedYear !== undefined && !years.includes(scenario.observedYear)) {
     problems.push({ line: scenario.lines.observed_year ?? 1, message: `observed_year: no ${scenario.commodity} flows in ${scenario.observedYear} (years with flows: ${available(years)})` });
   }
-  if (problems.length) throw scenarioError(file, problems);
+  if (!years.includes(scenario.year)) throw scenarioError(file, problems.sort((a, b) => a.line - b.line));
   const ctx = contextOf(model, scenario.commodity, scenario.year);
   const allowed = commodity.allowed_units.map((u) => u.trim());
   const sameUnit = (a: string, b: string) => a.replace(/\/(yr|year|a)$/, '') === b.replace(/\/(yr|year|a)$/, '');
@@ -347,7 +377,7 @@ export function checkScenario(model: Model, scenario: Scenario): void {
     }
     // Units are known to the unit table and convertible for the commodity.
     const unit = change.values.unit;
-    if (typeof unit === 'string' && change.type !== 'set_parameter' && isKnownUnit(unit)) {
+    if (typeof unit === 'string' && change.type !== 'set_parameter' && isKnownUnit(unit) && allowed.some((u) => sameUnit(u, unit))) {
       try { convert(1, unit, commodity.unit, commodity); } catch (e) { problems.push({ line: change.lines.unit, message: `${change.type}: unit: ${(e as Error).message}` }); }
     }
   }

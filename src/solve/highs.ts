@@ -1,5 +1,6 @@
 // The HiGHS adapter: loads the WebAssembly solver once per process, passes a LinearProgram as typed
-// arrays (CSC) to a persistent model, runs it, checks the status and returns primal values and row duals.
+// arrays (CSC) to a persistent model (reused across solves), runs it, checks the status and returns
+// primal values and row duals.
 import loadHighs, { type Highs } from 'highs';
 import { CorridorError } from '../errors.ts';
 import type { LinearProgram } from './lp.ts';
@@ -33,15 +34,29 @@ const STATUS_NAMES: Record<number, string> = {
   12: 'objective target', 13: 'time limit', 14: 'iteration limit', 15: 'unknown', 16: 'solution limit', 17: 'interrupted',
 };
 
+type PersistentModel = ReturnType<Highs['createModel']>;
+
+/** One persistent model per loaded solver, reused for every solve (creating one costs more than a small solve). */
+const persistent = new WeakMap<Highs, PersistentModel>();
+
+/** Below this many columns, presolve costs more than it saves. */
+const PRESOLVE_FROM_COLUMNS = 2000;
+
 /** Solves an LP with HiGHS; throws CORRIDOR_ERR_SOLVER unless the status is optimal. */
 export function solveLp(highs: Highs, lp: LinearProgram, label = 'flow LP'): LpSolution {
   const started = performance.now();
   if (lp.numCols === 0) {
     return { status: 'optimal', objective: lp.offset * lp.scale, colValue: new Float64Array(0), rowDual: new Float64Array(lp.numRows), seconds: 0, iterations: 0 };
   }
-  let model: ReturnType<Highs['createModel']> | undefined;
+  let model = persistent.get(highs);
   try {
-    model = highs.createModel({
+    if (!model || model.disposed) {
+      model = highs.createModel();
+      model.options.set('output_flag', false);
+      persistent.set(highs, model);
+    }
+    model.options.set('presolve', lp.numCols >= PRESOLVE_FROM_COLUMNS ? 'choose' : 'off');
+    model.passModel({
       numCols: lp.numCols,
       numRows: lp.numRows,
       colCost: lp.colCost,
@@ -52,7 +67,6 @@ export function solveLp(highs: Highs, lp: LinearProgram, label = 'flow LP'): LpS
       offset: lp.offset,
       matrix: { format: 'csc', numRows: lp.numRows, numCols: lp.numCols, starts: lp.starts, indices: lp.indices, values: lp.values },
     });
-    model.options.set('output_flag', false);
     const run = model.run();
     const status = run.modelStatus;
     if (status !== highs.constants.modelStatus.optimal) {
@@ -64,10 +78,10 @@ export function solveLp(highs: Highs, lp: LinearProgram, label = 'flow LP'): LpS
     return { status: 'optimal', objective, colValue: solution.colValue, rowDual: solution.rowDual, seconds: (performance.now() - started) / 1000, iterations };
   } catch (error) {
     if (error instanceof CorridorError) throw error;
-    // A WebAssembly abort leaves the instance unusable: load a fresh one next time.
+    // Start from a fresh model next time; a WebAssembly abort leaves the whole instance unusable: reload it.
+    try { model?.dispose(); } catch { /* already unusable */ }
+    persistent.delete(highs);
     if (error instanceof WebAssembly.RuntimeError) loading = undefined;
     throw new CorridorError('CORRIDOR_ERR_SOLVER', `${label}: HiGHS failed: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    model?.dispose();
   }
 }

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderDatasetDoc } from '../../schema/docs.ts';
 import { renderErrorsDoc } from '../../errors-doc.ts';
+import { updateScenariosDoc } from '../../scenario/docs.ts';
 import { CorridorError } from '../../errors.ts';
 import type { RunContext } from '../main.ts';
 
@@ -13,6 +14,8 @@ const DOCS_DIR = resolve(import.meta.dirname, '../../../docs');
 export const GENERATED_DOCS: { file: string; render: () => string }[] = [
   { file: 'dataset.md', render: renderDatasetDoc },
   { file: 'errors.md', render: renderErrorsDoc },
+  // Only the reference part (between markers) of this page is generated; the rest is written by hand.
+  { file: 'scenarios.md', render: () => updateScenariosDoc(existsSync(resolve(DOCS_DIR, 'scenarios.md')) ? readFileSync(resolve(DOCS_DIR, 'scenarios.md'), 'utf8') : '# Scenarios\n') },
 ];
 
 export function registerDocs(program: Command, context: RunContext): void {

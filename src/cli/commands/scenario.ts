@@ -6,18 +6,21 @@ import { dirname, resolve } from 'node:path';
 import { DEFAULT_DATASET_DIR, loadDataset } from '../../data/read.ts';
 import { CorridorError } from '../../errors.ts';
 import type { Model } from '../../model/model.ts';
-import { checkScenario, parseScenario, runScenario, type Scenario, type ScenarioResult } from '../../scenario/index.ts';
+import { checkScenario, readScenario, runScenario, scenarioError, type Scenario, type ScenarioResult } from '../../scenario/index.ts';
 import { printJson, withJson } from '../common.ts';
 import type { RunContext } from '../main.ts';
-import { formatTable } from './metrics.ts';
+import { formatTable, formatVolume, volumeDigits } from './metrics.ts';
 
 /** Reads and parses a scenario file, and loads the dataset it names (or `datasetOption`). */
 export function openScenario(file: string, datasetOption?: string): { scenario: Scenario; model: Model; datasetDir: string } {
   if (!existsSync(file)) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `scenario file not found: ${file}`);
   const text = readFileSync(file, 'utf8');
-  const scenario = parseScenario(text, file);
+  const { scenario, problems } = readScenario(text, file);
+  if (!scenario) throw scenarioError(file, problems);
   const datasetDir = datasetOption ?? (scenario.dataset ? resolve(dirname(file), scenario.dataset) : DEFAULT_DATASET_DIR);
   const model = loadDataset(datasetDir);
+  // Every problem at once: those of the file's structure and those against the dataset.
+  checkScenario(model, scenario, problems);
   return { scenario, model, datasetDir };
 }
 
@@ -29,6 +32,10 @@ const signed = (v: number | null, digits = 2): string => (v === null ? '–' : `
 /** The text form of a scenario result. */
 export function formatScenarioResult(r: ScenarioResult): string[] {
   const u = r.unit;
+  // Volumes: digits that suit the largest volume of the result, en-GB grouping.
+  const digits = volumeDigits(r.importers.map((i) => i.demand));
+  const vol = (v: number | null) => (v === null ? '–' : Number.isFinite(v) ? formatVolume(v, digits) : 'unlimited');
+  const dvol = (v: number) => `${v > 0 ? '+' : ''}${formatVolume(v, digits)}`;
   const lines = [
     `Scenario "${r.scenario.name}": ${r.scenario.commodity} ${r.scenario.year}, volumes in ${u}   [method ${r.method.name} ${r.method.version}, dataset ${r.dataset}]`,
   ];
@@ -40,27 +47,30 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
   lines.push(...formatTable(
     [{ header: 'Importer' }, { header: 'Demand', align: 'right' }, { header: 'Served before', align: 'right' }, { header: 'Served after', align: 'right' },
       { header: 'Unserved', align: 'right' }, { header: 'World market', align: 'right' }, { header: 'Stock draw', align: 'right' }, { header: 'Days before', align: 'right' }, { header: 'Days after', align: 'right' }],
-    r.importers.map((i) => [i.parts ? `${i.importer} (sum)` : i.importer, num(i.demand), num(i.servedBaseline), num(i.servedScenario), num(i.unserved),
-      num(i.worldMarket), num(i.stockDraw), num(i.transitDaysBaseline, 1), num(i.transitDaysScenario, 1)]),
+    r.importers.map((i) => [i.parts ? `${i.importer} (sum)` : i.importer, vol(i.demand), vol(i.servedBaseline), vol(i.servedScenario), vol(i.unserved),
+      vol(i.worldMarket), vol(i.stockDraw), num(i.transitDaysBaseline, 1), num(i.transitDaysScenario, 1)]),
   ));
   lines.push('', 'Routes (direct:E>I = flows whose route the dataset does not give; those unchanged are not listed):');
   lines.push(...formatTable(
     [{ header: 'Route' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' },
       { header: 'Binds' }, { header: `Shadow price (${r.valueUnit} per ${u.replace(/\/yr$/, '')})`, align: 'right' }, { header: 'Status' }],
-    r.routes.filter((x) => !x.direct || x.binding || Math.abs(x.flowScenario - x.flowBaseline) > 1e-9).map((x) => [x.route, num(x.flowBaseline), num(x.flowScenario), x.capacity === null ? 'unlimited' : num(x.capacity), x.binding ? 'yes' : '',
+    r.routes.filter((x) => !x.direct || x.binding || Math.abs(x.flowScenario - x.flowBaseline) > 1e-9).map((x) => [x.route, vol(x.flowBaseline), vol(x.flowScenario), x.capacity === null ? 'unlimited' : vol(x.capacity), x.binding ? 'yes' : '',
       money(x.shadowPrice), x.status]),
   ));
   if (r.assets.length) {
     lines.push('', 'Shared assets:');
     lines.push(...formatTable(
       [{ header: 'Asset' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' }, { header: 'Binds' }, { header: `Shadow price (${r.valueUnit} per ${u.replace(/\/yr$/, '')})`, align: 'right' }],
-      r.assets.map((a) => [a.asset, num(a.flowBaseline), num(a.flowScenario), num(a.capacity), a.binding ? 'yes' : '', money(a.shadowPrice)]),
+      r.assets.map((a) => [a.asset, vol(a.flowBaseline), vol(a.flowScenario), vol(a.capacity), a.binding ? 'yes' : '', money(a.shadowPrice)]),
     ));
   }
-  lines.push('', `Actors (value = volume change × ${r.settings.some((s) => s.name === 'price') ? 'price' : 'price (none in the dataset)'}, ${r.valueUnit}):`);
-  lines.push(...formatTable(
+  const priced = r.settings.some((x) => x.name === 'price');
+  lines.push('', `Actors whose volume changes (value = volume change × ${priced ? 'price' : 'price: none in the dataset'}, ${r.valueUnit}):`);
+  const moved = r.actors.filter((a) => Math.abs(a.volumeChange) > 1e-9);
+  if (moved.length === 0) lines.push('  (none)');
+  else lines.push(...formatTable(
     [{ header: 'Country' }, { header: 'Role' }, { header: 'Before', align: 'right' }, { header: 'After', align: 'right' }, { header: 'Change', align: 'right' }, { header: 'Value', align: 'right' }],
-    r.actors.filter((a) => Math.abs(a.volumeChange) > 1e-9 || a.role !== 'transit').map((a) => [a.country, a.role, num(a.volumeBaseline), num(a.volumeScenario), signed(a.volumeChange), signed(a.valueChange, 1)]),
+    moved.map((a) => [a.country, a.role === 'transit' ? 'transit (carried)' : a.role === 'exporter' ? 'exporter' : 'importer (received)', vol(a.volumeBaseline), vol(a.volumeScenario), dvol(a.volumeChange), signed(a.valueChange, 1)]),
   ));
   if (r.metrics.length) {
     lines.push('', 'Dependence before → after:');
@@ -77,11 +87,14 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
   }
   if (r.observed) {
     lines.push('', `Observed in ${r.observed.year} (dataset flows, for comparison):`);
-    lines.push(...formatTable([{ header: 'Importer' }, { header: 'Imports', align: 'right' }], r.observed.importers.map((o) => [o.importer, num(o.volume)])));
+    lines.push(...formatTable(
+      [{ header: 'Exporter → importer' }, { header: 'Model before', align: 'right' }, { header: 'Model after', align: 'right' }, { header: `Observed ${r.observed.year}`, align: 'right' }],
+      r.observed.flows.map((o) => [`${o.exporter} → ${o.importer}`, vol(o.flowBaseline), vol(o.flowScenario), vol(o.volume)]),
+    ));
   }
   const w = r.worldMarket;
   lines.push('');
-  if (w.enabled) lines.push(`World market: ${num(w.baseline)} → ${num(w.scenario)} ${u} at a premium of ${money(w.premium)} ${r.valueUnit} per ${u.replace(/\/yr$/, '')}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${num(w.spare)}`}`);
+  if (w.enabled) lines.push(`World market: ${vol(w.baseline)} → ${vol(w.scenario)} ${u} at a premium of ${money(w.premium)} ${r.valueUnit} per ${u.replace(/\/yr$/, '')}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${vol(w.spare)}`}`);
   const c = r.solver.costs;
   lines.push(`Solver: ${r.solver.status}; objective ${money(r.solver.baselineObjective)} → ${money(r.solver.objective)} ${r.valueUnit} (transport ${money(c.transport)}, stickiness ${money(c.stickiness)}, world market ${money(c.world)}, stocks ${money(c.stock)}, unserved ${money(c.unserved)}${c.shortfall ? `, agreement shortfall ${money(c.shortfall)}` : ''})`);
   const defaults = r.settings.filter((s) => s.origin !== 'dataset');

@@ -123,6 +123,12 @@ const METONYMS: Record<string, [string, string][]> = {
   TUR: [['Ankara', 'government']],
 };
 
+/** Capitals as news text spells them, where the package spells them otherwise. */
+const EXTRA_CAPITALS: Record<string, string[]> = {
+  MNG: ['Ulaanbaatar', 'Ulan Bator'], MDA: ['Chisinau'], IND: ['New Delhi'], UKR: ['Kyiv'], KAZ: ['Astana'], TKM: ['Ashgabat', 'Ashkhabad'],
+  KGZ: ['Bishkek'], CIV: ['Abidjan'], NGA: ['Abuja'], MMR: ['Naypyidaw', 'Naypyitaw'], ISR: ['Jerusalem'], BOL: ['La Paz'],
+};
+
 /** Combining forms that stand before a hyphen: "Franco-Kazakh", "Sino-Russian". */
 export const COMBINING_FORMS: Record<string, string> = {
   Franco: 'FRA', Sino: 'CHN', Russo: 'RUS', Anglo: 'GBR', Indo: 'IND', Turco: 'TUR', Italo: 'ITA', Greco: 'GRC',
@@ -215,7 +221,13 @@ function load(): { states: Map<string, StateInfo>; entries: CountryEntry[] } {
     for (const d of info.demonyms) { add(d, c.cca3, 'demonym'); const p = plural(d); if (p) add(p, c.cca3, 'demonym'); }
     if (info.independent || ['PSE', 'TWN', 'UNK'].includes(c.cca3)) for (const cap of info.capitals) if (LATIN.test(cap)) add(cap, c.cca3, 'capital');
   }
+  for (const [state, caps] of Object.entries(EXTRA_CAPITALS)) for (const cap of caps) add(cap, state, 'capital');
   for (const [form, state] of Object.entries(COMBINING_FORMS)) add(form, state, 'combining');
+  // The same forms without diacritics ("Chisinau", "Turkiye", "Cote d'Ivoire").
+  for (const e of [...entries]) {
+    const folded = e.phrase.normalize('NFD').replace(/\p{M}/gu, '');
+    if (folded !== e.phrase) add(folded, e.state, e.form, e.role);
+  }
   cache = { states, entries };
   return cache;
 }

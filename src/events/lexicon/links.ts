@@ -14,7 +14,7 @@ export interface CommodityAlias {
 
 export const COMMODITY_ALIASES: CommodityAlias[] = [
   { name: 'crude oil', phrases: ['crude oil', 'crude', 'oil', 'petroleum', 'CPC Blend', 'Urals', 'Brent', 'barrels'], ids: ['crude_oil', 'oil', 'crude'] },
-  { name: 'natural gas', phrases: ['natural gas', 'gas', 'pipeline gas'], ids: ['natural_gas', 'gas'] },
+  { name: 'natural gas', phrases: ['natural gas', 'gas', 'pipeline gas'], ids: ['natural_gas', 'pipeline_gas', 'gas'] },
   { name: 'liquefied natural gas', phrases: ['liquefied natural gas'], exact: ['LNG'], ids: ['lng', 'natural_gas'] },
   { name: 'oil products', phrases: ['oil products', 'petroleum products', 'refined products', 'diesel', 'gasoline', 'jet fuel', 'fuel oil'], ids: ['oil_products', 'petroleum_products'] },
   { name: 'uranium', phrases: ['uranium', 'yellowcake', 'uranium concentrate', 'natural uranium'], ids: ['uranium'] },
@@ -25,7 +25,7 @@ export const COMMODITY_ALIASES: CommodityAlias[] = [
   { name: 'lithium', phrases: ['lithium'], ids: ['lithium'] },
   { name: 'copper', phrases: ['copper'], ids: ['copper'] },
   { name: 'chromium', phrases: ['chromium', 'chrome', 'chromite', 'ferrochrome'], ids: ['chromium', 'chromite', 'chrome'] },
-  { name: 'titanium', phrases: ['titanium', 'titanium sponge'], ids: ['titanium'] },
+  { name: 'titanium', phrases: ['titanium', 'titanium sponge'], ids: ['titanium', 'titanium_sponge'] },
   { name: 'manganese', phrases: ['manganese'], ids: ['manganese'] },
   { name: 'cobalt', phrases: ['cobalt'], ids: ['cobalt'] },
   { name: 'nickel', phrases: ['nickel'], ids: ['nickel'] },
@@ -90,3 +90,16 @@ export const NODE_STOPWORDS = new Set([
   'great', 'little', 'old', 'big', 'gulf', 'cape', 'bay', 'strait', 'the', 'georgian', 'russian', 'kazakh', 'chinese', 'turkish', 'border',
   'terminal', 'field', 'station', 'crossing', 'median', 'line', 'section', 'hub', 'city', 'western', 'eastern', 'northern', 'southern',
 ]);
+
+/** Ports, terminals, fields and border towns of the energy and transport routes news text names, with their state. */
+export const PLACES: [string, string][] = [
+  ['Novorossiysk', 'RUS'], ['Ust-Luga', 'RUS'], ['Primorsk', 'RUS'], ['Samara', 'RUS'], ['Makhachkala', 'RUS'], ['Astrakhan', 'RUS'],
+  ['Tikhoretsk', 'RUS'], ['Kozmino', 'RUS'], ['Vladivostok', 'RUS'], ['Saint Petersburg', 'RUS'], ['St Petersburg', 'RUS'],
+  ['Tengiz', 'KAZ'], ['Kashagan', 'KAZ'], ['Karachaganak', 'KAZ'], ['Atyrau', 'KAZ'], ['Aktau', 'KAZ'], ['Kuryk', 'KAZ'], ['Khorgos', 'KAZ'],
+  ['Dostyk', 'KAZ'], ['Almaty', 'KAZ'], ['Shymkent', 'KAZ'], ['Pavlodar', 'KAZ'], ['Atasu', 'KAZ'], ['Ust-Kamenogorsk', 'KAZ'], ['Oskemen', 'KAZ'],
+  ['Alashankou', 'CHN'], ['Horgos', 'CHN'], ['Urumqi', 'CHN'], ['Xi\'an', 'CHN'], ['Shanghai', 'CHN'],
+  ['Sangachal', 'AZE'], ['Alat', 'AZE'], ['Sumgait', 'AZE'], ['Ceyhan', 'TUR'], ['Kars', 'TUR'], ['Istanbul', 'TUR'], ['Mersin', 'TUR'],
+  ['Batumi', 'GEO'], ['Poti', 'GEO'], ['Supsa', 'GEO'], ['Kulevi', 'GEO'], ['Anaklia', 'GEO'],
+  ['Turkmenbashi', 'TKM'], ['Navoi', 'UZB'], ['Samarkand', 'UZB'], ['Bandar Abbas', 'IRN'], ['Constanta', 'ROU'], ['Rotterdam', 'NLD'],
+  ['Trieste', 'ITA'], ['Schwedt', 'DEU'], ['Gdansk', 'POL'], ['Odesa', 'UKR'], ['Odessa', 'UKR'], ['Brest', 'BLR'], ['Malaszewicze', 'POL'],
+];

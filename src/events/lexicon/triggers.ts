@@ -94,7 +94,7 @@ const SPECS: Spec[] = [
   // CONSULT
   ['CONSULT', 5, ['v:meet', 'n:meeting', 'v:visit', 'v:host', 'n:talk', 'v:discuss', 'discussion', 'discussions', 'n:summit', 'v:negotiate',
     'n:negotiation', 'v:consult', 'n:consultation'], undefined],
-  ['CONSULT', 5, ['v:receive', 'v:welcome', 'v:greet'], ['n:delegation', 'n:counterpart', 'n:minister', 'n:president', 'n:envoy', 'n:ambassador', 'n:visitor', 'n:leader', 'n:guest'], 5],
+  ['CONSULT', 5, ['v:receive', 'v:welcome', 'v:greet', 'v:host'], ['@actor', 'n:delegation', 'n:counterpart', 'n:minister', 'n:president', 'n:envoy', 'n:ambassador', 'n:visitor', 'n:leader', 'n:guest'], 5],
   ['CONSULT', 5, ['v:hold'], ['n:talk', 'n:meeting', 'n:call', 'n:consultation', 'n:conversation', 'n:summit', 'n:session', 'n:round'], 5],
   ['CONSULT', 5, ['v:speak', 'v:phone', 'v:call'], ['phone', 'telephone', 'n:call', 'video'], 4, true],
   ['CONSULT', 4, ['v:arrive', 'v:travel', 'v:fly'], ['in', 'to'], 2],
@@ -111,13 +111,13 @@ const SPECS: Spec[] = [
   ['ACCUSE', 8, ['v:accuse', 'accusation', 'accusations', 'v:blame', 'v:allege', 'allegation', 'allegations'], undefined],
   // THREATEN
   ['THREATEN', 9, ['v:threaten', 'n:threat', 'n:ultimatum'], undefined],
-  ['THREATEN', 9, ['v:warn', 'v:vow'], ['n:retaliation', 'v:retaliate', 'n:consequence', 'n:countermeasure', 'n:response', 'n:measure', 'n:reprisal'], 8],
+  ['THREATEN', 9, ['v:warn', 'v:vow', 'v:promise'], ['n:retaliation', 'v:retaliate', 'n:consequence', 'n:countermeasure', 'n:response', 'v:respond', 'n:measure', 'n:reprisal', 'v:hit'], 8],
   ['THREATEN', 6, ['v:warn'], undefined],
   // SANCTION
   ['SANCTION', 9, ['v:sanction', 'n:embargo', 'embargoes', 'v:blacklist', 'n:tariff'], undefined],
-  ['SANCTION', 9, ['v:impose', 'v:introduce', 'v:slap', 'v:levy', 'v:raise', 'v:extend', 'v:tighten', 'v:expand', 'v:adopt', 'v:announce'], RESTRICTIONS, 5],
+  ['SANCTION', 9, ['v:impose', 'v:introduce', 'v:slap', 'v:levy', 'v:raise', 'v:extend', 'v:tighten', 'v:expand', 'v:adopt', 'v:announce'], RESTRICTIONS, 5, true],
   ['SANCTION', 8, ['v:ban', 'v:bar', 'v:restrict', 'v:prohibit', 'v:forbid', 'v:curb'], ['n:import', 'n:export', 'n:sale', 'n:purchase', 'n:shipment', 'n:transit', 'n:delivery', 'n:supply', 'n:entry', 'n:flight', 'n:company', 'n:vessel', 'n:tanker', 'n:product'], 6],
-  ['SANCTION', 8, ['v:freeze', 'v:seize'], ['n:asset', 'n:account', 'n:fund', 'n:property', 'n:reserve', 'n:tanker', 'n:vessel', 'n:cargo'], 4],
+  ['SANCTION', 8, ['v:freeze', 'v:seize', 'v:suspend', 'v:withhold', 'v:cut'], ['n:asset', 'n:account', 'n:fund', 'n:property', 'n:reserve', 'n:tanker', 'n:vessel', 'n:cargo', 'aid', 'funding', 'n:payment', 'n:grant', 'n:loan', 'n:subsidy', 'subsidies'], 6],
   ['SANCTION', 8, ['v:expel'], ['n:diplomat', 'n:ambassador', 'n:envoy', 'n:staff'], 5],
   ['SANCTION', 7, ['n:ban'], ['n:import', 'n:export', 'n:transit', 'oil', 'gas', 'uranium'], 3, true],
   ['SANCTION', 6, ['v:ban', 'v:prohibit'], undefined],

@@ -1,0 +1,88 @@
+// Benchmark of the news event coder: quality on the labelled evaluation set (precision, recall, F1 for
+// actors, event type, date, tone sign) against a keyword baseline, and throughput on ~600-word articles
+// against the compromise NLP library parsing the same articles (the peer), measured in the same run.
+// npm run bench:events [-- --set FILE] [--seconds N]
+import { join, resolve } from 'node:path';
+import nlp from 'compromise';
+import { readDataset } from '../../src/data/read.ts';
+import { buildLinks, ingestText, linkSourceOf, EVENTS_METHOD, type LinkTable } from '../../src/events/index.ts';
+import { baseline } from './baseline.ts';
+import { FIELDS, readPassages, scorePassage, sumCounts, toScores, type Field, type Passage, type Predicted } from './score.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const setFile = resolve(arg('--set', join(ROOT, 'bench/events/eval/passages.yaml')));
+const seconds = Number(arg('--seconds', '3'));
+
+function datasetLinks(): { links: LinkTable; name: string } {
+  for (const dir of [join(ROOT, 'data/default'), join(ROOT, 'test/fixtures/tiny')]) {
+    try {
+      const { model, problems } = readDataset(dir);
+      if (problems.errors.length === 0 && model.tables.country.length > 0) return { links: buildLinks(linkSourceOf(model.tables)), name: dir.replace(`${ROOT}/`, '') };
+    } catch {
+      // try the next one
+    }
+  }
+  return { links: buildLinks(), name: '(none)' };
+}
+
+function score(passages: Passage[], code: (p: Passage) => Predicted): Record<Field, ReturnType<typeof toScores>> {
+  const total = sumCounts(passages.map((p) => scorePassage(p, code(p))));
+  return Object.fromEntries(FIELDS.map((f) => [f, toScores(total[f])])) as Record<Field, ReturnType<typeof toScores>>;
+}
+
+const LABELS: Record<Field, string> = {
+  actors: 'Actors (states)', type: 'Event type', date: 'Date', tone: 'Tone sign', dyad: 'Source → targets', event: 'Whole event (all four)',
+};
+
+const { links, name: datasetName } = datasetLinks();
+const passages = readPassages(setFile);
+const ours = score(passages, (p) => {
+  const r = ingestText(p.text, { published: p.published, links });
+  return { actors: r.actors.map((a) => a.state).filter((s): s is string => !!s), events: r.events };
+});
+const base = score(passages, (p) => baseline(p.text, p.published));
+const goldEvents = passages.reduce((n, p) => n + p.gold.events.length, 0);
+
+const f = (x: number): string => x.toFixed(2);
+console.log(`# ${EVENTS_METHOD.name} ${EVENTS_METHOD.version}: ${passages.length} passages, ${goldEvents} gold events (${setFile.replace(`${ROOT}/`, '')}); links from ${datasetName}\n`);
+console.log('| Field | Precision | Recall | F1 | TP / FP / FN | Keyword baseline F1 |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const field of FIELDS) {
+  const s = ours[field];
+  console.log(`| ${LABELS[field]} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} | ${s.tp} / ${s.fp} / ${s.fn} | ${f(base[field].f1)} |`);
+}
+
+// Throughput: articles of about 600 words made of the dev and eval passages, each in a different order.
+const pool = [...readPassages(join(ROOT, 'test/fixtures/news/dev.yaml')), ...passages].map((p) => p.text.trim());
+const articles: string[] = [];
+for (let a = 0; a < 40; a++) {
+  const parts: string[] = [];
+  let words = 0;
+  for (let k = 0; words < 600; k++) {
+    const text = pool[(a * 7 + k * 13) % pool.length];
+    parts.push(text);
+    words += text.split(/\s+/).length;
+  }
+  articles.push(`Headline number ${a + 1}\n\n${parts.join('\n\n')}`);
+}
+const meanWords = articles.reduce((n, t) => n + t.split(/\s+/).length, 0) / articles.length;
+
+function rate(fn: (text: string) => unknown): number {
+  for (const t of articles.slice(0, 5)) fn(t); // warm up
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) { fn(articles[n % articles.length]); n++; }
+  return n / ((performance.now() - t0) / 1000);
+}
+const oursRate = rate((t) => ingestText(t, { published: '2024-06-01', links }));
+const peerRate = rate((t) => nlp(t).json());
+console.log(`\nThroughput on one core, articles of ${meanWords.toFixed(0)} words on average (${seconds} s each):\n`);
+console.log('| Reader | Articles per second | Words per second |');
+console.log('| --- | ---: | ---: |');
+console.log(`| corridor ingest (${EVENTS_METHOD.version}) | ${oursRate.toFixed(0)} | ${(oursRate * meanWords).toFixed(0)} |`);
+console.log(`| peer: compromise ${(nlp as unknown as { version: string }).version} \`nlp(text).json()\` (tagging only) | ${peerRate.toFixed(0)} | ${(peerRate * meanWords).toFixed(0)} |`);
+console.log(`\nRatio corridor / compromise: ${(oursRate / peerRate).toFixed(1)}×`);

@@ -79,6 +79,7 @@ const BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', "'s", 'go
 const NOT_SUBJECT_AFTER = new Set(['with', 'against', 'on', 'to', 'for', 'toward', 'towards', 'from', 'by', 'over', 'about', 'of', 'into', 'at', 'in', 'via', 'through', 'than', 'like', 'including', 'upon', 'onto']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'the minister', 'the president', 'the ministry', 'the government', 'the country', 'the company', 'officials', 'the official', 'the leader', 'the prime minister', 'the chancellor', 'the spokesman', 'the spokeswoman', 'the spokesperson', 'the premier', 'the state', 'the regulator', 'the operator']);
 const FIRST_PERSON = new Set(['we', 'our', 'us', 'i']);
+const MEET_FORMS = new Set(['meet', 'meets', 'met', 'meeting']);
 const MEET_NOT_EVENT = new Set(['demand', 'needs', 'need', 'target', 'targets', 'requirements', 'requirement', 'standards', 'standard', 'obligations', 'criteria', 'deadline', 'expectations', 'goals', 'goal', 'commitments', 'conditions']);
 const CLAUSE_BREAK = new Set(['while', 'whereas', 'but', 'although', 'though', 'meanwhile']);
 const REPORTING_VERBS = new Set(['said', 'says', 'say', 'told', 'stated', 'added', 'announced', 'noted', 'stressed', 'declared', 'warned', 'insisted', 'confirmed', 'argued', 'wrote']);
@@ -140,11 +141,15 @@ function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) 
     const list = TRIGGERS_BY_HEAD.get(tokens[i].lower);
     if (!list || covered(i)) continue;
     if (tokens[i].cap && i > c.first && !/^[A-Z][a-z]+$/.test(tokens[i].text)) continue; // part of a name in capitals
-    const topic = (i - 1 >= c.first && TOPIC.has(tokens[i - 1].lower)) ||
-      (i - 2 >= c.first && TOPIC.has(tokens[i - 2].lower) && TOPIC_FILLERS.has(tokens[i - 1].lower)) ||
-      tokens.slice(Math.max(c.first, i - 5), i).some((t) => t.lower.startsWith('discuss'));
+    let topic = (i - 1 >= c.first && TOPIC.has(tokens[i - 1].lower)) ||
+      (i - 2 >= c.first && TOPIC.has(tokens[i - 2].lower) && TOPIC_FILLERS.has(tokens[i - 1].lower));
+    for (let k = Math.max(c.first, i - 5); k < i && !topic; k++) if (tokens[k].lower.startsWith('discuss')) topic = true;
+    if (MEET_FORMS.has(tokens[i].lower)) {
+      let demand = false;
+      for (let k = i + 1; k < Math.min(i + 5, c.last); k++) if (MEET_NOT_EVENT.has(tokens[k].lower)) demand = true;
+      if (demand) continue;
+    }
     for (const trigger of list) {
-      if (/^(?:meet|meets|met|meeting)$/.test(tokens[i].lower) && tokens.slice(i + 1, Math.min(i + 5, c.last)).some((t) => MEET_NOT_EVENT.has(t.lower))) continue;
       const known = DEFINITE.has(tokens[i - 1]?.lower ?? '') && KNOWN_EVENT_NOUNS.has(tokens[i].lower) && !trigger.with;
       const weight = trigger.weight - (topic && trigger.type !== 'STATEMENT' ? 3 : 0) - (background ? 3 : 0) - (known ? 4 : 0);
       if (!trigger.with) { found.push({ trigger, head: i, first: i, last: i + 1, weight }); continue; }

@@ -8,23 +8,13 @@ import { join } from 'node:path';
 import { loadSolver, solveFlows } from '../src/solve/index.ts';
 import { networkFromSpec, type NetworkSpec } from '../src/solve/spec.ts';
 import { FIXTURES } from './helpers.ts';
+import { seededRandom as random } from '../src/model/random.ts';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(FIXTURES, 'lp-scipy', 'independent_lp.py');
 const scipy = spawnSync(PYTHON, ['-c', 'import scipy.optimize'], { encoding: 'utf8' });
 const skip = scipy.status === 0 ? false : `scipy is not available to ${PYTHON} (install python3-scipy): ${(scipy.stderr || scipy.error?.message || '').trim().split('\n').pop()}`;
 
-/** Seeded pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random network: several routes per pair, shared assets, closures, stocks, a world market, commitments. */
 function randomSpec(seed: number): NetworkSpec {

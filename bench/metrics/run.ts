@@ -12,23 +12,13 @@ import { readDataset } from '../../src/data/read.ts';
 import { Model } from '../../src/model/model.ts';
 import { emptyTables, type Tables } from '../../src/model/types.ts';
 import { importerMetrics } from '../../src/metrics/index.ts';
+import { seededRandom as random } from '../../src/model/random.ts';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(import.meta.dirname, 'metrics_pandas.py');
 const args = process.argv.slice(2);
 const REPEATS = Number(args[args.indexOf('--repeats') + 1]) || 3;
 
-/** Small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A synthetic dataset: every country imports every commodity in every year from 3–12 suppliers. */
 export function syntheticTables(seed = 42, countries = 200, commodities = 50, years = [2022, 2023, 2024]): Tables {

@@ -14,6 +14,7 @@ import { buildNetwork, buildLp, loadSolver, solveFlows, solveLp } from '../../sr
 import { applyChanges } from '../../src/scenario/apply.ts';
 import { checkScenario } from '../../src/scenario/parse.ts';
 import { networkFromSpec, type NetworkSpec } from '../../src/solve/spec.ts';
+import { seededRandom as random } from '../../src/model/random.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const PYTHON = '/usr/bin/python3';
@@ -26,17 +27,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Seeded pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A synthetic shocked network: each exporter has 3 routes (capacity-limited, some on one of 20 shared

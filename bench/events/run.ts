@@ -48,7 +48,7 @@ const base = score(passages, (p) => baseline(p.text, p.published));
 const goldEvents = passages.reduce((n, p) => n + p.gold.events.length, 0);
 
 const f = (x: number): string => x.toFixed(2);
-console.log(`# ${EVENTS_METHOD.name} ${EVENTS_METHOD.version}: ${passages.length} passages, ${goldEvents} gold events (${setFile.replace(`${ROOT}/`, '')}); links from ${datasetName}\n`);
+console.log(`Evaluation: method ${EVENTS_METHOD.name} ${EVENTS_METHOD.version}, ${passages.length} passages, ${goldEvents} gold events (${setFile.replace(`${ROOT}/`, '')}); links from ${datasetName}\n`);
 console.log('| Field | Precision | Recall | F1 | TP / FP / FN | Keyword baseline F1 |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const field of FIELDS) {

@@ -151,7 +151,10 @@ function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) 
     }
     for (const trigger of list) {
       const known = DEFINITE.has(tokens[i - 1]?.lower ?? '') && KNOWN_EVENT_NOUNS.has(tokens[i].lower) && !trigger.with;
-      const weight = trigger.weight - (topic && trigger.type !== 'STATEMENT' ? 3 : 0) - (background ? 3 : 0) - (known ? 4 : 0);
+      // "agreed to raise shipments": the agreement is the event, whatever it is about.
+      const agreedTo = trigger.type === 'AGREE' && tokens[i].lower.startsWith('agree') &&
+        tokens.slice(i + 1, Math.min(i + 5, c.last)).some((t) => t.lower === 'to') ? 2 : 0;
+      const weight = trigger.weight + agreedTo - (topic && trigger.type !== 'STATEMENT' ? 3 : 0) - (background ? 3 : 0) - (known ? 4 : 0);
       if (!trigger.with) { found.push({ trigger, head: i, first: i, last: i + 1, weight }); continue; }
       const matches = (k: number): boolean => trigger.with!.has(tokens[k].lower) || (trigger.with!.has('@actor') && mentionStarts.has(k));
       let comp = -1;

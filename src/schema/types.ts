@@ -6,7 +6,7 @@ export type AttributeType =
   | 'integer'
   | 'number'
   | 'boolean' // true/false, yes/no, 1/0 (empty = default)
-  | 'date' // ISO 8601 date, YYYY-MM-DD (YYYY-MM and YYYY are accepted for coarse dates)
+  | 'date' // ISO 8601 calendar date, YYYY-MM-DD
   | 'year' // four-digit year
   | 'list'; // several values in one cell, separated by ';'
 

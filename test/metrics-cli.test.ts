@@ -19,7 +19,7 @@ test('importer view as JSON has the contract fields', async () => {
   // Hand figures (see metrics.test.ts): HHI 1925, RUS 22.5%.
   assert.equal(m.hhi, 1925);
   assert.equal(m.transitExposure[0].country, 'RUS');
-  assert.deepEqual(m.method, { name: 'dependence', version: '1.0.0' });
+  assert.deepEqual(m.method, { name: 'dependence', version: '1.0.1' });
   assert.match(m.dataset, /^[0-9a-f]{16}$/);
 });
 
@@ -45,25 +45,60 @@ test('importer view as text: aligned table, HHI, benchmark, transit', async () =
   assert.match(stdout, /RUS Russia\s+6\.00\s+30\.0%\s+cpc/);
 });
 
+// Every bad argument of `corridor metrics`, `corridor crm` and `corridor report`: exit code 2, nothing on
+// stdout, and exactly one line on stderr that says what is wrong and names what is available.
+const CRM = join(FIXTURES, 'metrics-supply-risk');
 const badCases: [string, string[], RegExp][] = [
-  ['unknown importer', ['--importer', 'XYZ', '--commodity', 'crude_oil'], /^corridor: unknown importer "XYZ"; importers of crude_oil: CHN, DEU, EU27, FRA, RUS\n$/],
-  ['unknown exporter', ['--exporter', 'XYZ', '--commodity', 'crude_oil'], /^corridor: unknown exporter "XYZ"; exporters of crude_oil: FRA, KAZ, NOR, OTHER, USA\n$/],
-  ['unknown commodity', ['--importer', 'EU27', '--commodity', 'coal'], /^corridor: unknown commodity "coal"; available: chromium, crude_oil, tungsten, uranium\n$/],
-  ['year with no data', ['--importer', 'EU27', '--commodity', 'crude_oil', '--year', '2019'], /^corridor: no crude_oil imports of EU27 in 2019; years with data: 2023, 2024\n$/],
-  ['importer with no imports of the commodity', ['--importer', 'NOR', '--commodity', 'uranium'], /^corridor: no uranium imports of NOR in the dataset; importers of uranium: DEU, EU27, FRA\n$/],
-  ['year not a number', ['--importer', 'EU27', '--commodity', 'crude_oil', '--year', 'last'], /^corridor: --year expects a whole number, found "last"\n$/],
-  ['neither importer nor exporter', ['--commodity', 'crude_oil'], /^corridor: give exactly one of --importer <id> or --exporter <id>\n$/],
-  ['no commodity', ['--importer', 'EU27'], /^corridor: give --commodity <id>/],
+  ['unknown importer', ['metrics', '--importer', 'XYZ', '--commodity', 'crude_oil'], /^corridor: unknown importer "XYZ"; importers of crude_oil: CHN, DEU, EU27, FRA, RUS$/],
+  ['unknown exporter', ['metrics', '--exporter', 'XYZ', '--commodity', 'crude_oil'], /^corridor: unknown exporter "XYZ"; exporters of crude_oil: FRA, KAZ, NOR, OTHER, USA$/],
+  ['unknown commodity', ['metrics', '--importer', 'EU27', '--commodity', 'coal'], /^corridor: unknown commodity "coal"; available: chromium, crude_oil, tungsten, uranium$/],
+  ['year with no data', ['metrics', '--importer', 'EU27', '--commodity', 'crude_oil', '--year', '2019'], /^corridor: no crude_oil imports of EU27 in 2019; years with data: 2023, 2024$/],
+  ['exporter year with no data', ['metrics', '--exporter', 'KAZ', '--commodity', 'crude_oil', '--year', '2030'], /^corridor: no crude_oil exports of KAZ in 2030; years with data: 2023, 2024$/],
+  ['importer with no imports of the commodity', ['metrics', '--importer', 'NOR', '--commodity', 'uranium'], /^corridor: no uranium imports of NOR in the dataset; importers of uranium: DEU, EU27, FRA$/],
+  ['year not a number', ['metrics', '--importer', 'EU27', '--commodity', 'crude_oil', '--year', 'last'], /^corridor: --year expects a whole number, found "last"; years with crude_oil flows: 2023, 2024$/],
+  ['year not a whole number', ['metrics', '--exporter', 'KAZ', '--commodity', 'crude_oil', '--year', '2024.5'], /^corridor: --year expects a whole number, found "2024\.5"; years with crude_oil flows: 2023, 2024$/],
+  ['importer and exporter together', ['metrics', '--importer', 'EU27', '--exporter', 'KAZ', '--commodity', 'crude_oil'], /^corridor: give --importer <id> or --exporter <id>, not both/],
+  ['neither importer nor exporter', ['metrics', '--commodity', 'crude_oil'], /^corridor: give --importer <id> or --exporter <id>; importers of crude_oil: CHN, DEU, EU27, FRA, RUS; exporters of crude_oil: FRA, KAZ, NOR, OTHER, USA$/],
+  ['no commodity', ['metrics', '--importer', 'EU27'], /^corridor: give --commodity <id>; commodities with flows: chromium, crude_oil, uranium$/],
+  ['metrics on a missing dataset', ['metrics', '--importer', 'EU27', '--commodity', 'crude_oil', '--dataset', '/nonexistent/corridor'], /^corridor: dataset folder not found: \/nonexistent\/corridor$/],
+  ['crm: unknown material', ['crm', '--material', 'copper', '--dataset', CRM], /^corridor: unknown material "copper"; materials with EU criticality inputs: gallium, germanium$/],
+  ['crm: material without inputs', ['crm', '--material', 'uranium'], /^corridor: no EU criticality inputs for "uranium" in crm_materials\.csv; materials with inputs: chromium, tungsten$/],
+  ['crm: year not a number', ['crm', '--year', 'latest', '--dataset', CRM], /^corridor: --year expects a whole number, found "latest"; years with EU criticality inputs: 2023$/],
+  ['crm: year without inputs', ['crm', '--material', 'gallium', '--year', '2020', '--dataset', CRM], /^corridor: no EU criticality inputs for gallium in 2020; years with inputs: 2023$/],
+  ['crm: dataset without inputs', ['crm', '--dataset', join(FIXTURES, 'tiny')], /^corridor: the dataset has no EU criticality inputs/],
+  ['report on a missing dataset', ['report', '--dataset', '/nonexistent/corridor'], /^corridor: dataset folder not found: \/nonexistent\/corridor$/],
 ];
 
 for (const [name, args, message] of badCases) {
   test(`bad input: ${name} → exit 2 and one line`, async () => {
-    const { code, stdout, stderr } = await runCli('metrics', ...args, '--dataset', DATA);
+    const withData = args.includes('--dataset') ? args : [...args, '--dataset', DATA];
+    const { code, stdout, stderr } = await runCli(...withData);
     assert.equal(code, 2);
     assert.equal(stdout, '');
-    assert.match(stderr, message);
+    const lines = stderr.split('\n');
+    assert.equal(lines.length, 2, `one line, found: ${stderr}`);
+    assert.equal(lines[1], '');
+    assert.match(lines[0], message);
   });
 }
+
+test('bad input with --json: exit 2, the message on stderr and the error as JSON on stdout', async () => {
+  const { code, stdout, stderr } = await runCli('metrics', '--importer', 'EU27', '--exporter', 'KAZ', '--commodity', 'crude_oil', '--json', '--dataset', DATA);
+  assert.equal(code, 2);
+  assert.match(stderr, /^corridor: give --importer <id> or --exporter <id>, not both/);
+  const json = JSON.parse(stdout);
+  assert.equal(json.error.code, 'CORRIDOR_ERR_ARGUMENT');
+  assert.equal(`corridor: ${json.error.message}\n`, stderr);
+});
+
+test('an option without its value or an unknown option is refused by the parser with exit 2', async () => {
+  const missing = await runCli('metrics', '--commodity', 'crude_oil', '--dataset', DATA, '--importer');
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /option '--importer <id>' argument missing/);
+  const unknown = await runCli('metrics', '--importr', 'EU27', '--commodity', 'crude_oil', '--dataset', DATA);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown option '--importr'\n\(Did you mean --importer\?\)/);
+});
 
 test('a real process: exit code 2 and no stack trace', () => {
   const r = spawnSync(process.execPath, [BIN, 'metrics', '--importer', 'EU27', '--commodity', 'crude_oil', '--year', '1999', '--dataset', DATA], { encoding: 'utf8' });

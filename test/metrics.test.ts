@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadDataset } from '../src/data/read.ts';
 import { exporterMetrics, hhi, hhiWgi, importerMetrics, scaledWgi } from '../src/metrics/index.ts';
 import { CorridorError } from '../src/errors.ts';
+import { copyFixture, editFile } from './helpers.ts';
 
 const model = loadDataset(join(import.meta.dirname, 'fixtures/metrics-basic'));
 const tiny = loadDataset(join(import.meta.dirname, 'fixtures/tiny'));
@@ -59,7 +60,7 @@ test('EU27 crude 2024: shares, HHI with a residual OTHER, CRMA, governance, tran
   for (const c of ['POL', 'DEU', 'KAZ']) assert.equal(transit(m, c), undefined, `${c} is not a transit state here`);
   // Unrouted: USA 60 + NOR 40 + OTHER 50 = 150 of 200.
   near(m.routeUnknownShare, 0.75, 'routeUnknownShare');
-  assert.deepEqual(m.method, { name: 'dependence', version: '1.0.0' });
+  assert.deepEqual(m.method, { name: 'dependence', version: '1.0.1' });
   assert.equal(m.dataset, model.info.hash);
   assert.ok(m.notes.some((n) => /dispersed/.test(n)), 'a note says OTHER is dispersed');
 });
@@ -112,6 +113,25 @@ test('a bloc with no rows of its own is summed from its members, trade between m
   near(m.hhi, 6250, 'summed hhi');
   assert.equal(m.crmaBenchmarkMet, false);
   assert.ok(m.notes.some((n) => /summed from its members' rows \(DEU, FRA; 2 of 4 members\)/.test(n)), m.notes.join('|'));
+});
+
+test('a bloc summed from its members: a leg in another member is inside the bloc, not transit', () => {
+  // A chromium rail route KAZ → RUS → POL → DEU carries DEU's 0.2 kt (200 t) from KAZ.
+  const dir = copyFixture('metrics-basic');
+  const legs = [['atyrau', 'kaz_rus_border', 'KAZ'], ['kaz_rus_border', 'adamowo', 'RUS'], ['adamowo', 'pol_deu_border', 'POL'], ['pol_deu_border', 'schwedt', 'DEU']];
+  editFile(dir, 'routes.csv', (t) => `${t.trimEnd()}\nchromium_rail,Chromium by rail,chromium,rail,atyrau,schwedt,,t/yr,2023,,,,,operating,hand,,\n`);
+  editFile(dir, 'legs.csv', (t) => `${t.trimEnd()}\n${legs.map(([from, to, c], i) => `chromium_rail,${i + 1},${from},${to},${c},rail,,,hand,,`).join('\n')}\n`);
+  editFile(dir, 'flows.csv', (t) => t.replace('2023,chromium,KAZ,DEU,,0.2,kt', '2023,chromium,KAZ,DEU,chromium_rail,0.2,kt'));
+  const m = importerMetrics(loadDataset(dir), { importer: 'EU27', commodity: 'chromium', year: 2023 });
+  // EU27 (summed): total 400 t. The 200 t cross RUS → 200/400 = 50%. POL is a member of EU27 (inside the
+  // importer, though the row's own importer is DEU); KAZ is the exporter, DEU the row's importer.
+  assert.deepEqual(m.transitExposure.map((t) => t.country), ['RUS']);
+  near(m.transitExposure[0].share, 0.5, 'RUS');
+  // The same row seen from DEU alone: POL is a third country for Germany and is a transit state.
+  const deu = importerMetrics(loadDataset(dir), { importer: 'DEU', commodity: 'chromium', year: 2023 });
+  // DEU: KAZ 200 + FRA 50 = 250; RUS and POL 200/250 = 80% each.
+  assert.deepEqual(deu.transitExposure.map((t) => t.country), ['POL', 'RUS']);
+  near(transit(deu, 'POL')!, 0.8, 'POL for DEU');
 });
 
 test('importerMetrics on given flows replaces the dataset flows', () => {

@@ -25,7 +25,7 @@ test('route utilisation per route and year, members not counted twice', () => {
 test('the report as data: latest years, KAZ via RUS, routes, criticality', () => {
   const r = baselineReport(model);
   assert.equal(r.dataset, model.info.hash);
-  assert.deepEqual(r.method, { name: 'dependence', version: '1.0.0' });
+  assert.deepEqual(r.method, { name: 'dependence', version: '1.0.1' });
   assert.equal(r.sources, 1);
   const years = r.importers.map((e) => ('metrics' in e ? `${e.importer}:${e.commodity}:${e.metrics.year}` : 'missing'));
   assert.deepEqual(years, ['EU27:crude_oil:2024', 'EU27:uranium:2022', 'FRA:crude_oil:2024', 'FRA:uranium:2023']);

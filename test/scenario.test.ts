@@ -22,23 +22,25 @@ async function runJson(file: string): Promise<ScenarioResult> {
 }
 
 test('CPC shut on the tiny dataset: importers, routes, actors and the JSON field names', async () => {
-  // tiny (no price): premium 30, λ 60 per Mt/yr. CPC carried 20; aktau_btc takes 4 more (cost 15) up to 5;
-  // 16 come from the world market. Objective 75 + 60·20 + 30·16 = 1755 (in USD million: 0.001755).
-  // aktau_btc binds; one more Mt/yr on it is worth 30 − 15 = 15 (1.5e-5 USD million).
+  // tiny (no price; route costs 5 and 15 USD/t): premium 30 USD/t, λ 60 USD/t. CPC carried 20 Mt; aktau_btc
+  // takes 4 more (15 USD/t) up to 5; 16 Mt come from the world market.
+  // Objective 5·15 + 60·20 + 30·16 = 75 + 1200 + 480 = 1755 USD/t × Mt = USD 1755 million.
+  // aktau_btc binds; one more Mt/yr on it is worth 30 − 15 = 15 USD/t (USD 15 million a year).
   const r = await runJson('tiny-cpc-shut.yaml');
-  assert.deepEqual(r.method, { name: 'flow-lp', version: '1.0.0' });
+  assert.deepEqual(r.method, { name: 'flow-lp', version: '1.1.0' });
+  assert.equal(r.priceUnit, 'USD/t', 'no price in tiny: USD per tonne for crude in Mt');
   assert.match(r.dataset, /^[0-9a-f]{16}$/);
   for (const key of ['importer', 'demand', 'servedBaseline', 'servedScenario', 'unserved']) assert.ok(key in r.importers[0], `importers[].${key}`);
   for (const key of ['route', 'flowBaseline', 'flowScenario', 'capacity', 'binding', 'shadowPrice']) assert.ok(key in r.routes[0], `routes[].${key}`);
   for (const key of ['country', 'role', 'volumeChange', 'valueChange']) assert.ok(key in r.actors[0], `actors[].${key}`);
   for (const key of ['status', 'objective', 'seconds']) assert.ok(key in r.solver, `solver.${key}`);
   assert.equal(r.solver.status, 'optimal');
-  close(r.solver.objective * 1e6, 1755, 'objective');
-  close(r.solver.baselineObjective * 1e6, 115, 'baseline objective');
+  close(r.solver.objective, 1755, 'objective');
+  close(r.solver.baselineObjective, 115, 'baseline objective: 6·5 + 14·5 + 1·15 = 115 USD/t × Mt');
   const btc = r.routes.find((x) => x.route === 'aktau_btc')!;
   assert.equal(btc.binding, true);
   close(btc.flowScenario, 5, 'aktau_btc flow');
-  close(btc.shadowPrice! * 1e6, 15, 'aktau_btc shadow price');
+  close(btc.shadowPrice, 15, 'aktau_btc shadow price (USD/t)');
   const cpc = r.routes.find((x) => x.route === 'cpc')!;
   assert.equal(cpc.status, 'closed');
   close(cpc.flowBaseline, 20, 'cpc baseline flow');
@@ -122,7 +124,7 @@ test('scenario files are checked: every problem is reported as file:line: messag
   bad('name: t\ncommodity: gold\nyear: 2024\nchanges: []\n', /^bad\.yaml:2: unknown commodity "gold" \(available: crude_oil\)/, true);
   bad('name: t\ncommodity: crude_oil\nyear: 2024\nwhen: now\nchanges: []\n', /^bad\.yaml:4: scenario: unknown field "when"/);
   bad('commodity: crude_oil\nyear: 2024\nchanges: []\n', /^bad\.yaml:1: scenario: missing required field "name"/);
-  bad(`${head}  - type: set_parameter\n    name: world_market_premium\n    value: 5\n    unit: Mt/yr\n`, /^bad\.yaml:8: set_parameter: world_market_premium: expected a unit like "USD\/Mt"/, true);
+  bad(`${head}  - type: set_parameter\n    name: world_market_premium\n    value: 5\n    unit: Mt/yr\n`, /^bad\.yaml:8: set_parameter: world_market_premium: expected a unit like "USD\/t"/, true);
   // Several problems: all listed in the details.
   try {
     parseScenario(`${head}  - type: nope\n  - type: close_route\n`, 'bad.yaml');
@@ -184,9 +186,20 @@ test('corridor compare puts the baseline and each scenario side by side', async 
   assert.match(text.stdout, /flow pipe +Mt\/yr +10\.00 +0\.00 +10\.00/);
 });
 
+test('a bloc that does not import on its own covers its members that do (tiny: EU27 → FRA and ITA)', async () => {
+  // tiny: FRA and ITA import, EU27 itself has no flows. Embargo KAZ → EU27 stops KAZ → FRA (cpc 6, aktau_btc 1) and
+  // KAZ → ITA (cpc 14): 21 Mt to the world market at 30 USD/t; stickiness 60 × 21 = 1260; world 30 × 21 = 630;
+  // what still flows (USA and OTHER, direct) costs nothing: objective 1890 USD/t × Mt = USD 1890 million.
+  const model = loadDataset(join(FIXTURES, 'tiny'));
+  const r = await runScenarioText(model, 'name: bloc\ncommodity: crude_oil\nyear: 2024\nchanges:\n  - type: embargo\n    exporter: KAZ\n    importer: EU27\n', 'bloc.yaml');
+  close(r.solver.objective, 1890, 'objective');
+  close(r.worldMarket.scenario, 21, 'world market');
+  assert.match(r.changes[0].summary, /21 Mt\/yr of baseline flows stop/);
+});
+
 test('runScenarioText runs a scenario given as text (library entry point)', async () => {
   const model = loadDataset(join(FIXTURES, 'tiny'));
   const r = await runScenarioText(model, 'name: baseline\ncommodity: crude_oil\nyear: 2024\nchanges: []\n', 'inline.yaml');
-  close(r.solver.objective * 1e6, 115, 'no change: the baseline cost');
+  close(r.solver.objective, 115, 'no change: the baseline cost, 115 USD/t × Mt = USD 115 million');
   for (const f of r.flows) close(f.flowScenario, f.flowBaseline, `${f.exporter}>${f.importer} ${f.route}`);
 });

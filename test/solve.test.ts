@@ -36,31 +36,32 @@ test('shared asset: two routes on one asset are limited together, and the asset 
 
 test('no shock: the baseline flows are reproduced and the objective is the baseline transport cost', async () => {
   const highs = await loadSolver();
-  // tiny: KAZ→FRA cpc 6 and KAZ→ITA cpc 14 at cost 5, KAZ→FRA aktau_btc 1 at cost 15, USA and OTHER direct (cost 0).
-  // Σ c·b = 6·5 + 14·5 + 1·15 = 30 + 70 + 15 = 115.
+  // tiny: KAZ→FRA cpc 6 and KAZ→ITA cpc 14 at 5 USD/t, KAZ→FRA aktau_btc 1 at 15 USD/t, USA and OTHER direct (cost 0).
+  // Σ c·b = 6·5 + 14·5 + 1·15 = 30 + 70 + 15 = 115 USD/t × Mt = 115e6 USD (the network works in USD per Mt).
   const model = loadDataset(join(FIXTURES, 'tiny'));
   const network = buildNetwork(model, { commodity: 'crude_oil', year: 2024 });
   const sol = solveFlows(highs, network);
-  close(sol.objective, 115, 'objective');
+  close(sol.objective, 115e6, 'objective');
   network.arcs.forEach((arc, k) => close(sol.arcFlow[k], arc.baseline, `${arc.exporter}>${arc.importer} on ${network.routes[arc.route].id}`));
   assert.equal(sol.unserved.reduce((a, b) => a + b, 0), 0);
 });
 
 test('transit-state loss: routes crossing the state stop, the rest reroutes or buys on the world market', async () => {
   const highs = await loadSolver();
-  // tiny, defaults: no price → premium = 2 × largest route cost = 30; λ = 2 × max(15, 30) = 60.
+  // tiny, defaults (all in USD/t; the network works in USD per Mt = 1e6 × USD/t): no price → premium =
+  // 2 × largest route cost = 30; λ = 2 × max(15, 30) = 60.
   // Losing RUS stops cpc (20 Mt). KAZ reroutes over aktau_btc up to its capacity 5 (1 already there): +4 at 15.
   // FRA and ITA buy the other 16 on the world market at 30.
-  // Objective = aktau_btc 5·15 + λ·20 + 16·30 = 75 + 1200 + 480 = 1755.
-  // One more Mt/yr on aktau_btc replaces 1 Mt of world market: worth 30 − 15 = 15.
+  // Objective = aktau_btc 5·15 + λ·20 + 16·30 = 75 + 1200 + 480 = 1755 USD/t × Mt = 1755e6 USD.
+  // One more Mt/yr on aktau_btc replaces 1 Mt of world market: worth 30 − 15 = 15 USD/t = 15e6 USD per Mt.
   const model = loadDataset(join(FIXTURES, 'tiny'));
   const network = cloneNetwork(buildNetwork(model, { commodity: 'crude_oil', year: 2024 }));
   for (const arc of network.arcs) if (arc.transit.includes('RUS')) arc.open = false;
   const sol = solveFlows(highs, network);
-  close(sol.objective, 1755, 'objective');
+  close(sol.objective, 1755e6, 'objective');
   const btc = network.routes.findIndex((r) => r.id === 'aktau_btc');
   close(sol.routeFlow[btc], 5, 'aktau_btc flow');
-  close(sol.routeShadow[btc], 15, 'aktau_btc shadow price');
+  close(sol.routeShadow[btc], 15e6, 'aktau_btc shadow price');
   close(sol.world.reduce((a, b) => a + b, 0), 16, 'world market');
 });
 
@@ -68,12 +69,12 @@ test('embargo: an exporter–importer pair stops; the importer turns to the worl
   const highs = await loadSolver();
   // tiny: embargo KAZ → ITA stops 14 Mt on cpc. KAZ's freed supply cannot go to FRA without displacing
   // FRA's other suppliers (λ = 60 each), so ITA buys 14 on the world market at 30.
-  // Objective = 6·5 + 1·15 + λ·14 + 14·30 = 30 + 15 + 840 + 420 = 1305.
+  // Objective = 6·5 + 1·15 + λ·14 + 14·30 = 30 + 15 + 840 + 420 = 1305 USD/t × Mt = 1305e6 USD.
   const model = loadDataset(join(FIXTURES, 'tiny'));
   const network = cloneNetwork(buildNetwork(model, { commodity: 'crude_oil', year: 2024 }));
   for (const arc of network.arcs) if (arc.exporter === 'KAZ' && arc.importer === 'ITA') arc.open = false;
   const sol = solveFlows(highs, network);
-  close(sol.objective, 1305, 'objective');
+  close(sol.objective, 1305e6, 'objective');
   const ita = network.importers.findIndex((i) => i.id === 'ITA');
   close(sol.world[ita], 14, 'ITA world market');
 });

@@ -103,6 +103,12 @@ const FAULTS: Fault[] = [
     break: (d) => editFile(d, 'legs.csv', (t) => t.split('\n').filter((l) => !l.startsWith('aktau_btc')).join('\n')) },
   { name: 'missing required table', at: 'commodities.csv', says: /found no file/,
     break: (d) => rmSync(join(d, 'commodities.csv')) },
+  { name: 'route cost without its unit', at: 'routes.csv:2:cost_unit', says: /expected the unit of cost 5 \(money per quantity, e\.g\. USD\/t.*found an empty cell/,
+    break: (d) => editFile(d, 'routes.csv', (t) => setCell(t, 2, 'cost_unit', '')) },
+  { name: 'route cost in a unit that does not convert for the commodity', at: 'routes.csv:3:cost_unit', says: /cannot convert Mt\/yr to TEU for crude_oil/,
+    break: (d) => editFile(d, 'routes.csv', (t) => setCell(t, 3, 'cost_unit', 'USD/TEU')) },
+  { name: 'route cost in a currency that is not known', at: 'routes.csv:2:cost_unit', says: /expected money per quantity like "USD\/t".*found "EUR\/t"/,
+    break: (d) => editFile(d, 'routes.csv', (t) => setCell(t, 2, 'cost_unit', 'EUR/t')) },
 ];
 
 for (const fault of FAULTS) {

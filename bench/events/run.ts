@@ -1,6 +1,7 @@
-// Benchmark of the news event coder: quality on the labelled evaluation set (precision, recall, F1 for
-// actors, event type, date, tone sign) against a keyword baseline, and throughput on ~600-word articles
-// against the compromise NLP library parsing the same articles (the peer), measured in the same run.
+// Benchmark of the news event coder: quality on the labelled evaluation set and on the held-out set written in
+// other styles (precision, recall, F1 for actors, event type, date, tone sign) against a keyword baseline, and
+// throughput on ~600-word articles against the compromise NLP library parsing the same articles (the peer),
+// measured in the same run.
 // npm run bench:events [-- --set FILE] [--seconds N]
 import { join, resolve } from 'node:path';
 import nlp from 'compromise';
@@ -14,7 +15,9 @@ const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
-const setFile = resolve(arg('--set', join(ROOT, 'bench/events/eval/passages.yaml')));
+const setFiles = process.argv.includes('--set')
+  ? [resolve(arg('--set', ''))]
+  : [join(ROOT, 'bench/events/eval/passages.yaml'), join(ROOT, 'bench/events/holdout/passages.yaml')];
 const seconds = Number(arg('--seconds', '3'));
 
 function datasetLinks(): { links: LinkTable; name: string } {
@@ -39,25 +42,28 @@ const LABELS: Record<Field, string> = {
 };
 
 const { links, name: datasetName } = datasetLinks();
-const passages = readPassages(setFile);
-const ours = score(passages, (p) => {
-  const r = ingestText(p.text, { published: p.published, links });
-  return { actors: r.actors.map((a) => a.state).filter((s): s is string => !!s), events: r.events };
-});
-const base = score(passages, (p) => baseline(p.text, p.published));
-const goldEvents = passages.reduce((n, p) => n + p.gold.events.length, 0);
-
 const f = (x: number): string => x.toFixed(2);
-console.log(`Evaluation: method ${EVENTS_METHOD.name} ${EVENTS_METHOD.version}, ${passages.length} passages, ${goldEvents} gold events (${setFile.replace(`${ROOT}/`, '')}); links from ${datasetName}\n`);
-console.log('| Field | Precision | Recall | F1 | TP / FP / FN | Keyword baseline F1 |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-for (const field of FIELDS) {
-  const s = ours[field];
-  console.log(`| ${LABELS[field]} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} | ${s.tp} / ${s.fp} / ${s.fn} | ${f(base[field].f1)} |`);
+const evalPassages = readPassages(join(ROOT, 'bench/events/eval/passages.yaml'));
+for (const setFile of setFiles) {
+  const passages = readPassages(setFile);
+  const ours = score(passages, (p) => {
+    const r = ingestText(p.text, { published: p.published, links });
+    return { actors: r.actors.map((a) => a.state).filter((s): s is string => !!s), events: r.events };
+  });
+  const base = score(passages, (p) => baseline(p.text, p.published));
+  const goldEvents = passages.reduce((n, p) => n + p.gold.events.length, 0);
+  console.log(`Evaluation: method ${EVENTS_METHOD.name} ${EVENTS_METHOD.version}, ${passages.length} passages, ${goldEvents} gold events (${setFile.replace(`${ROOT}/`, '')}); links from ${datasetName}\n`);
+  console.log('| Field | Precision | Recall | F1 | TP / FP / FN | Keyword baseline F1 |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const field of FIELDS) {
+    const s = ours[field];
+    console.log(`| ${LABELS[field]} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} | ${s.tp} / ${s.fp} / ${s.fn} | ${f(base[field].f1)} |`);
+  }
+  console.log('');
 }
 
 // Throughput: articles of about 600 words made of the dev and eval passages, each in a different order.
-const pool = [...readPassages(join(ROOT, 'test/fixtures/news/dev.yaml')), ...passages].map((p) => p.text.trim());
+const pool = [...readPassages(join(ROOT, 'test/fixtures/news/dev.yaml')), ...evalPassages].map((p) => p.text.trim());
 const articles: string[] = [];
 for (let a = 0; a < 40; a++) {
   const parts: string[] = [];
@@ -80,7 +86,7 @@ function rate(fn: (text: string) => unknown): number {
 }
 const oursRate = rate((t) => ingestText(t, { published: '2024-06-01', links }));
 const peerRate = rate((t) => nlp(t).json());
-console.log(`\nThroughput on one core, articles of ${meanWords.toFixed(0)} words on average (${seconds} s each):\n`);
+console.log(`Throughput on one core, articles of ${meanWords.toFixed(0)} words on average (${seconds} s each):\n`);
 console.log('| Reader | Articles per second | Words per second |');
 console.log('| --- | ---: | ---: |');
 console.log(`| corridor ingest (${EVENTS_METHOD.version}) | ${oursRate.toFixed(0)} | ${(oursRate * meanWords).toFixed(0)} |`);

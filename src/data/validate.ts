@@ -3,7 +3,7 @@
 import { ENTITIES } from '../schema/entities.ts';
 import type { Attribute, Entity, EntityName } from '../schema/types.ts';
 import type { CommodityRow, Tables } from '../model/types.ts';
-import { canConvert, isKnownUnit } from '../model/units.ts';
+import { canConvert, isKnownUnit, moneyPerBaseUnit } from '../model/units.ts';
 import type { ProblemList } from './problems.ts';
 import type { RowLines } from './read.ts';
 
@@ -145,6 +145,26 @@ function checkRoutes(tables: Tables, lines: RowLines, problems: ProblemList): vo
   });
 }
 
+/** A route's cost needs its unit, money per a quantity that converts for the route's commodity. */
+function checkRouteCosts(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  const commodities = new Map<string, CommodityRow>(tables.commodity.map((c) => [c.id, c]));
+  tables.route.forEach((route, i) => {
+    const unit = (route.cost_unit ?? '').trim();
+    if (route.cost === undefined) return;
+    if (!unit) {
+      problems.error('routes.csv', lines.route[i], 'cost_unit', `expected the unit of cost ${route.cost} (money per quantity, e.g. USD/t, USD/bbl, USD/TEU, USD/MWh), found an empty cell`);
+      return;
+    }
+    const commodity = commodities.get(route.commodity);
+    if (!commodity) return; // reported as an unknown reference
+    try {
+      moneyPerBaseUnit(1, unit, commodity);
+    } catch (e) {
+      problems.error('routes.csv', lines.route[i], 'cost_unit', `${(e as Error).message} for ${commodity.id}`);
+    }
+  });
+}
+
 function checkFlows(tables: Tables, lines: RowLines, problems: ProblemList): void {
   const routes = new Map(tables.route.map((r) => [r.id, r]));
   const nodes = new Map(tables.node.map((n) => [n.id, n]));
@@ -191,6 +211,7 @@ export function validateTables(tables: Tables, lines: RowLines, problems: Proble
   checkCommodityUnits(tables, lines, problems);
   checkUnits(tables, lines, problems);
   checkRoutes(tables, lines, problems);
+  checkRouteCosts(tables, lines, problems);
   checkFlows(tables, lines, problems);
   checkShares(tables, lines, problems);
 }

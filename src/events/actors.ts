@@ -33,6 +33,76 @@ export interface Mention {
   end: number;
   /** A capital or city used as a location ("in Baku"), not as an actor. */
   place: boolean;
+  /**
+   * Named as what is left out, not as a party: "bypassing Russia", "without Russia", "avoiding Russian
+   * territory", "excluding China", "away from Russian gas". Neither source nor target.
+   */
+  excluded: boolean;
+  /** Part of the name of a route or line: "the China-Kyrgyzstan-Uzbekistan railway", "China-Europe rail freight". */
+  routeName: boolean;
+  /** A demonym used as the adjective of a thing, with no role: "Kazakh oil", "Kyrgyz rail link", "Chinese goods". */
+  modifier: boolean;
+}
+
+/** Words before a state that name it as left out ("bypassing Russia"); two-word forms are written with a space. */
+const EXCLUDING = new Set(['bypassing', 'bypass', 'bypasses', 'bypassed', 'circumventing', 'circumvent', 'circumvents', 'circumvented',
+  'avoiding', 'avoid', 'avoids', 'avoided', 'skirting', 'excluding', 'exclude', 'excludes', 'excluded', 'except', 'without', 'sans',
+  'other than', 'instead of', 'rather than', 'apart from', 'away from', 'independent of', 'independently of', 'alternative to',
+  'alternatives to', 'dependence on', 'dependency on', 'reliance on', 'free of', 'free from', 'not including', 'except for', 'but not', 'not']);
+/** Last words of the two-word forms ("instead of", "away from"), so that only they build a two-word key. */
+const EXCLUDING_SECOND = new Set([...EXCLUDING].filter((w) => w.includes(' ')).map((w) => w.split(' ')[1]));
+/** Words that may stand between such a word and the state: "without the participation of Russia". */
+const EXCLUDING_FILLERS = new Set(['the', 'a', 'an', 'any', 'participation', 'involvement', 'consent', 'approval', 'help', 'of']);
+/** Nouns after a hyphenated chain of places that make the chain the name of a route or line. */
+const ROUTE_NOUNS = new Set(['railway', 'railways', 'rail', 'railroad', 'pipeline', 'pipelines', 'corridor', 'route', 'routes', 'line', 'lines',
+  'link', 'links', 'road', 'highway', 'motorway', 'bridge', 'cable', 'interconnector', 'freight', 'canal', 'express', 'train', 'trains',
+  'connection', 'connector', 'network', 'grid']);
+/** Words that may stand between the chain and the route noun: "the Kazakhstan-China oil pipeline". */
+const ROUTE_MODIFIERS = new Set(['gas', 'oil', 'crude', 'power', 'electricity', 'transmission', 'container', 'cargo', 'high-speed', 'new', 'main',
+  'trunk', 'transit', 'transport', 'energy', 'undersea', 'subsea']);
+/** Words after a demonym that show it is not the adjective of a thing ("Kazakh and Uzbek leaders", "the Chinese said"). */
+const NOT_MODIFIED = new Set(['and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'are', 'was',
+  'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'did', 'do', 'does', 'said', 'says', 'say',
+  'told', 'that', 'who', 'which', 'also', 'then', 'themselves', 'alone']);
+
+function lowerAt(tokens: readonly Token[], i: number, a: number): string {
+  return i >= a ? tokens[i].lower : '';
+}
+
+/** Whether the words before token `first` name what follows as left out ("bypassing", "without the participation of"). */
+function excludingBefore(tokens: readonly Token[], first: number, a: number): boolean {
+  // "non-Russian"
+  if (isDash(tokens[first - 1]) && lowerAt(tokens, first - 2, a) === 'non') return true;
+  for (let j = first - 1, skipped = 0; j >= a && skipped <= 4; j--, skipped++) {
+    const one = tokens[j].lower;
+    if (EXCLUDING_SECOND.has(one) && EXCLUDING.has(`${lowerAt(tokens, j - 1, a)} ${one}`)) return true;
+    // "not" only right before the state ("with Kazakhstan, not Russia").
+    if (EXCLUDING.has(one)) return one !== 'not' || skipped === 0;
+    if (!EXCLUDING_FILLERS.has(one)) return false;
+  }
+  return false;
+}
+
+function isDash(t: Token | undefined): boolean {
+  return !!t && (t.text === '-' || t.text === '–' || t.text === '—');
+}
+
+/** Whether the mention [first, last) is one link of a hyphenated chain of names followed by a route noun. */
+function inRouteName(tokens: readonly Token[], first: number, last: number, a: number, b: number): boolean {
+  const joinedLeft = first - 2 >= a && isDash(tokens[first - 1]) && tokens[first - 1].start === tokens[first - 2].end && tokens[first].start === tokens[first - 1].end && tokens[first - 2].cap;
+  const joinedRight = last + 1 < b && isDash(tokens[last]) && tokens[last].start === tokens[last - 1].end && tokens[last + 1].start === tokens[last].end && tokens[last + 1].cap;
+  if (!joinedLeft && !joinedRight) return false;
+  // Walk to the end of the chain, then look at the next words.
+  let k = last;
+  while (k + 1 < b && isDash(tokens[k]) && tokens[k].start === tokens[k - 1].end && tokens[k + 1].start === tokens[k].end && tokens[k + 1].cap) {
+    k += 2;
+    while (k < b && tokens[k].cap && tokens[k].word && tokens[k].start - tokens[k - 1].end === 1 && !isDash(tokens[k])) k++;
+  }
+  for (let j = k; j < Math.min(b, k + 4); j++) {
+    if (ROUTE_NOUNS.has(tokens[j].lower)) return true;
+    if (!ROUTE_MODIFIERS.has(tokens[j].lower)) return false;
+  }
+  return false;
 }
 
 let lexicon: Gazetteer<Lex> | undefined;
@@ -198,9 +268,16 @@ export function findMentions(tokens: readonly Token[], a: number, b: number, blo
       if (first === a && tokens[first].text === tokens[first].text.toUpperCase() && tokens[last]?.text === ',') place = true;
       if (tokens[last]?.text === '-' && tokens[last + 1]?.lower === 'based') place = true;
     }
+    const excluded = lex.kind !== 'agency' && (excludingBefore(tokens, first, a) ||
+      // "bypassing Russia and Belarus": a state listed after one left out is left out too.
+      (['and', 'or', ','].includes(lowerAt(tokens, first - 1, a)) && mentions.at(-1)?.excluded === true && mentions.at(-1)!.last >= first - 2));
+    const routeName = lex.kind === 'state' && inRouteName(tokens, m.first, m.last, a, b);
+    const next = tokens[last];
+    const modifier = lex.kind === 'state' && lex.form === 'demonym' && !person && !bodyOf && role === (lex.role || null) && !!next && next.word &&
+      next.start - tokens[last - 1].end <= 1 && /^\p{Ll}/u.test(next.text) && !NOT_MODIFIED.has(next.lower);
     mentions.push({
       kind: person && lex.kind === 'state' ? 'person' : bodyOf ? 'body' : lex.kind, name, state: lex.state, role, person, form: lex.form ?? null, first, last,
-      start: tokens[first].start, end: tokens[last - 1].end, place,
+      start: tokens[first].start, end: tokens[last - 1].end, place, excluded, routeName, modifier,
     });
     i = last - 1;
   }

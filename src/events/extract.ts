@@ -4,7 +4,7 @@
 // Then, per article: merge repeats (a headline and its lead), drop statements that only report another event.
 import { createHash } from 'node:crypto';
 import { findMentions, type Mention } from './actors.ts';
-import { findDates, type FoundDate } from './dates.ts';
+import { findDateline, findDates, isPastForm, type FoundDate } from './dates.ts';
 import { buildLinks, type LinkTable, type LinkTarget } from './links.ts';
 import { EVENT_SCALE, EVENTS_METHOD, type EventType } from './method.ts';
 import { prepareText } from './text.ts';
@@ -28,7 +28,7 @@ export interface ActorOut {
   role: string | null;
   person: string | null;
   kind: Mention['kind'];
-  /** First mention. */
+  /** First mention (a later one by the state's name when the first was a bare demonym: "Kyrgyz rail link" … "Kyrgyzstan"). */
   start: number;
   end: number;
   mentions: number;
@@ -76,11 +76,17 @@ const TRIGGERS_BY_HEAD = new Map<string, Trigger[]>();
 for (const t of TRIGGERS) for (const f of t.head) TRIGGERS_BY_HEAD.set(f, [...(TRIGGERS_BY_HEAD.get(f) ?? []), t]);
 
 const BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', "'s", 'got', 'get', 'gets']);
-const NOT_SUBJECT_AFTER = new Set(['with', 'against', 'on', 'to', 'for', 'toward', 'towards', 'from', 'by', 'over', 'about', 'of', 'into', 'at', 'in', 'via', 'through', 'than', 'like', 'including', 'upon', 'onto']);
+const NOT_SUBJECT_AFTER = new Set(['with', 'against', 'on', 'to', 'for', 'toward', 'towards', 'from', 'by', 'over', 'about', 'of', 'into', 'at', 'in', 'via', 'through', 'than', 'like', 'including', 'upon', 'onto',
+  'under', 'among', 'between', 'behind', 'beyond', 'near', 'across', 'along', 'around', 'without', 'within', 'amid', 'despite', 'per', 'versus', 'vs']);
+/** Prepositions that introduce the agent of a noun trigger: "criticism from Ukraine", "sanctions by the EU". */
+const AGENT_AFTER = new Set(['from', 'by']);
+/** Event types where a demonym qualifying a thing may name the actor: "Kazakh oil exports", "Chinese investment", "Russian strikes". */
+const MODIFIER_ACTS = new Set<EventType>(['SUPPLY', 'INVEST', 'DISRUPTION']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'the minister', 'the president', 'the ministry', 'the government', 'the country', 'the company', 'officials', 'the official', 'the leader', 'the prime minister', 'the chancellor', 'the spokesman', 'the spokeswoman', 'the spokesperson', 'the premier', 'the state', 'the regulator', 'the operator']);
 const FIRST_PERSON = new Set(['we', 'our', 'us', 'i']);
 const MEET_FORMS = new Set(['meet', 'meets', 'met', 'meeting']);
 const MEET_NOT_EVENT = new Set(['demand', 'needs', 'need', 'target', 'targets', 'requirements', 'requirement', 'standards', 'standard', 'obligations', 'criteria', 'deadline', 'expectations', 'goals', 'goal', 'commitments', 'conditions']);
+const CLOSE_VERB_AFTER = new Set(['will', 'would', 'could', 'may', 'might', 'to', 'must', 'should', 'shall', "'ll", 'not', "n't", 'and', 'or', 'cannot', 'also']);
 const CLAUSE_BREAK = new Set(['while', 'whereas', 'but', 'although', 'though', 'meanwhile']);
 const REPORTING_VERBS = new Set(['said', 'says', 'say', 'told', 'stated', 'added', 'announced', 'noted', 'stressed', 'declared', 'warned', 'insisted', 'confirmed', 'argued', 'wrote']);
 const DEFINITE_ROLE = /^(?:the|its|his|her|their)$/;
@@ -127,6 +133,8 @@ function sentenceClauses(tokens: readonly Token[], s: Sentence): Clause[] {
     else if (t.text === ',' && next && (CLAUSE_BREAK.has(next.lower) || (next.lower === 'and' && i + 2 < s.last && !tokens[i + 2].cap === false))) cut = i;
     else if (t.text === ',' && next?.lower === 'and') cut = i;
     else if (t.lower === 'and' && (isEventVerb(next) || (/ly$/.test(next?.lower ?? '') && isEventVerb(tokens[i + 2])))) cut = i;
+    // "accused Belarus of … and said Warsaw would close the border": a second, reported clause.
+    else if (t.lower === 'and' && next && REPORTING_VERBS.has(next.lower)) cut = i;
     if (cut >= 0 && cut > first + 1) { clauses.push({ first, last: cut }); first = cut + 1; }
   }
   if (first < s.last) clauses.push({ first, last: s.last });
@@ -144,6 +152,8 @@ function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) 
     let topic = (i - 1 >= c.first && TOPIC.has(tokens[i - 1].lower)) ||
       (i - 2 >= c.first && TOPIC.has(tokens[i - 2].lower) && TOPIC_FILLERS.has(tokens[i - 1].lower));
     for (let k = Math.max(c.first, i - 5); k < i && !topic; k++) if (tokens[k].lower.startsWith('discuss')) topic = true;
+    // "close" is a verb after a modal or "to" ("would close the border"), else an adjective ("close to the border").
+    if (tokens[i].lower === 'close' && !CLOSE_VERB_AFTER.has(tokens[i - 1]?.lower ?? '')) continue;
     if (MEET_FORMS.has(tokens[i].lower)) {
       let demand = false;
       for (let k = i + 1; k < Math.min(i + 5, c.last); k++) if (MEET_NOT_EVENT.has(tokens[k].lower)) demand = true;
@@ -251,11 +261,19 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
   result.article.sentences = sentences.length;
 
   const actors = new Map<string, ActorOut>();
-  const addActor = (m: { name: string; state: string | null; role: string | null; person: string | null; kind: Mention['kind']; start: number; end: number }): void => {
+  // Actors first named by a bare demonym ("Kyrgyz rail link"): a later mention by the state's name names them better.
+  const byDemonym = new Set<ActorOut>();
+  const addActor = (m: { name: string; state: string | null; role: string | null; person: string | null; kind: Mention['kind']; start: number; end: number; form?: Mention['form'] }): void => {
     const key = m.person ? `p:${m.person}` : m.state ? `s:${m.state}:${m.role ?? ''}` : `o:${m.name.toLowerCase()}`;
     const existing = actors.get(key) ?? (m.state && !m.person && !m.role ? [...actors.values()].find((a) => a.state === m.state && !a.person) : undefined);
-    if (existing) { existing.mentions++; return; }
-    actors.set(key, { name: m.name, state: m.state, role: m.role, person: m.person, kind: m.kind, start: m.start, end: m.end, mentions: 1 });
+    if (existing) {
+      existing.mentions++;
+      if (byDemonym.has(existing) && m.form === 'name' && !m.role && !m.person) { existing.name = m.name; existing.start = m.start; existing.end = m.end; byDemonym.delete(existing); }
+      return;
+    }
+    const actor: ActorOut = { name: m.name, state: m.state, role: m.role, person: m.person, kind: m.kind, start: m.start, end: m.end, mentions: 1 };
+    if (m.form === 'demonym' && !m.role && !m.person) byDemonym.add(actor);
+    actors.set(key, actor);
   };
 
   const drafts: Draft[] = [];
@@ -263,6 +281,11 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
   let storyDate: string | null = null;
   let lastSource: string | null = null;
   let lastParties: string[] = [];
+  // A wire story's dateline ("TASHKENT, June 6 (Reuters) -") gives the day it was written: the story's date when the
+  // lead names no other, never the date of an event by itself. Relative dates are read against the publication date
+  // (a story is often updated up to the day it appears).
+  const leadIndex = sentences.findIndex((s) => !s.headline);
+  const dateline = leadIndex >= 0 ? findDateline(text, sentences[leadIndex].start, sentences[leadIndex].end, published) : null;
   // Dates are read only in the sentences that need them (chrono is the costliest step).
   const dateCache = new Map<number, FoundDate[]>();
   const sentenceDates = (si: number): FoundDate[] => {
@@ -270,18 +293,23 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
     if (!dates) {
       const s = sentences[si];
       const found = findDates(text, s.start, s.end, published);
-      dates = found.dates;
+      // The dateline's own date is the day of writing, not the date of an event.
+      dates = found.dates.filter((d) => !dateline || d.end <= dateline.start || d.start >= dateline.end);
       for (const u of found.unresolved) unresolvedDates.push(u.text);
       dateCache.set(si, dates);
     }
     return dates;
   };
-  // The story date is the first full date in the lead (the first sentences after the headline).
+  // The story date is the first full date in the lead (the first sentences after the headline) that does not lie
+  // ahead, else the dateline's.
   for (let si = 0; si < Math.min(sentences.length, 4) && !storyDate; si++) {
-    if (!sentences[si].headline) storyDate = sentenceDates(si).find((d) => d.date.length === 10)?.date ?? null;
+    if (!sentences[si].headline && !sentences[si].item) storyDate = sentenceDates(si).find((d) => d.date.length === 10 && !d.future && !d.forward)?.date ?? null;
   }
+  storyDate ??= dateline?.date ?? null;
 
   sentences.forEach((s, si) => {
+    // A list item starts a story of its own: nothing is inherited from the item before.
+    if (s.item) { lastSource = null; lastParties = []; }
     const linkMatches = links.gazetteer.findAll(tokens, s.first, s.last);
     const linked = new Uint8Array(s.last - s.first);
     for (const m of linkMatches) for (let i = m.first; i < m.last; i++) linked[i - s.first] = 1;
@@ -290,13 +318,14 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
     for (const m of mentions) for (let i = m.first; i < m.last; i++) inMention[i - s.first] = 1;
     const agencies = mentions.filter((m) => m.kind === 'agency');
     for (const a of agencies) result.attributions.push({ name: a.name, start: a.start, end: a.end });
-    const actorMentions = mentions.filter((m) => m.kind !== 'agency' && !m.place);
+    // A state named as left out ("bypassing Russia") or inside a route's name ("the China-Europe rail link") is neither actor nor party.
+    const actorMentions = mentions.filter((m) => m.kind !== 'agency' && !m.place && !m.excluded && !m.routeName);
     for (const m of actorMentions) addActor({ ...m, role: m.role ?? (m.form === 'capital' ? 'government' : null) });
     const placeMentions = mentions.filter((m) => m.place);
     const mentionStarts = new Set(actorMentions.map((m) => m.first));
     let previousClauseSource: string | null = null;
     let previousClauseTargets: string[] = [];
-    const reporting = findReporting(tokens, s, mentions);
+    const reporting = findReporting(tokens, s, mentions.filter((m) => !m.excluded && !m.routeName));
 
     for (const clause of sentenceClauses(tokens, s)) {
       const covered = (i: number): boolean => inMention[i - s.first] === 1 || linked[i - s.first] === 1;
@@ -325,8 +354,14 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
       }
       // Reported speech: "X said [Y did Z]": the subject of the reported clause acts.
       const floor = reporting && reporting.verb < top.first && reporting.verb >= clause.first ? reporting.verb + 1 : clause.first;
-      if (!source) source = before.find((m) => m.first >= floor && !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null);
-      if (!source && floor > clause.first) source = before.find((m) => !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null);
+      // A demonym that only qualifies a thing ("Kyrgyz rail link", "Chinese goods") acts only where the thing stands for its
+      // state's own deed: exports, investment, a disruption ("Kazakh oil exports", "Chinese investment", "Russian strikes").
+      const canAct = (m: Mention): boolean => !m.modifier || MODIFIER_ACTS.has(top!.trigger.type);
+      const subject = (m: Mention): boolean => !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null;
+      if (!source) source = before.find((m) => m.first >= floor && subject(m) && canAct(m));
+      if (!source && floor > clause.first) source = before.find((m) => subject(m) && canAct(m));
+      // "drew criticism from Ukraine", "a visit by Macron": the agent right after a trigger, when no subject acts before it.
+      if (!source) source = after.find((m) => m.state !== null && m.first - top!.last <= 3 && canAct(m) && precededBy(tokens, m, AGENT_AFTER, top!.last));
       // "Kazakh oil exports fell": a bare demonym modifies what is disrupted; the disruption happens where its place is.
       if (source && top.trigger.type === 'DISRUPTION' && source.form === 'demonym' && !source.role && !source.person) {
         const where = [...linkMatches.flatMap((m) => m.entry.value), ...placeMentions.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined }))]
@@ -351,8 +386,9 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
         }
       }
       const symmetric = EVENT_SCALE[top.trigger.type].symmetric;
+      // The first party named acts, preferring a state named as such to the adjective of a thing ("… to build a Kyrgyz rail link").
       if (!sourceState && symmetric && stateMentions.length > 0) {
-        source = stateMentions[0]; sourceState = source.state; sourceBasis = 'explicit';
+        source = stateMentions.find((m) => !m.modifier) ?? stateMentions[0]; sourceState = source.state; sourceBasis = 'explicit';
       }
       if (!sourceState && top.trigger.type === 'STATEMENT' && reporting?.speaker?.state) { sourceState = reporting.speaker.state; sourceBasis = 'explicit'; }
       if (!sourceState && (top.trigger.type === 'DISRUPTION' || top.trigger.type === 'SUPPLY')) {
@@ -362,7 +398,7 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
         else if (place) { sourceState = place; sourceBasis = 'place'; }
       }
       if (!sourceState && top.trigger.type !== 'STATEMENT' && after.length && !passive) {
-        const inverted = after.find((m) => m.state !== null && !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first));
+        const inverted = after.find((m) => m.state !== null && !m.modifier && !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first));
         if (inverted && top.trigger.type !== 'SANCTION' && top.trigger.type !== 'ACCUSE' && top.trigger.type !== 'THREATEN' && top.trigger.type !== 'DISAPPROVE') {
           sourceState = inverted.state; sourceBasis = 'explicit'; source = inverted;
         }
@@ -401,18 +437,30 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
       }
 
       // Date: the date nearest the trigger in the clause, else in the sentence, else the story's, else publication.
+      // A reported event takes no date that lies ahead or that a future tense governs ("accused Belarus … and said it would
+      // close the border from Friday": Friday is the closure's date, not the accusation's); a planned one takes the date
+      // that follows it.
       const dates = sentenceDates(si);
-      const inClause = dates.filter((d) => d.start >= tokens[clause.first].start && d.end <= tokens[clause.last - 1].end);
-      const pool = inClause.length ? inClause : dates;
+      const clauseStart = tokens[clause.first].start;
+      const clauseEnd = tokens[clause.last - 1].end;
+      const inClause = dates.filter((d) => d.start >= clauseStart && d.end <= clauseEnd);
+      const fits = (d: FoundDate): boolean => hedged || (!d.future && !d.forward);
+      // "announced export controls from December 1": the day a measure takes effect dates it, unless the date belongs to
+      // an infinitive in between ("agreed to supply gas from 2026": the agreement is not dated 2026).
+      const effective = inClause.filter((d) => d.starts && d.start > tokens[top!.last - 1].end &&
+        !/\bto\s+(?!the\b|an?\b|its\b|their\b|this\b|that\b)[a-z]+/.test(text.slice(tokens[top!.last - 1].end, d.start)));
+      let pool = effective.length ? effective : inClause.filter(fits);
+      // "starts deliveries from March 1": a scheduled event told in the present tense.
+      if (!pool.length && !hedged && !isPastForm(tokens[top.head].lower)) pool = inClause;
+      if (!pool.length) pool = dates.filter(fits);
       let date: string | null = null;
       let dateBasis: EventOut['dateBasis'] = null;
       if (pool.length) {
         const at = tokens[top.head].start;
-        // A planned event takes the date that follows it ("will restrict exports from August 1"), not the date it was said.
         const ahead = hedged ? pool.filter((d) => d.start > at) : [];
         date = [...(ahead.length ? ahead : pool)].sort((x, y) => Math.abs(x.start - at) - Math.abs(y.start - at))[0].date;
         dateBasis = 'text';
-      } else if (storyDate) { date = storyDate; dateBasis = 'story'; }
+      } else if (storyDate && !s.item) { date = storyDate; dateBasis = 'story'; } // a list item is a story of its own
       else if (published) { date = published; dateBasis = 'published'; }
 
       const weight = top.trigger.weight;
@@ -499,29 +547,78 @@ function participants(d: { source: string | null; targets: string[] }): string[]
   return [d.source ?? '', ...d.targets].filter(Boolean).sort();
 }
 
+/** Whether every member of one list is in the other (either way). */
+function within(a: string[], b: string[]): boolean {
+  return a.every((x) => b.includes(x)) || b.every((x) => a.includes(x));
+}
+
+/** How much a draft tells, to choose which of two repeats to show: a body sentence over the headline, a written date, more parties, more links, more words. */
+function informativeness(d: Draft): number[] {
+  return [d.headline ? 0 : 1, d.dateBasis === 'text' ? 1 : 0, participants(d).length, d.commodities.length + d.routes.length + d.places.length, d.sentence.text.length];
+}
+
+function moreInformative(a: Draft, b: Draft): boolean {
+  const x = informativeness(a);
+  const y = informativeness(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] > y[i];
+  return true;
+}
+
+/** Whether two drafts tell the same event: the same type, the same parties (or one set within the other), the same day. */
+function sameEvent(k: Draft, d: Draft): boolean {
+  if (k.type !== d.type || k.negated !== d.negated) return false;
+  const sym = EVENT_SCALE[d.type].symmetric;
+  const pk = partiesOf(k);
+  const pd = partiesOf(d);
+  if (pk.length === 0 || pd.length === 0) return false;
+  const same = sym ? sameSet(pk, pd) : k.source === d.source && sameSet(k.targets, d.targets);
+  // One side's parties within the other's: the same event told again (the headline, or a later sentence on the same day).
+  const nested = sym ? within(pk, pd) : k.source === d.source && within(k.targets, d.targets);
+  if (!same && !(nested && (k.headline || d.headline || k.date === d.date))) return false;
+  if (k.date === d.date) return true;
+  return k.dateBasis !== 'text' || d.dateBasis !== 'text';
+}
+
+/** The parties of a draft, kept until the draft changes (merging compares each draft with every one kept). */
+const PARTIES = new WeakMap<Draft, string[]>();
+function partiesOf(d: Draft): string[] {
+  let p = PARTIES.get(d);
+  if (!p) { p = participants(d); PARTIES.set(d, p); }
+  return p;
+}
+
+/** One event from two tellings: the more informative sentence and its words, a written date, every party and link, the higher confidence (plus 0.05). */
+function mergeInto(twin: Draft, d: Draft): void {
+  const [best, other] = moreInformative(twin, d) ? [{ ...twin }, d] : [{ ...d }, { ...twin }];
+  const source = best.source ?? other.source;
+  const merged: Draft = {
+    ...best,
+    source,
+    targets: uniq([...best.targets, ...(EVENT_SCALE[best.type].symmetric ? participants(other) : other.targets)]).filter((t) => t !== source),
+    date: best.dateBasis === 'text' || other.dateBasis !== 'text' ? best.date : other.date,
+    dateBasis: best.dateBasis === 'text' || other.dateBasis !== 'text' ? best.dateBasis : other.dateBasis,
+    commodities: [...best.commodities, ...other.commodities.filter((c) => !best.commodities.some((x) => x.name === c.name))],
+    routes: [...best.routes, ...other.routes.filter((r) => !best.routes.some((x) => x.name === r.name))],
+    places: [...best.places, ...other.places.filter((p) => !best.places.some((x) => x.name === p.name))],
+    attribution: best.attribution ?? other.attribution,
+    confidence: Math.min(0.95, Math.round((Math.max(twin.confidence, d.confidence) + 0.05) * 100) / 100),
+  };
+  Object.assign(twin, merged);
+  PARTIES.delete(twin);
+}
+
 /** Merges repeats (a headline restated in the lead, one event told twice) and drops statements that report another event. */
 function mergeDrafts(drafts: Draft[]): Draft[] {
   const kept: Draft[] = [];
+  const byType = new Map<EventType, Draft[]>();
   for (const d of drafts) {
-    const twin = kept.find((k) => {
-      if (k.type !== d.type) return false;
-      const sym = EVENT_SCALE[d.type].symmetric;
-      const same = sym ? sameSet(participants(k), participants(d)) : k.source === d.source && sameSet(k.targets, d.targets);
-      // One side's targets within the other's: the same event told again (the headline, or a later sentence on the same day).
-      const subset = k.source === d.source && (k.targets.every((t) => d.targets.includes(t)) || d.targets.every((t) => k.targets.includes(t)));
-      const headlineSubset = subset && (k.headline || d.headline || k.date === d.date);
-      if (!same && !headlineSubset) return false;
-      if (k.date === d.date) return true;
-      return k.dateBasis !== 'text' || d.dateBasis !== 'text';
-    });
-    if (!twin) { kept.push({ ...d }); continue; }
-    if (twin.dateBasis !== 'text' && d.dateBasis === 'text') { twin.date = d.date; twin.dateBasis = d.dateBasis; }
-    if (twin.headline && !d.headline) { twin.sentence = d.sentence; twin.headline = false; twin.trigger = d.trigger; }
-    twin.targets = uniq([...twin.targets, ...d.targets]);
-    for (const c of d.commodities) if (!twin.commodities.some((x) => x.name === c.name)) twin.commodities.push(c);
-    for (const r of d.routes) if (!twin.routes.some((x) => x.name === r.name)) twin.routes.push(r);
-    for (const p of d.places) if (!twin.places.some((x) => x.name === p.name)) twin.places.push(p);
-    twin.confidence = Math.min(0.95, Math.round((Math.max(twin.confidence, d.confidence) + 0.05) * 100) / 100);
+    const same = byType.get(d.type) ?? [];
+    const twin = same.find((k) => sameEvent(k, d));
+    if (twin) { mergeInto(twin, d); continue; }
+    const copy = { ...d };
+    kept.push(copy);
+    same.push(copy);
+    byType.set(d.type, same);
   }
   return kept.filter((d) => d.type !== 'STATEMENT' || d.negated || !kept.some((o) => o !== d && o.type !== 'STATEMENT' && o.source === d.source && o.sentenceIndex === d.sentenceIndex));
 }

@@ -21,7 +21,12 @@ export interface Sentence {
   last: number;
   /** Whether this sentence is the headline (the first line, set apart by a line break). */
   headline: boolean;
+  /** Whether this sentence is an item of a list ("• Georgia: …", "- …", "1. …"): a story of its own. */
+  item: boolean;
 }
+
+/** Marks that begin a list item at the start of a line. */
+const BULLETS = new Set(['•', '-', '*', '–', '—', '▪', '·', '◦', '‣', '■', '□', '►', '>']);
 
 // Acronyms with dots (U.S., U.K.), an apostrophe suffix ('s, 't), a word or number (decimals kept whole), or one other character.
 const TOKEN = /(?:\p{Lu}\.){2,}|['’]\p{L}{1,2}\b|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+|[^\s]/gu;
@@ -65,9 +70,19 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
   let headlineDone = false;
   const close = (lastExclusive: number, headline = false): void => {
     if (lastExclusive > first) {
-      sentences.push({ start: tokens[first].start, end: tokens[lastExclusive - 1].end, first, last: lastExclusive, headline });
+      const item = bulletAt(first);
+      sentences.push({ start: tokens[first].start, end: tokens[lastExclusive - 1].end, first, last: lastExclusive, headline: headline && !item, item });
     }
     first = lastExclusive;
+  };
+  // A bullet followed by a space ("• Georgia: …", "- …"), or a number with "." or ")" ("1. …"), at the start of a line.
+  const bulletAt = (i: number): boolean => {
+    const t = tokens[i];
+    const n = tokens[i + 1];
+    if (!t || !n) return false;
+    if (i > 0 && !text.slice(tokens[i - 1].end, t.start).includes('\n')) return false;
+    if (BULLETS.has(t.text)) return n.start > t.end;
+    return /^\d{1,2}$/.test(t.text) && (n.text === '.' || n.text === ')') && n.start === t.end && !!tokens[i + 2] && tokens[i + 2].start > n.end;
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -77,6 +92,13 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     let newlines = 0;
     for (let k = token.end; k < next.start; k++) if (text.charCodeAt(k) === 10) newlines++;
     if (newlines > 0) {
+      // A list item starts on a new line: it ends what came before.
+      if (bulletAt(i + 1)) {
+        const isHeadline = !headlineDone && sentences.length === 0 && !/[.!?]$/.test(token.text);
+        headlineDone = true;
+        close(i + 1, isHeadline);
+        continue;
+      }
       const blank = newlines > 1 && /\n[ \t\r\f\v]*\n/.test(text.slice(token.end, next.start));
       if (blank || (!headlineDone && sentences.length === 0)) {
         const isHeadline = !headlineDone && sentences.length === 0 && !/[.!?]$/.test(token.text);

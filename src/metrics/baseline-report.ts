@@ -74,7 +74,7 @@ export function baselineReport(model: Model, options: BaselineReportOptions = {}
     // most exports have a known route; else the latest year. A year whose rows carry no route says
     // nothing about routes, and a year with only some buyers' rows understates the exports.
     const latest = exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity });
-    const rows = flowIndex(model).byActor.get(`exporter|${o.exporter}|${o.exporterCommodity}`) ?? [];
+    const rows = flowIndex(model).actor('exporter', o.exporter, o.exporterCommodity)?.flows ?? [];
     const years = [...new Set(rows.map((f) => f.year))].sort((a, b) => b - a);
     const accounted = (year: number) => rows.some((f) => f.year === year && model.isAggregate(f.importer));
     const routed = years.map((year) => (year === latest.year ? latest : exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity, year })))

@@ -1,4 +1,5 @@
 import type { BaseFlow, Model } from '../model/model.ts';
+import { lookups } from './lookups.ts';
 
 export interface BlocSafeFlows {
   /** Flows to count. */
@@ -15,10 +16,11 @@ export interface BlocSafeFlows {
 export function blocSafeFlows(model: Model, flows: readonly BaseFlow[]): BlocSafeFlows {
   const key = (f: BaseFlow, importer: string) => `${f.year}\u0000${f.commodity}\u0000${f.exporter}\u0000${importer}`;
   const present = new Set(flows.map((f) => key(f, f.importer)));
+  const look = lookups(model);
   const counted: BaseFlow[] = [];
   const withinBloc: BlocSafeFlows['withinBloc'] = [];
   for (const flow of flows) {
-    const bloc = model.blocsOf(flow.importer).find((b) => b !== flow.importer && present.has(key(flow, b)));
+    const bloc = look.blocsOf(flow.importer).find((b) => b !== flow.importer && present.has(key(flow, b)));
     if (bloc) withinBloc.push({ flow, bloc });
     else counted.push(flow);
   }

@@ -3,7 +3,7 @@
 import type { Method } from './types.ts';
 
 /** Shares, HHI, CRMA benchmark, governance-weighted HHI and transit exposure (docs/methods/dependence.md). */
-export const DEPENDENCE_METHOD: Method = { name: 'dependence', version: '1.0.0' };
+export const DEPENDENCE_METHOD: Method = { name: 'dependence', version: '1.0.1' };
 
 /** The EU criticality assessment's supply risk and verdict (docs/methods/eu-supply-risk.md). */
 export const SUPPLY_RISK_METHOD: Method = { name: 'eu-supply-risk', version: '1.0.0' };

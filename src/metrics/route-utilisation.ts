@@ -1,5 +1,6 @@
 import type { Model } from '../model/model.ts';
 import { blocSafeFlows } from './bloc-safe-flows.ts';
+import { flowIndex } from './flow-index.ts';
 import type { RouteUtilisation } from './types.ts';
 
 export interface RouteUtilisationQuery {
@@ -18,10 +19,19 @@ export interface RouteUtilisationQuery {
 export function routeUtilisation(model: Model, query: RouteUtilisationQuery = {}): RouteUtilisation[] {
   const result: RouteUtilisation[] = [];
   const routes = model.tables.route.filter((r) => query.commodity === undefined || r.commodity === query.commodity);
-  const { counted } = blocSafeFlows(model, model.flows({ commodity: query.commodity, year: query.year }).filter((f) => f.route !== ''));
+  // The model's flow index (converted once per model) rather than Model.flows(), which copies every row.
+  const { byCommodity } = flowIndex(model);
+  const ofCommodity = query.commodity === undefined ? [...byCommodity.values()].flat() : byCommodity.get(query.commodity) ?? [];
+  const { counted } = blocSafeFlows(model, ofCommodity.filter((f) => f.route !== '' && (query.year === undefined || f.year === query.year)));
+  // Volume per route and year in one pass over the flows (row order kept, so sums are as before).
+  const byRoute = new Map<string, Map<number, number>>();
+  for (const f of counted) {
+    let byYear = byRoute.get(f.route);
+    if (!byYear) byRoute.set(f.route, (byYear = new Map()));
+    byYear.set(f.year, (byYear.get(f.year) ?? 0) + f.baseVolume);
+  }
   for (const route of routes) {
-    const byYear = new Map<number, number>();
-    for (const f of counted) if (f.route === route.id) byYear.set(f.year, (byYear.get(f.year) ?? 0) + f.baseVolume);
+    const byYear = new Map(byRoute.get(route.id));
     if (byYear.size === 0 && (query.year === undefined || query.year === route.year)) byYear.set(route.year, 0);
     const capacity = route.capacity === undefined ? null : model.toBase(route.capacity, route.unit, route.commodity);
     for (const [year, volume] of [...byYear].sort((a, b) => a[0] - b[0])) {

@@ -2,7 +2,7 @@
 // names what is missing and what is available.
 import { CorridorError, available } from '../errors.ts';
 import type { BaseFlow, Model } from '../model/model.ts';
-import { flowIndex } from './flow-index.ts';
+import { flowIndex, groupByYear, type ActorFlows } from './flow-index.ts';
 import { lookups } from './lookups.ts';
 
 export interface FlowQuery {
@@ -22,8 +22,17 @@ export interface SelectedFlows {
   notes: string[];
 }
 
+const NO_FLOWS: ActorFlows = { flows: [], years: [], byYear: new Map() };
+
 const uniqueSorted = <T extends string | number>(values: Iterable<T>): T[] =>
   [...new Set(values)].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
+
+/** Actors that have flows in this role, plus blocs whose members import (their rows can be summed): for messages. */
+function actorsOfRole(model: Model, role: FlowQuery['role'], flows: readonly BaseFlow[]): string[] {
+  const ids = flows.map((f) => f[role]);
+  if (role === 'importer') ids.push(...ids.flatMap((id) => model.blocsOf(id)));
+  return uniqueSorted(ids);
+}
 
 /**
  * Selects the flows of one importer or exporter of one commodity in one year, in base units.
@@ -39,23 +48,18 @@ export function selectFlows(model: Model, query: FlowQuery, given?: readonly Bas
     throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID',
       `unknown commodity "${commodity}"; available: ${available(uniqueSorted(model.tables.commodity.map((c) => c.id)))}`);
   }
-  // Actors that have flows in this role, plus blocs whose members import (their rows can be summed).
-  const actorsOfRole = () => {
-    const ids = allOfCommodity.map((f) => f[role]);
-    if (role === 'importer') ids.push(...ids.flatMap((id) => model.blocsOf(id)));
-    return uniqueSorted(ids);
-  };
   if (!lookups(model).actors.has(actor)) {
     throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID',
-      `unknown ${role} "${actor}"; ${role}s of ${commodity}: ${available(actorsOfRole())}`);
+      `unknown ${role} "${actor}"; ${role}s of ${commodity}: ${available(actorsOfRole(model, role, allOfCommodity))}`);
   }
-  const own = given ? allOfCommodity.filter((f) => f[role] === actor) : flowIndex(model).byActor.get(`${role}|${actor}|${commodity}`) ?? [];
+  // The dataset's flows come grouped by actor and year from the model's index (built once per model).
+  const own = given ? groupByYear(allOfCommodity.filter((f) => f[role] === actor)) : flowIndex(model).actor(role, actor, commodity) ?? NO_FLOWS;
   // A bloc with rows of its own for the commodity is never summed from its members.
-  const members = role === 'importer' && own.length === 0 ? model.blocMembers(actor) : [];
+  const members = role === 'importer' && own.flows.length === 0 ? model.blocMembers(actor) : [];
   const memberRows = members.length > 0
     ? allOfCommodity.filter((f) => members.includes(f.importer) && !members.includes(f.exporter))
     : [];
-  const years = uniqueSorted([...own, ...memberRows].map((f) => f.year));
+  const years = members.length > 0 ? uniqueSorted(memberRows.map((f) => f.year)) : own.years;
   const noun = role === 'importer' ? 'imports' : 'exports';
 
   if (years.length === 0) {
@@ -63,7 +67,7 @@ export function selectFlows(model: Model, query: FlowQuery, given?: readonly Bas
     const theirs = uniqueSorted(model.tables.flow.filter((f) => f[role] === actor).map((f) => f.commodity));
     const also = theirs.length > 0 ? `; ${actor} has ${noun} of: ${available(theirs)}` : '';
     throw new CorridorError('CORRIDOR_ERR_NO_DATA',
-      `no ${commodity} ${noun} of ${actor} in the dataset; ${role}s of ${commodity}: ${available(actorsOfRole())}${also}`);
+      `no ${commodity} ${noun} of ${actor} in the dataset; ${role}s of ${commodity}: ${available(actorsOfRole(model, role, allOfCommodity))}${also}`);
   }
   const year = query.year ?? years[years.length - 1];
   if (!years.includes(year)) {
@@ -72,7 +76,8 @@ export function selectFlows(model: Model, query: FlowQuery, given?: readonly Bas
       `no ${commodity} ${noun} of ${actor} in ${year}; years with data: ${available(years)}`);
   }
   const notes: string[] = [];
-  if (members.length === 0) return { flows: own.filter((f) => f.year === year), year, summedMembers: [], notes };
+  // A copy: the index's lists are shared by every call.
+  if (members.length === 0) return { flows: own.byYear.get(year)!.slice(), year, summedMembers: [], notes };
   const flows = memberRows.filter((f) => f.year === year);
   const summedMembers = uniqueSorted(flows.map((f) => f.importer));
   notes.push(

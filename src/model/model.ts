@@ -24,7 +24,10 @@ export class Model {
   private readonly routes = new Map<string, RouteRow>();
   private readonly legsByRoute = new Map<string, LegRow[]>();
   private readonly members = new Map<string, string[]>();
+  /** Each flow row's volume in the commodity's base unit, by row (see baseVolumes). */
+  private baseVolumeCache: Float64Array | undefined;
 
+  /** A Model is not mutated after construction (scenarios pass re-optimised flows, they do not edit tables): the caches below stay valid. */
   constructor(tables: Tables, info: ModelInfo) {
     this.tables = tables;
     this.info = info;
@@ -98,11 +101,38 @@ export class Model {
     return toBaseUnit(volume, unit, commodity);
   }
 
-  /** Flows matching the filter, with volumes in the commodity's base unit. */
+  /**
+   * Every flow row's volume in its commodity's base unit, indexed like `tables.flow`; converted once on
+   * first use and kept (the model is not mutated after construction). A row that cannot be converted
+   * (unknown commodity or unit) holds NaN: `flows()` converts it again, so the error surfaces there.
+   */
+  baseVolumes(): Float64Array {
+    if (this.baseVolumeCache) return this.baseVolumeCache;
+    const rows = this.tables.flow;
+    const volumes = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const f = rows[i];
+      try {
+        volumes[i] = this.toBase(f.volume, f.unit, f.commodity);
+      } catch {
+        volumes[i] = NaN;
+      }
+    }
+    this.baseVolumeCache = volumes;
+    return volumes;
+  }
+
+  /** Flows matching the filter, with volumes in the commodity's base unit (new objects on each call). */
   flows(filter: Partial<Pick<FlowRow, 'year' | 'commodity' | 'exporter' | 'importer' | 'route'>> = {}): BaseFlow[] {
-    return this.tables.flow
-      .filter((f) => Object.entries(filter).every(([k, v]) => v === undefined || (f as unknown as Record<string, unknown>)[k] === v))
-      .map((f) => ({ ...f, baseVolume: this.toBase(f.volume, f.unit, f.commodity) }));
+    const volumes = this.baseVolumes();
+    const wanted = Object.entries(filter).filter(([, v]) => v !== undefined);
+    const result: BaseFlow[] = [];
+    this.tables.flow.forEach((f, i) => {
+      if (!wanted.every(([k, v]) => (f as unknown as Record<string, unknown>)[k] === v)) return;
+      const baseVolume = Number.isNaN(volumes[i]) ? this.toBase(f.volume, f.unit, f.commodity) : volumes[i];
+      result.push({ ...f, baseVolume });
+    });
+    return result;
   }
 
   /** Years that have flows of a commodity, ascending. */

@@ -29,7 +29,7 @@ export interface AssetRow extends Provenance {
 }
 export interface RouteRow extends Provenance {
   id: string; name: string; commodity: string; mode: string; from: string; to: string; capacity?: number; unit: string; year: number;
-  transit_days?: number; cost?: number; operator: string; status: 'operating' | 'planned' | 'closed';
+  transit_days?: number; cost?: number; cost_unit: string; operator: string; status: 'operating' | 'planned' | 'closed';
 }
 export interface LegRow extends Provenance {
   route: string; sequence: number; from: string; to: string; country: string; mode: string; asset: string; length_km?: number;

@@ -26,10 +26,14 @@ const UNITS: Record<string, UnitDefinition> = {
   'toe': { dimension: 'toe', factor: 1 },
   'ktoe': { dimension: 'toe', factor: 1e3 },
   'Mtoe': { dimension: 'toe', factor: 1e6 },
+  'm3': { dimension: 'gas_volume', factor: 1e-9 },
   'mcm': { dimension: 'gas_volume', factor: 1e-3 },
   'bcm': { dimension: 'gas_volume', factor: 1 },
+  'MWh': { dimension: 'energy', factor: 1e-6 },
   'GWh': { dimension: 'energy', factor: 1e-3 },
   'TWh': { dimension: 'energy', factor: 1 },
+  // 1 MMBtu = 293.0711 kWh (the gas-trade energy unit, e.g. LNG prices in USD/MMBtu).
+  'MMBtu': { dimension: 'energy', factor: 2.930711e-7 },
   'TEU': { dimension: 'teu', factor: 1 },
   'kTEU': { dimension: 'teu', factor: 1e3 },
   'trains': { dimension: 'count', factor: 1 },
@@ -95,5 +99,100 @@ export function canConvert(unit: string, commodity: CommodityRow): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+// --- Money per quantity -------------------------------------------------------------------------
+// Prices, route costs and penalties are money per quantity: "USD/t", "USD/bbl", "USD/TEU", "USD/tU",
+// "USD/MWh", "USD/1000 m3", "USD million/Mt", and for the value of time "USD/TEU/day". The quantity is
+// any known unit (above); a number before it multiplies it ("USD/1000 m3"); "thousand", "million" or
+// "billion" after the currency scales the money. Only USD is known.
+
+/** A money-per-quantity unit, read from text such as "USD/t" or "USD million/Mt". */
+export interface MoneyUnit {
+  /** USD in one unit of money as written: 1 for USD, 1e6 for USD million. */
+  money: number;
+  /** The quantity unit after "/" (a known unit), e.g. "t", "bbl", "m3". */
+  quantity: string;
+  /** How many `quantity` units the price is for: 1000 in "USD/1000 m3". */
+  per: number;
+  /** A rate per day (in transit): "USD/TEU/day". */
+  perDay: boolean;
+}
+
+const MONEY_SCALES: Record<string, number> = { '': 1, thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9 };
+
+const MONEY_PATTERN = /^\s*(?:USD|US\$|\$)\s*(thousand|million|billion|mn|bn|k)?\s*(?:\/|\s+per\s+)\s*(?:(\d+(?:\.\d+)?)\s*)?([^/\s][^/]*?)\s*(?:\/\s*(day|d))?\s*$/i;
+
+/** Reads a money-per-quantity unit; undefined when the text is not one (or its quantity is not a known unit). */
+export function parseMoneyUnit(unit: string): MoneyUnit | undefined {
+  const m = MONEY_PATTERN.exec(unit);
+  if (!m) return undefined;
+  const quantity = m[3].trim();
+  if (!isKnownUnit(quantity)) return undefined;
+  const per = m[2] === undefined ? 1 : Number(m[2]);
+  if (!(per > 0)) return undefined;
+  return { money: MONEY_SCALES[(m[1] ?? '').toLowerCase()], quantity, per, perDay: m[4] !== undefined };
+}
+
+/** Whether a unit reads as money per quantity (e.g. "USD/t"). */
+export function isMoneyUnit(unit: string): boolean {
+  return parseMoneyUnit(unit) !== undefined;
+}
+
+function moneyUnitOrThrow(unit: string, commodity: CommodityRow, perDay: boolean): MoneyUnit {
+  const parsed = parseMoneyUnit(unit);
+  const example = `${naturalPriceUnit(commodity)}${perDay ? '/day' : ''}`;
+  if (!parsed) {
+    throw new UnitError(`expected money per quantity like "${example}" (USD per one of ${knownUnits().join(', ')}), found "${unit}"`);
+  }
+  if (parsed.perDay !== perDay) {
+    throw new UnitError(perDay ? `expected a cost per day like "${example}", found "${unit}"` : `expected money per quantity like "${example}" (not per day), found "${unit}"`);
+  }
+  return parsed;
+}
+
+/**
+ * USD per one base unit of the commodity (e.g. USD per Mt for crude) for a value in a money-per-quantity
+ * unit: 5 USD/bbl at 7.3 bbl/t is 5 × 7.3e6 = 36.5e6 USD per Mt. `perDay` is for rates per day in
+ * transit ("USD/TEU/day"): the result is then USD per base unit per day. Throws UnitError when the unit
+ * is not money per quantity or its quantity does not convert for the commodity.
+ */
+export function moneyPerBaseUnit(value: number, unit: string, commodity: CommodityRow, perDay = false): number {
+  const parsed = moneyUnitOrThrow(unit, commodity, perDay);
+  // One base unit holds this many units of the price's quantity.
+  const quantities = convert(1, commodity.unit, parsed.quantity, commodity);
+  return (value * parsed.money * quantities) / parsed.per;
+}
+
+/** Converts money per quantity between units for a commodity: 5 USD/bbl → 36.5 USD/t → 36.5 USD million/Mt. */
+export function convertMoney(value: number, from: string, to: string, commodity: CommodityRow): number {
+  const perDay = parseMoneyUnit(from)?.perDay ?? false;
+  return moneyPerBaseUnit(value, from, commodity, perDay) / moneyPerBaseUnit(1, to, commodity, perDay);
+}
+
+/**
+ * The unit in which a commodity's prices, costs and shadow prices are shown: `given` (the dataset's price
+ * unit) when it converts for the commodity, else USD per the base unit's natural quantity — USD/t for
+ * Mt, kt or t; USD/tU for uranium; USD/bbl; USD/toe; USD/TEU; USD/MWh for gas (bcm with a TWh factor,
+ * or TWh); USD/1000 m3 for gas without an energy factor.
+ */
+export function naturalPriceUnit(commodity: CommodityRow, given?: string): string {
+  if (given !== undefined) {
+    try {
+      moneyPerBaseUnit(1, given, commodity);
+      return given.trim();
+    } catch { /* fall back to the default below */ }
+  }
+  const base = normalise(commodity.unit);
+  const dimension = UNITS[base]?.dimension;
+  switch (dimension) {
+    case 'mass': return base.endsWith('U') ? 'USD/tU' : 'USD/t';
+    case 'barrels': return 'USD/bbl';
+    case 'toe': return 'USD/toe';
+    case 'gas_volume': return commodity.twh_per_bcm ? 'USD/MWh' : 'USD/1000 m3';
+    case 'energy': return 'USD/MWh';
+    case 'teu': return 'USD/TEU';
+    default: return `USD/${base}`;
   }
 }

@@ -1,6 +1,6 @@
 // Applies a scenario's changes to a copy of the flow network. Pure: no I/O.
 import type { Model } from '../model/model.ts';
-import { convert } from '../model/units.ts';
+import { convert, moneyPerBaseUnit } from '../model/units.ts';
 import {
   cloneNetwork, directRoute, importerParts, resolveCosts, transitStates, DIRECT_PREFIX,
   type FlowNetwork, type FlowParameter, type NetworkRoute,
@@ -19,9 +19,12 @@ export interface AppliedChange {
   note?: string;
 }
 
+/** Made once: toLocaleString with options builds a new number format on every call (slow). */
+const FORMAT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+
 function fmt(v: number): string {
   if (!Number.isFinite(v)) return 'unlimited';
-  return v.toLocaleString('en-GB', { maximumFractionDigits: 3 });
+  return FORMAT.format(v);
 }
 
 /**
@@ -54,12 +57,25 @@ export function applyChanges(
   const partsOf = (id: string) => importerParts(net, id);
   const countriesOfPart = (id: string) => net.importers.find((i) => i.id === id)?.countries ?? [id];
   const arcIndex = new Map(net.arcs.map((a, i) => [`${a.exporter}\u0000${a.importer}\u0000${a.route}`, i]));
+  // Shocks hold for the whole scenario: an arc or route added by a later change does not get around a
+  // lost transit state, an embargo or a closed node, and a later deal does not lift an export ban or cap.
+  const lostTransit = new Set<string>();
+  const embargoes: { exporter: string; parts: string[]; share: number }[] = [];
+  const closedNodes = new Set<string>();
+  const closedRoutes = new Set<number>();
+  const exportCaps = new Map<string, number>();
   const ensureArc = (exporter: string, importer: string, route: number): number => {
     const key = `${exporter}\u0000${importer}\u0000${route}`;
     const existing = arcIndex.get(key);
     if (existing !== undefined) return existing;
     arcIndex.set(key, net.arcs.length);
-    net.arcs.push({ exporter, importer, route, baseline: 0, capacity: Infinity, open: true, transit: transitStates(net.routes[route], exporter, countriesOfPart(importer)), stickiness: 1 });
+    const transit = transitStates(net.routes[route], exporter, countriesOfPart(importer));
+    const embargo = embargoes.find((x) => x.exporter === exporter && x.parts.includes(importer));
+    // A new arc has no baseline flow: under a partial embargo nothing may be added to the pair either.
+    net.arcs.push({
+      exporter, importer, route, baseline: 0, capacity: embargo ? 0 : Infinity, open: !transit.some((c) => lostTransit.has(c)) && !(embargo && embargo.share >= 1),
+      transit, stickiness: 1,
+    });
     return net.arcs.length - 1;
   };
   const ensureExporter = (id: string) => {
@@ -80,13 +96,15 @@ export function applyChanges(
       case 'close_route': {
         const r = routeOf(String(v.route))!;
         net.routes[r].open = false;
+        closedRoutes.add(r);
         record(String(v.route), `route ${net.routes[r].id} (${net.routes[r].name}) closed; it carried ${fmt(routeLoad(r))} ${unit} in the baseline`);
         break;
       }
       case 'close_node': {
         const node = String(v.node);
         const closed: string[] = [];
-        net.routes.forEach((r) => { if (r.nodes.includes(node) && r.open) { r.open = false; closed.push(r.id); } });
+        closedNodes.add(node);
+        net.routes.forEach((r, i) => { if (r.nodes.includes(node) && r.open) { r.open = false; closedRoutes.add(i); closed.push(r.id); } });
         record(node, `node ${node} closed: routes ${closed.join(', ') || '(none of this commodity)'} closed`);
         break;
       }
@@ -110,6 +128,7 @@ export function applyChanges(
       }
       case 'lose_transit': {
         const country = String(v.country);
+        lostTransit.add(country);
         let volumeLost = 0;
         const routes = new Set<string>();
         for (const arc of net.arcs) {
@@ -125,6 +144,7 @@ export function applyChanges(
         const exporter = String(v.exporter);
         const parts = partsOf(String(v.importer));
         const share = v.share === undefined ? 1 : Number(v.share);
+        embargoes.push({ exporter, parts, share });
         let lost = 0;
         for (const arc of net.arcs) {
           if (arc.exporter !== exporter || !parts.includes(arc.importer)) continue;
@@ -139,6 +159,7 @@ export function applyChanges(
         const e = ensureExporter(String(v.exporter));
         const before = e.supply;
         e.supply = 0;
+        exportCaps.set(e.id, 0);
         record(e.id, `exports of ${e.id} banned: export capacity ${fmt(before)} → 0 ${unit}`);
         break;
       }
@@ -147,6 +168,7 @@ export function applyChanges(
         const before = e.supply;
         const cap = v.volume !== undefined ? volume() : e.baseline * (1 - Number(v.fraction));
         e.supply = Math.min(e.supply, cap);
+        exportCaps.set(e.id, Math.min(cap, exportCaps.get(e.id) ?? Infinity));
         record(e.id, `exports of ${e.id} capped: export capacity ${fmt(before)} → ${fmt(e.supply)} ${unit} (baseline exports ${fmt(e.baseline)})`);
         break;
       }
@@ -173,18 +195,22 @@ export function applyChanges(
         const route: NetworkRoute = {
           id: String(v.id), name: String(v.name ?? v.id), mode: String(v.mode ?? 'multimodal'),
           capacity: v.capacity !== undefined ? volume('capacity') : Infinity,
-          cost: Number(v.cost ?? 0), transitDays: v.transit_days !== undefined ? Number(v.transit_days) : undefined,
+          cost: v.cost === undefined ? 0 : moneyPerBaseUnit(Number(v.cost), String(v.cost_unit), commodity), transitDays: v.transit_days !== undefined ? Number(v.transit_days) : undefined,
           countries, nodes, assets, start: exporter, end: countries[countries.length - 1], endsAtPort: v.importers === undefined,
           open: true, status: 'operating', direct: false, added: true,
         };
+        const blockedBy = nodes.filter((n) => closedNodes.has(n));
+        if (blockedBy.length) route.open = false;
         routeIndex.set(route.id, net.routes.length);
         net.routes.push(route);
         const r = net.routes.length - 1;
+        if (blockedBy.length) closedRoutes.add(r);
         const targets = v.importers !== undefined ? (v.importers as string[]).flatMap(partsOf) : net.importers.map((i) => i.id);
         ensureExporter(exporter);
         for (const imp of targets) ensureArc(exporter, imp, r);
-        record(route.id, `route ${route.id} added from ${exporter} through ${countries.join(' → ')}${assets.length ? ` (assets ${assets.join(', ')})` : ''}: capacity ${fmt(route.capacity)} ${unit}, cost ${fmt(route.cost)}` +
-          `${route.transitDays !== undefined ? `, ${fmt(route.transitDays)} days` : ''}, serving ${v.importers !== undefined ? (v.importers as string[]).join(', ') : 'every importer'}`);
+        record(route.id, `route ${route.id} added from ${exporter} through ${countries.join(' → ')}${assets.length ? ` (assets ${assets.join(', ')})` : ''}: capacity ${fmt(route.capacity)} ${unit}, cost ${v.cost === undefined ? '0' : `${fmt(Number(v.cost))} ${String(v.cost_unit)}`}` +
+          `${route.transitDays !== undefined ? `, ${fmt(route.transitDays)} days` : ''}, serving ${v.importers !== undefined ? (v.importers as string[]).join(', ') : 'every importer'}` +
+          (blockedBy.length ? `; closed: it crosses ${blockedBy.join(', ')}, closed by an earlier change` : ''));
         break;
       }
       case 'raise_capacity':
@@ -202,8 +228,10 @@ export function applyChanges(
           const before = route.capacity;
           const wasOpen = route.open;
           route.capacity = given ?? before + (by ?? 0);
-          route.open = true;
-          record(route.id, `${wasOpen ? '' : `route ${route.id} opened; `}capacity of route ${route.id}: ${fmt(before)} → ${fmt(route.capacity)} ${unit} (baseline flow ${fmt(routeLoad(r))})`);
+          const shut = closedRoutes.has(r);
+          if (!shut) route.open = true;
+          record(route.id, `${wasOpen || shut ? '' : `route ${route.id} opened; `}capacity of route ${route.id}: ${fmt(before)} → ${fmt(route.capacity)} ${unit} (baseline flow ${fmt(routeLoad(r))})` +
+            (shut ? '; it stays closed: an earlier change closed it' : ''));
         }
         break;
       }
@@ -220,7 +248,7 @@ export function applyChanges(
         if (v.agreement !== undefined) label = String(v.agreement);
         const exporter = ensureExporter(exporterId);
         const supplyBefore = exporter.supply;
-        exporter.supply += amount;
+        exporter.supply = Math.min(exporter.supply + amount, exportCaps.get(exporterId) ?? Infinity);
         const parts = partsOf(importerId);
         const routed = net.routes.some((rt) => !rt.direct && rt.start === exporterId);
         const via: string[] = [];
@@ -233,7 +261,7 @@ export function applyChanges(
             const route = net.routes[r];
             if (!existed) route.capacity = routed ? amount : Infinity;
             else if (Number.isFinite(route.capacity)) route.capacity += amount;
-            route.open = true;
+            if (!closedRoutes.has(r)) route.open = true;
           }
           ensureArc(exporterId, part, r);
           via.push(net.routes[r].id);
@@ -245,7 +273,8 @@ export function applyChanges(
         for (const arc of net.arcs) if (displaces.includes(arc.exporter) && parts.includes(arc.importer)) arc.stickiness = 0.5;
         record(label, `agreement ${label}: ${exporterId} export capacity ${fmt(supplyBefore)} → ${fmt(exporter.supply)} ${unit} via ${[...new Set(via)].join(', ')}` +
           (commit ? `; ${importerId} commits to take ${fmt(baselinePair + amount)} ${unit} from ${exporterId} (baseline ${fmt(baselinePair)})` : '; capacity only (no commitment)') +
-          (displaces.length ? `, giving up ${displaces.join(', ')} first` : ''));
+          (displaces.length ? `, giving up ${displaces.join(', ')} first` : '') +
+          (exportCaps.has(exporterId) ? ` (${exporterId}'s exports are ${exportCaps.get(exporterId) === 0 ? 'banned' : 'capped'} by an earlier change)` : ''));
         break;
       }
       case 'set_parameter': {

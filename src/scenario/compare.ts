@@ -27,6 +27,8 @@ export interface Comparison {
   columns: ComparisonColumn[];
   rows: ComparisonRow[];
   changes: { scenario: string; file: string; changes: AppliedChange[] }[];
+  /** Every scenario's full result (importers, routes, assets, whatBinds, actors, solver …), in column order. */
+  scenarios: ScenarioResult[];
 }
 
 /** Compares results of several scenarios (run on the same dataset or not). */
@@ -62,7 +64,6 @@ export function compareScenarios(results: ScenarioResult[]): Comparison {
     const base = baselineOf.get(`${r.scenario.commodity}:${r.scenario.year}`)!;
     const col = scenarioColumn[k];
     const unit = r.unit;
-    const perUnit = unit.replace(/\/yr$/, '');
     for (const imp of r.importers) {
       set('demand', imp.importer, unit, base, imp.demandBaseline);
       set('demand', imp.importer, unit, col, imp.demand);
@@ -76,12 +77,12 @@ export function compareScenarios(results: ScenarioResult[]): Comparison {
     for (const route of r.routes) {
       if (route.status !== 'added') set('route', route.route, unit, base, route.flowBaseline);
       set('route', route.route, unit, col, route.flowScenario);
-      if (route.binding) set('binding', route.route, `${r.valueUnit} per ${perUnit}`, col, route.shadowPrice);
+      if (route.binding) set('binding', route.route, r.priceUnit, col, route.shadowPrice);
     }
     for (const asset of r.assets) {
       set('asset', asset.asset, unit, base, asset.flowBaseline);
       set('asset', asset.asset, unit, col, asset.flowScenario);
-      if (asset.binding) set('binding', asset.asset, `${r.valueUnit} per ${perUnit}`, col, asset.shadowPrice);
+      if (asset.binding) set('binding', asset.asset, r.priceUnit, col, asset.shadowPrice);
     }
     for (const m of r.metrics) {
       set('metric', `${m.importer}:hhi`, 'index 0–10000', base, m.baseline.hhi);
@@ -107,5 +108,6 @@ export function compareScenarios(results: ScenarioResult[]): Comparison {
     columns,
     rows,
     changes: results.map((r) => ({ scenario: r.scenario.name, file: r.scenario.file, changes: r.changes })),
+    scenarios: results,
   };
 }

@@ -37,7 +37,7 @@ export interface ImporterResult {
   stockDraw: number;
   /** Change in transport cost and world-market premium paid, in `valueUnit`. */
   costChange: number;
-  /** Cost of one more base unit of demand in the scenario, in `valueUnit` (dual of the demand row; null for a bloc). */
+  /** Cost of one more unit of demand in the scenario, in `priceUnit` (dual of the demand row; null for a bloc). */
   marginalCost: number | null;
   /** Flow-weighted transit days over flows on routes with a known transit time (null when none). */
   transitDaysBaseline: number | null;
@@ -54,7 +54,7 @@ export interface RouteResult {
   capacity: number | null;
   capacityBaseline: number | null;
   binding: boolean;
-  /** Value of one more base unit of capacity per year, in `valueUnit` (0 when not binding; null when closed). */
+  /** Value of one more base unit of capacity per year, in `priceUnit` per unit of flow it lets through (0 when not binding; null when closed). */
   shadowPrice: number | null;
   status: 'open' | 'closed' | 'added';
   transitDays: number | null;
@@ -70,7 +70,31 @@ export interface AssetResult {
   capacity: number;
   capacityBaseline: number;
   binding: boolean;
+  /** Value of one more base unit of capacity per year, in `priceUnit`. */
   shadowPrice: number;
+}
+
+/** A capacity that binds, with what one more unit of it is worth, in numbers and in words. */
+export interface BindingResult {
+  kind: 'route' | 'asset' | 'exporter' | 'worldMarket';
+  /** Route, asset or exporter id ('world' for the world market's spare capacity). */
+  id: string;
+  /** Capacity in the scenario, in `unit` (export capacity for an exporter). */
+  capacity: number;
+  flow: number;
+  /** Value of one more unit of capacity, in `priceUnit`. */
+  shadowPrice: number;
+  /** The same in USD a year for one more base unit of capacity per year (e.g. USD per Mt/yr). */
+  valuePerYear: number;
+  /**
+   * What one more unit replaces at the margin: `unserved` (demand left unserved: priced at the unserved
+   * penalty, a modelling figure), `shortfall` (an agreement's undelivered volume), `stocks`, `worldMarket`
+   * (the premium), `rerouting` (dearer routes and moving flows away from their partners), or `none` (worth
+   * nothing at the margin: another limit holds the same flow, or the dual is degenerate).
+   */
+  alternative: 'unserved' | 'shortfall' | 'stocks' | 'worldMarket' | 'rerouting' | 'none';
+  /** One sentence for a reader. */
+  text: string;
 }
 
 export interface ActorResult {
@@ -112,14 +136,24 @@ export interface ScenarioResult {
   method: { name: string; version: string };
   dataset: string;
   scenario: { name: string; description: string; file: string; commodity: string; year: number };
+  /** Unit of every volume (the commodity's base unit). */
   unit: string;
+  /** Unit of money totals: valueChange, costChange, solver objective and costs. */
   valueUnit: string;
+  /**
+   * Unit of money per quantity: shadow prices, the world-market premium, marginal costs. The dataset's price
+   * unit for the commodity, else USD per the base unit's natural quantity (USD/t, USD/tU, USD/TEU, USD/MWh …).
+   */
+  priceUnit: string;
   changes: AppliedChange[];
   importers: ImporterResult[];
   routes: RouteResult[];
   assets: AssetResult[];
+  /** Capacities that bind in the scenario, with what one more unit is worth (routes, assets, exporters, world market). */
+  whatBinds: BindingResult[];
   actors: ActorResult[];
   flows: FlowResult[];
+  /** premium and shadowPrice in `priceUnit`; volumes in `unit`. */
   worldMarket: { enabled: boolean; premium: number; spare: number | null; baseline: number; scenario: number; shadowPrice: number };
   metrics: ImporterMetricsChange[];
   observed: ObservedFlows | null;
@@ -143,7 +177,7 @@ export interface RunOptions {
   highs?: Highs;
 }
 
-/** Money in results is in USD million (`valueUnit`); costs and prices in the network are USD per base unit. */
+/** Money totals in results are in USD million (`valueUnit`); costs and prices in the network are USD per base unit. */
 const MONEY_SCALE = 1e6;
 
 function roundTo(v: number, digits = 9): number {
@@ -188,6 +222,8 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
   const a = after.network;
   const price = a.price;
   const money = (volume: number, perUnit: number | undefined) => (perUnit === undefined ? null : roundTo((volume * perUnit) / MONEY_SCALE, 6));
+  // Money per quantity is reported in the price unit (e.g. USD/t), not per base unit (USD per Mt).
+  const perPriceUnit = (perBase: number) => roundTo(perBase / a.priceUnitFactor, 9);
 
   // --- Importers: every LP importer, plus each split bloc as a sum of its parts.
   const inflow = (sol: FlowSolution) => {
@@ -248,7 +284,7 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
       stock: roundTo(f(a, after, (i) => a.importers[i].stock)),
       stockDraw: roundTo(f(a, after, (i) => after.stock[i])),
       costChange: roundTo((f(a, after, (i) => supplyCost(after, i)) - f(b, before, (i) => supplyCost(before, i))) / MONEY_SCALE, 9),
-      marginalCost: bloc ? null : roundTo(after.demandPrice[a.importers.findIndex((x) => x.id === id)] / MONEY_SCALE, 9),
+      marginalCost: bloc ? null : perPriceUnit(after.demandPrice[a.importers.findIndex((x) => x.id === id)]),
       transitDaysBaseline: days(before, ids),
       transitDaysScenario: days(after, ids),
     };
@@ -270,7 +306,7 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
         capacity: route.open ? (Number.isFinite(route.capacity) ? roundTo(route.capacity) : null) : 0,
         capacityBaseline: inBaseline ? (b.routes[r].open ? (Number.isFinite(b.routes[r].capacity) ? roundTo(b.routes[r].capacity) : null) : 0) : null,
         binding: after.routeBinding[r] === 1,
-        shadowPrice: route.open ? roundTo(after.routeShadow[r] / MONEY_SCALE, 9) : null,
+        shadowPrice: route.open ? perPriceUnit(after.routeShadow[r]) : null,
         status: route.added ? 'added' : route.open ? 'open' : 'closed',
         transitDays: route.transitDays ?? null,
         direct: route.direct,
@@ -282,7 +318,7 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
     asset: asset.id, name: asset.name,
     flowBaseline: roundTo(before.assetFlow[s]), flowScenario: roundTo(after.assetFlow[s]),
     capacity: roundTo(asset.capacity), capacityBaseline: roundTo(b.assets[s].capacity),
-    binding: after.assetBinding[s] === 1, shadowPrice: roundTo(after.assetShadow[s] / MONEY_SCALE, 9),
+    binding: after.assetBinding[s] === 1, shadowPrice: perPriceUnit(after.assetShadow[s]),
   }));
 
   // --- Actors: exporters (exported), importers (received: flows + world market), transit states (carried).
@@ -325,15 +361,17 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
     scenario: { name: scenario.name, description: scenario.description, file: scenario.file, commodity: scenario.commodity, year: scenario.year },
     unit: a.unit,
     valueUnit: 'USD million',
+    priceUnit: a.priceUnit,
     changes,
     importers,
     routes,
     assets,
+    whatBinds: whatBinds(after),
     actors,
     flows,
     worldMarket: {
-      enabled: a.world.enabled, premium: roundTo(a.world.premium / MONEY_SCALE, 9), spare: Number.isFinite(a.world.spare) ? a.world.spare : null,
-      baseline: roundTo(worldSum(before)), scenario: roundTo(worldSum(after)), shadowPrice: roundTo(after.worldShadow / MONEY_SCALE, 9),
+      enabled: a.world.enabled, premium: perPriceUnit(a.world.premium), spare: Number.isFinite(a.world.spare) ? a.world.spare : null,
+      baseline: roundTo(worldSum(before)), scenario: roundTo(worldSum(after)), shadowPrice: perPriceUnit(after.worldShadow),
     },
     metrics: options.metrics === false ? [] : metricsChanges(model, before, after),
     observed: scenario.observedYear !== undefined ? observedFlows(model, scenario.commodity, scenario.observedYear, before, after) : null,
@@ -346,6 +384,84 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
     assumptions: [...new Set(a.assumptions)],
   };
   return result;
+}
+
+/** "USD 60.2 million", "USD 52", "USD 1.2 billion": a yearly amount for a sentence. */
+export function formatUsd(usd: number): string {
+  const abs = Math.abs(usd);
+  // Three significant digits, no trailing zeros: 20, 60.2, 0.525.
+  const sig = (v: number) => String(Number(v.toPrecision(3)));
+  if (abs >= 1e9) return `USD ${sig(usd / 1e9)} billion`;
+  if (abs >= 1e6) return `USD ${sig(usd / 1e6)} million`;
+  if (abs >= 1e3) return `USD ${WHOLE.format(usd)}`;
+  return `USD ${sig(usd)}`;
+}
+
+/** A price in the price unit for a sentence: "60.22 USD/t", "0.5245 USD/TEU". */
+function formatPrice(value: number, unit: string): string {
+  const v = value !== 0 && Math.abs(value) < 1 ? value.toPrecision(4) : value.toFixed(2);
+  return `${v} ${unit}`;
+}
+
+const WHY: Record<BindingResult['alternative'], string> = {
+  unserved: 'it would serve demand that now goes unserved; the value is the unserved-demand penalty, a modelling figure rather than a market price',
+  shortfall: 'it would deliver volume an agreement commits to; the value is the agreement shortfall penalty, a modelling figure',
+  stocks: 'it would save drawing stocks (at the stock draw cost)',
+  worldMarket: 'the world-market premium it saves, less the cost of the route (and of moving flows away from their partners)',
+  rerouting: 'what it saves in dearer routes and in moving flows away from their partners (stickiness)',
+  none: 'worth nothing at the margin: another limit holds the same flow (or the dual is degenerate)',
+};
+
+/** The capacities that bind in a solution, with the value of one more unit in the price unit and in words. */
+function whatBinds(sol: FlowSolution): BindingResult[] {
+  const net = sol.network;
+  const base = net.unit.replace(/\/yr$/, '');
+  const reference = Math.max(net.world.premium, ...net.routes.map((r) => r.cost), net.priceUnitFactor);
+  const tiny = 1e-9 * reference;
+  const unservedNow = sol.unserved.some((u) => u > 1e-9);
+  const stocksNow = sol.stock.some((x) => x > 1e-9);
+  const shortNow = sol.shortfall.some((x) => x > 1e-9);
+  const worldNow = sol.world.some((x) => x > 1e-9);
+  const alternative = (shadow: number): BindingResult['alternative'] => {
+    if (shadow <= tiny) return 'none';
+    if (unservedNow && shadow >= 0.5 * net.costs.unserved) return 'unserved';
+    if (shortNow && shadow >= 0.5 * net.costs.shortfall) return 'shortfall';
+    if (stocksNow && shadow >= 0.5 * net.costs.stockDraw) return 'stocks';
+    if (worldNow) return 'worldMarket';
+    return 'rerouting';
+  };
+  const out: BindingResult[] = [];
+  const add = (kind: BindingResult['kind'], id: string, label: string, capacity: number, flow: number, shadowPerBase: number) => {
+    const shadow = Math.max(0, shadowPerBase);
+    const why = alternative(shadow);
+    const price = roundTo(shadow / net.priceUnitFactor, 9);
+    const text = why === 'none'
+      ? `${label} (${formatNumber(capacity)} ${net.unit}) binds, but one more ${base}/yr of it is ${WHY.none}.`
+      : `${label} (${formatNumber(capacity)} ${net.unit}) binds: one more ${base}/yr is worth ${formatPrice(price, net.priceUnit)} (${formatUsd(shadow)} a year): ${WHY[why]}.`;
+    out.push({ kind, id, capacity: roundTo(capacity), flow: roundTo(flow), shadowPrice: price, valuePerYear: roundTo(shadow, 6), alternative: why, text });
+  };
+  net.routes.forEach((r, i) => { if (sol.routeBinding[i]) add('route', r.id, `route ${r.id}`, r.capacity, sol.routeFlow[i], sol.routeShadow[i]); });
+  net.assets.forEach((s, i) => { if (sol.assetBinding[i]) add('asset', s.id, `shared asset ${s.id}`, s.capacity, sol.assetFlow[i], sol.assetShadow[i]); });
+  // Export capacities only where they are not the default (the baseline exports): given by the dataset
+  // (export_capacity) or changed by the scenario (a cap, a ban, a deal, set_parameter).
+  net.exporters.forEach((e, i) => {
+    const given = Math.abs(e.supply - e.baseline) > 1e-9 * Math.max(1, e.baseline);
+    if (given && sol.supplyShadow[i] > tiny) add('exporter', e.id, `the export capacity of ${e.id}`, e.supply, sol.exported[i], sol.supplyShadow[i]);
+  });
+  const worldTotal = sol.world.reduce((x, y) => x + y, 0);
+  if (net.world.enabled && Number.isFinite(net.world.spare) && worldTotal >= net.world.spare - 1e-7 * Math.max(1, net.world.spare)) {
+    add('worldMarket', 'world', "the world market's spare capacity", net.world.spare, worldTotal, sol.worldShadow);
+  }
+  // The most valuable first; those worth nothing at the margin last.
+  return out.sort((x, y) => y.valuePerYear - x.valuePerYear);
+}
+
+// Number formats are made once: toLocaleString with options builds a new one on every call (slow).
+const WHOLE = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const THREE_DIGITS = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+
+function formatNumber(v: number): string {
+  return (Math.abs(v) >= 100 ? WHOLE : THREE_DIGITS).format(v);
 }
 
 /** Flows of a solution as dataset-like flows of one importer (a bloc gets the sum of its parts). */

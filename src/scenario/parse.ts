@@ -3,10 +3,10 @@
 // Pure: the caller reads the file.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { Model } from '../model/model.ts';
-import { isKnownUnit, convert } from '../model/units.ts';
+import { isKnownUnit, convert, moneyPerBaseUnit, naturalPriceUnit } from '../model/units.ts';
 import { CorridorError, available } from '../errors.ts';
 import { CHANGE_TYPES, COMMON_CHANGE_FIELDS, LEG_FIELDS, SCENARIO_FIELDS, changeType, type FieldType, type ScenarioField } from './schema.ts';
-import { COST_PARAMETERS, DIRECT_PREFIX, FLOW_PARAMETERS, isMoneyUnit, perBaseUnit } from '../solve/network.ts';
+import { COST_PARAMETERS, DIRECT_PREFIX, FLOW_PARAMETERS } from '../solve/network.ts';
 
 export interface ScenarioLeg {
   country: string;
@@ -52,14 +52,20 @@ export function scenarioError(file: string, problems: ScenarioProblem[]): Corrid
 }
 
 function describeValue(node: unknown): string {
-  if (isScalar(node)) return node.value === null ? 'nothing' : JSON.stringify(node.value);
-  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    return v === null ? 'nothing' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
+  }
+  if (isSeq(node)) return node.items.length === 0 ? 'an empty list' : 'a list';
   if (isMap(node)) return 'a mapping';
   return 'nothing';
 }
 
+/** Numbers beyond this size are refused: no real figure is that large, and the solver's tolerances could not honour it. */
+export const LARGEST_NUMBER = 1e12;
+
 const TYPE_WORDS: Record<FieldType, string> = {
-  string: 'text', integer: 'a whole number', number: 'a number', volume: 'a number ≥ 0', fraction: 'a number from 0 to 1',
+  string: 'text', integer: 'a whole number from 1900 to 2100', number: 'a number', volume: 'a number ≥ 0', fraction: 'a number from 0 to 1',
   share: 'a number ≥ -1 (a relative change)', boolean: 'true or false', unit: 'a unit', list: 'a list of ids', legs: 'a list of legs',
 };
 
@@ -98,7 +104,11 @@ function parseStructure(text: string, file: string): Scenario {
     return range ? lineCounter.linePos(range[0]).line : 1;
   };
   for (const error of doc.errors) {
-    problems.push({ line: error.linePos?.[0]?.line ?? 1, message: `not valid YAML: ${error.message.split('\n')[0]}` });
+    const at = error.pos?.[0];
+    // An error found at the end of the text (an unclosed bracket) is reported on the last line that has text.
+    const line = at === undefined ? 1 : lineCounter.linePos(Math.max(0, Math.min(at, text.trimEnd().length - 1))).line;
+    const key = error.code === 'DUPLICATE_KEY' && at !== undefined ? /^[^:\n]*/.exec(text.slice(at))![0].trim() : '';
+    problems.push({ line, message: `not valid YAML: ${error.message.split('\n')[0]}${key ? ` (key "${key}" appears twice)` : ''}` });
   }
   if (problems.length) throw new PartialScenario(null, problems);
   const root = doc.contents;
@@ -130,6 +140,10 @@ function parseStructure(text: string, file: string): Scenario {
     }
     if (!isScalar(node)) return bad();
     const v = node.value;
+    if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) > LARGEST_NUMBER && ['number', 'volume', 'share'].includes(field.type)) {
+      problems.push({ line: where, message: `${prefix}${field.name}: expected a number of at most ${LARGEST_NUMBER.toExponential()}, found ${v.toExponential()}` });
+      return undefined;
+    }
     switch (field.type) {
       case 'string':
       case 'unit':
@@ -139,7 +153,7 @@ function parseStructure(text: string, file: string): Scenario {
       case 'boolean':
         return typeof v === 'boolean' ? v : bad();
       case 'integer':
-        return typeof v === 'number' && Number.isInteger(v) ? v : bad();
+        return typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100 ? v : bad();
       case 'number':
         return typeof v === 'number' && Number.isFinite(v) ? v : bad();
       case 'volume':
@@ -334,6 +348,13 @@ export function checkScenario(model: Model, scenario: Scenario, given: ScenarioP
     }
     if (change.type === 'add_route') {
       const id = String(change.values.id);
+      const costUnit = change.values.cost_unit;
+      if (change.values.cost !== undefined && costUnit === undefined && change.lines.cost_unit === undefined) {
+        problems.push({ line: change.lines.cost ?? change.line, message: `add_route: cost needs a cost_unit (money per quantity, e.g. "${naturalPriceUnit(commodity)}")` });
+      }
+      if (typeof costUnit === 'string') {
+        try { moneyPerBaseUnit(1, costUnit, commodity); } catch (e) { problems.push({ line: change.lines.cost_unit ?? change.line, message: `add_route: cost_unit: ${(e as Error).message}` }); }
+      }
       if (model.route(id) || addedRoutes.has(id)) problems.push({ line: change.lines.id ?? change.line, message: `add_route: id: route "${id}" exists already; pick a new id` });
       addedRoutes.add(id);
       const legs = change.values.legs as ScenarioLeg[] | undefined;
@@ -365,12 +386,11 @@ export function checkScenario(model: Model, scenario: Scenario, given: ScenarioP
         if (!allowed.some((u) => sameUnit(u, unit))) problems.push({ line, message: `set_parameter: ${name}: expected a unit among ${allowed.join(', ')}, found "${unit}"` });
         if (Number(change.values.value) < 0) problems.push({ line: change.lines.value, message: `set_parameter: ${name}: expected a value ≥ 0, found ${String(change.values.value)}` });
       } else if ((COST_PARAMETERS as readonly string[]).includes(name)) {
-        const check = name === 'time_value' ? unit.replace(/\s*\/\s*(day|d)\s*$/i, '') : unit;
-        let ok = isMoneyUnit(check) && !(name === 'time_value' && check === unit);
-        if (ok) { try { perBaseUnit(1, check, commodity); } catch { ok = false; } }
-        if (!ok) {
-          const example = `USD/${commodity.unit.replace(/\/yr$/, '')}${name === 'time_value' ? '/day' : ''}`;
-          problems.push({ line, message: `set_parameter: ${name}: expected a unit like "${example}" (per one of ${allowed.join(', ')}), found "${unit}"` });
+        try {
+          moneyPerBaseUnit(1, unit, commodity, name === 'time_value');
+        } catch {
+          const example = `${naturalPriceUnit(commodity)}${name === 'time_value' ? '/day' : ''}`;
+          problems.push({ line, message: `set_parameter: ${name}: expected a unit like "${example}" (USD per a quantity that converts to ${commodity.unit}), found "${unit}"` });
         }
         if (Number(change.values.value) < 0) problems.push({ line: change.lines.value, message: `set_parameter: ${name}: expected a value ≥ 0, found ${String(change.values.value)}` });
       }

@@ -74,7 +74,8 @@ export function buildLp(network: FlowNetwork): LinearProgram {
   for (let a = 0; a < arcs.length; a++) {
     const arc = arcs[a];
     const route = routes[arc.route];
-    if (!arc.open || !route.open || arc.capacity <= 0 || route.capacity <= 0) continue;
+    // A route cut to capacity 0 keeps its columns: its capacity row then says what one more unit is worth.
+    if (!arc.open || !route.open || arc.capacity <= 0) continue;
     arcOpen[a] = 1;
     routeUsed[arc.route] = 1;
   }
@@ -95,7 +96,7 @@ export function buildLp(network: FlowNetwork): LinearProgram {
   exporters.forEach((exp, e) => exporterRow.set(exp.id, addRow(KIND.supply, e, -Infinity, Math.max(0, exp.supply))));
   const routeRow = new Int32Array(routes.length).fill(-1);
   routes.forEach((route, r) => {
-    if (routeUsed[r] && Number.isFinite(route.capacity)) routeRow[r] = addRow(KIND.route, r, -Infinity, route.capacity);
+    if (routeUsed[r] && Number.isFinite(route.capacity)) routeRow[r] = addRow(KIND.route, r, -Infinity, Math.max(0, route.capacity));
   });
   const assetRow = new Int32Array(assets.length).fill(-1);
   assets.forEach((asset, s) => {

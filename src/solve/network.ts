@@ -4,11 +4,11 @@
 // src/solve/lp.ts turns it into typed arrays for the solver. See docs/methods/flow-model.md.
 import type { Model } from '../model/model.ts';
 import type { CommodityRow } from '../model/types.ts';
-import { convert } from '../model/units.ts';
+import { convert, moneyPerBaseUnit, naturalPriceUnit } from '../model/units.ts';
 import { CorridorError, available } from '../errors.ts';
 
 /** Name and version of the method, reported with every result (docs/methods/flow-model.md). */
-export const FLOW_METHOD = { name: 'flow-lp', version: '1.0.0' } as const;
+export const FLOW_METHOD = { name: 'flow-lp', version: '1.1.0' } as const;
 
 /** Prefix of the implicit route that carries flows whose route the dataset does not give. */
 export const DIRECT_PREFIX = 'direct:';
@@ -21,7 +21,7 @@ export interface NetworkRoute {
   mode: string;
   /** Capacity in the commodity's base unit per year; Infinity when the route itself does not limit flows. */
   capacity: number;
-  /** Transport cost per base unit (0 when the dataset gives none). */
+  /** Transport cost in USD per base unit (0 when the dataset gives none). */
   cost: number;
   transitDays?: number;
   /** Countries crossed, in order, including the start and end countries. */
@@ -153,11 +153,20 @@ export interface FlowNetwork {
   assets: NetworkAsset[];
   arcs: NetworkArc[];
   blocs: NetworkBloc[];
+  /** Blocs that are not importers themselves but whose members are: bloc → those members (a bloc covers its members). */
+  blocMembers: Record<string, string[]>;
   commitments: NetworkCommitment[];
   world: NetworkWorld;
   costs: NetworkCosts;
   /** Price per base unit (USD) where the dataset has one, for values. */
   price?: number;
+  /**
+   * The unit in which money per quantity (prices, costs, premiums, shadow prices) is reported: the
+   * dataset's price unit, else USD per the base unit's natural quantity (src/model/units.ts naturalPriceUnit).
+   */
+  priceUnit: string;
+  /** USD per base unit in one `priceUnit` (e.g. 1e6 for USD/t with volumes in Mt): reported = per base unit ÷ this. */
+  priceUnitFactor: number;
   /** Transit fee per base unit by transit state, where the dataset has one. */
   transitFees: Record<string, number>;
   /** Modelling figures used, with their origin (reported in results). */
@@ -192,25 +201,6 @@ export const COST_PARAMETERS = [
   'world_market_premium', 'world_market_spare', 'baseline_stickiness', 'stock_draw_cost', 'unserved_penalty',
   'agreement_shortfall_penalty', 'time_value',
 ] as const satisfies readonly FlowParameter[];
-
-/** Parses a money-per-quantity unit such as "USD/t", "USD/bbl", "USD/TEU/day" into the quantity unit. */
-function perUnitDenominator(unit: string): string | undefined {
-  const m = /^\s*(?:USD|US\$|\$)\s*\/\s*([^/]+?)(?:\s*\/\s*(?:day|d))?\s*$/i.exec(unit);
-  return m ? m[1].trim() : undefined;
-}
-
-/** Converts a money-per-unit value (e.g. 5 USD/bbl) to USD per base unit of the commodity. */
-export function perBaseUnit(value: number, unit: string, commodity: CommodityRow): number {
-  const denominator = perUnitDenominator(unit);
-  if (denominator === undefined) throw new Error(`expected a unit like "USD/${commodity.unit.replace(/\/yr$/, '')}", found "${unit}"`);
-  // One base unit holds this many `denominator` units.
-  return value * convert(1, commodity.unit, denominator, commodity);
-}
-
-/** Whether a unit reads as money per quantity. */
-export function isMoneyUnit(unit: string): boolean {
-  return perUnitDenominator(unit) !== undefined;
-}
 
 function round(value: number): number {
   return Math.round(value * 1e4) / 1e4;
@@ -421,14 +411,28 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
   for (const [id, baseline] of [...exporterBaseline].sort(([a], [b]) => a.localeCompare(b))) {
     const p = model.parameter('export_capacity', { commodity: query.commodity, country: id, year: query.year });
     let supply = baseline;
-    if (p && p.unit && !isMoneyUnit(p.unit)) {
-      supply = model.toBase(p.value, p.unit, query.commodity);
-      settings.push({ name: 'export_capacity', value: round(supply), unit: base, origin: 'dataset', note: id });
+    if (p) {
+      try {
+        supply = convert(p.value, p.unit, base, commodity);
+        settings.push({ name: 'export_capacity', value: round(supply), unit: base, origin: 'dataset', note: id });
+      } catch (e) {
+        supply = baseline;
+        assumptions.push(`parameter export_capacity of ${id}: ${(e as Error).message}; its baseline exports are used.`);
+      }
     }
     exporters.push({ id, baseline, supply });
   }
 
-  // --- Routes.
+  // --- Routes (costs in USD per base unit, from routes.csv `cost` in `cost_unit`).
+  const routeCost = (id: string, cost: number | undefined, unit: string | undefined): number => {
+    if (cost === undefined) return 0;
+    try {
+      return moneyPerBaseUnit(cost, unit ?? '', commodity);
+    } catch (e) {
+      assumptions.push(`route ${id}: cost ${cost} ${unit ?? ''}: ${(e as Error).message}; the route is taken as free.`);
+      return 0;
+    }
+  };
   const routes: NetworkRoute[] = [];
   const routeIndex = new Map<string, number>();
   const usedRoutes = new Set(flows.map((f) => f.route).filter(Boolean));
@@ -448,7 +452,7 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
       name: r.name,
       mode: r.mode,
       capacity: r.capacity === undefined ? Infinity : model.toBase(r.capacity, r.unit, query.commodity),
-      cost: r.cost ?? 0,
+      cost: routeCost(r.id, r.cost, r.cost_unit),
       transitDays: r.transit_days,
       countries,
       nodes,
@@ -521,7 +525,7 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
   let price: number | undefined;
   if (pricePar) {
     try {
-      price = perBaseUnit(pricePar.value, pricePar.unit, commodity);
+      price = moneyPerBaseUnit(pricePar.value, pricePar.unit, commodity);
       settings.push({ name: 'price', value: pricePar.value, unit: pricePar.unit, origin: 'dataset', note: pricePar.year === query.year ? '' : `figure of ${pricePar.year}` });
     } catch (e) {
       assumptions.push(`parameter price: ${(e as Error).message}; values are not reported.`);
@@ -532,7 +536,11 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
     if (p.name !== 'transit_fee' || !p.country || (p.commodity && p.commodity !== query.commodity) || p.year > query.year) continue;
     const best = model.parameter('transit_fee', { commodity: query.commodity, country: p.country, year: query.year });
     if (best) {
-      try { transitFees[p.country] = perBaseUnit(best.value, best.unit, commodity); } catch { /* reported as no fee */ }
+      try {
+        transitFees[p.country] = moneyPerBaseUnit(best.value, best.unit, commodity);
+      } catch (e) {
+        assumptions.push(`parameter transit_fee of ${p.country}: ${(e as Error).message}; no value is reported for it.`);
+      }
     }
   }
 
@@ -540,11 +548,17 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
     commodity: query.commodity, year: query.year, unit: base, fungible,
     exporters, importers, routes, assets, arcs,
     blocs: [...splitOf].map(([id, s]) => ({ id, parts: [...s.members, s.rest] })),
+    blocMembers: Object.fromEntries(model.tables.bloc
+      .filter((b) => !splitOf.has(b.id) && !importers.some((i) => i.id === b.id))
+      .map((b) => [b.id, model.blocMembers(b.id).filter((m) => importers.some((i) => i.id === m))] as [string, string[]])
+      .filter(([, members]) => members.length > 0)),
     commitments: [],
     world: { enabled: fungible, premium: 0, spare: Infinity },
     costs: { stickiness: 0, stockDraw: 0, unserved: 0, shortfall: 0, timeValue: 0 },
-    price, transitFees, settings, assumptions, given: {},
+    price, priceUnit: '', priceUnitFactor: 1, transitFees, settings, assumptions, given: {},
   };
+  network.priceUnit = naturalPriceUnit(commodity, price !== undefined ? pricePar?.unit : undefined);
+  network.priceUnitFactor = moneyPerBaseUnit(1, network.priceUnit, commodity);
   for (const name of COST_PARAMETERS) {
     const p = model.parameter(name, { commodity: query.commodity, year: query.year });
     if (p) network.given[name] = { value: p.value, unit: p.unit, origin: 'dataset' };
@@ -583,30 +597,28 @@ export function resolveCosts(network: FlowNetwork, commodity: CommodityRow): voi
   const money = (name: FlowParameter): number | undefined => {
     const g = given[name];
     if (!g) return undefined;
-    const v = perBaseUnit(g.value, g.unit, commodity);
+    const v = moneyPerBaseUnit(g.value, g.unit, commodity);
     settings.push({ name, value: g.value, unit: g.unit, origin: g.origin, note: '' });
     return v;
   };
   const perDay = (name: FlowParameter): number | undefined => {
     const g = given[name];
     if (!g) return undefined;
-    const v = perBaseUnit(g.value, g.unit.replace(/\s*\/\s*(day|d)\s*$/i, ''), commodity);
+    const v = moneyPerBaseUnit(g.value, g.unit, commodity, true);
     settings.push({ name, value: g.value, unit: g.unit, origin: g.origin, note: '' });
     return v;
   };
-  const baseUnit = network.unit.replace(/\/yr$/, '');
-  // Defaults are shown per the price's unit when the dataset has a price (e.g. USD/t), else per base unit.
-  const priceUnit = network.settings.find((x) => x.name === 'price')?.unit;
-  const perBase = priceUnit ?? `USD/${baseUnit}`;
-  const shown = (valuePerBase: number) => round(valuePerBase / perBaseUnit(1, perBase, commodity));
+  // Defaults are shown in the network's price unit (the dataset's price unit, else e.g. USD/t, USD/TEU, USD/MWh).
+  const perBase = network.priceUnit;
+  const shown = (valuePerBase: number) => round(valuePerBase / network.priceUnitFactor);
   const timeValue = perDay('time_value') ?? 0;
   const largestCost = Math.max(0, ...network.routes.map((r) => r.cost + timeValue * (r.transitDays ?? 0)));
   let premium = money('world_market_premium');
   if (premium === undefined && network.world.enabled) {
-    premium = network.price !== undefined ? Math.max(0.1 * network.price, 2 * largestCost) : Math.max(1, 2 * largestCost);
+    premium = network.price !== undefined ? Math.max(0.1 * network.price, 2 * largestCost) : Math.max(network.priceUnitFactor, 2 * largestCost);
     settings.push({
       name: 'world_market_premium', value: shown(premium), unit: perBase, origin: 'default',
-      note: (network.price !== undefined ? 'the larger of 10% of the price and twice the largest route cost' : 'no price in the dataset: twice the largest route cost, at least 1') +
+      note: (network.price !== undefined ? 'the larger of 10% of the price and twice the largest route cost' : `no price in the dataset: twice the largest route cost, at least 1 ${perBase}`) +
         ' (assumption: the world market is the last resort after rerouting over any route)',
     });
   }
@@ -619,7 +631,7 @@ export function resolveCosts(network: FlowNetwork, commodity: CommodityRow): voi
   } else if (network.world.enabled) {
     settings.push({ name: 'world_market_spare', value: Infinity, unit: network.unit, origin: 'default', note: 'not limited (assumption: no spare-capacity figure in the dataset)' });
   }
-  const reference = Math.max(largestCost, premium) || 1;
+  const reference = Math.max(largestCost, premium) || network.priceUnitFactor;
   const pick = (name: FlowParameter, factor: number, why: string): number => {
     const v = money(name);
     if (v !== undefined) return v;
@@ -649,6 +661,7 @@ export function cloneNetwork(network: FlowNetwork): FlowNetwork {
     assets: network.assets.map((a) => ({ ...a })),
     arcs: network.arcs.map((a) => ({ ...a, transit: [...a.transit] })),
     blocs: network.blocs.map((b) => ({ ...b, parts: [...b.parts] })),
+    blocMembers: Object.fromEntries(Object.entries(network.blocMembers).map(([k, v]) => [k, [...v]])),
     commitments: network.commitments.map((c) => ({ ...c, importers: [...c.importers] })),
     world: { ...network.world },
     costs: { ...network.costs },
@@ -659,11 +672,15 @@ export function cloneNetwork(network: FlowNetwork): FlowNetwork {
   };
 }
 
-/** Importer parts an actor id stands for: a split bloc's parts, else the id itself when it is an importer. */
+/**
+ * Importer parts an actor id stands for: a split bloc's parts; the id itself when it is an importer; for a
+ * bloc that does not import on its own, its members that do.
+ */
 export function importerParts(network: FlowNetwork, id: string): string[] {
   const bloc = network.blocs.find((b) => b.id === id);
   if (bloc) return bloc.parts;
-  return network.importers.some((i) => i.id === id) ? [id] : [];
+  if (network.importers.some((i) => i.id === id)) return [id];
+  return network.blocMembers[id] ?? [];
 }
 
 /** Effective cost of an arc per base unit: route cost plus the value of time in transit. */

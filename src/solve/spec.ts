@@ -55,6 +55,7 @@ export function networkFromSpec(spec: NetworkSpec): FlowNetwork {
     assets: (spec.assets ?? []).map((s) => ({ id: s.id, name: s.id, capacity: s.capacity })),
     arcs,
     blocs: [],
+    blocMembers: {},
     commitments: (spec.commitments ?? []).map((c, k) => ({ label: `commitment ${k + 1}`, ...c })),
     world: spec.world
       ? { enabled: true, premium: spec.world.premium, spare: spec.world.spare === undefined || spec.world.spare === null ? Infinity : spec.world.spare }
@@ -63,6 +64,6 @@ export function networkFromSpec(spec: NetworkSpec): FlowNetwork {
       stickiness: spec.costs.stickiness, unserved: spec.costs.unserved, stockDraw: spec.costs.stockDraw ?? 0,
       shortfall: spec.costs.shortfall ?? 0, timeValue: 0,
     },
-    transitFees: {}, settings: [], assumptions: [], given: {},
+    priceUnit: 'USD/unit', priceUnitFactor: 1, transitFees: {}, settings: [], assumptions: [], given: {},
   };
 }

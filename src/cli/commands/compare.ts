@@ -7,6 +7,9 @@ import type { RunContext } from '../main.ts';
 import { formatTable } from './metrics.ts';
 import { openScenario } from './scenario.ts';
 
+/** A price for the text: 4 significant digits below 1, else 2 decimals. */
+const money = (v: number): string => (v !== 0 && Math.abs(v) < 1 ? v.toPrecision(4) : v.toFixed(2));
+
 const SECTION_TITLES: Record<string, string> = {
   demand: 'demand', unserved: 'unserved', route: 'flow', asset: 'asset flow', binding: 'shadow price', transit: 'transit', metric: 'metric', cost: 'cost',
 };
@@ -28,6 +31,12 @@ export function formatComparison(c: Comparison): string[] {
     lines.push(`${s.scenario} (${s.file}):`);
     for (const ch of s.changes) lines.push(`  ${ch.kind === 'shock' ? '−' : ch.kind === 'policy' ? '+' : '·'} ${ch.summary}`);
     if (s.changes.length === 0) lines.push('  (no changes)');
+    // What binds, with what one more unit is worth (those worth nothing at the margin are left out here).
+    const result = c.scenarios.find((r) => r.scenario.name === s.scenario && r.scenario.file === s.file);
+    const valued = result?.whatBinds.filter((b) => b.shadowPrice > 0) ?? [];
+    if (result && valued.length) {
+      lines.push(`  what binds (one more ${result.unit.replace(/\/yr$/, '')}/yr is worth): ${valued.map((b) => `${b.kind === 'worldMarket' ? 'world-market spare capacity' : b.id} ${money(b.shadowPrice)} ${result.priceUnit}`).join(', ')}`);
+    }
   }
   return lines;
 }

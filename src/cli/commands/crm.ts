@@ -1,6 +1,8 @@
 // `corridor crm`: the EU criticality assessment (supply risk per stage, bottleneck, EI, verdict).
 import type { Command } from 'commander';
+import { CorridorError, available } from '../../errors.ts';
 import { crmAssessment, type CrmAssessment } from '../../metrics/index.ts';
+import type { Model } from '../../model/model.ts';
 import { openDataset, parseIntegerOption, printJson, withDataset, withJson } from '../common.ts';
 import type { RunContext } from '../main.ts';
 import { formatTable } from './metrics.ts';
@@ -35,9 +37,20 @@ export function registerCrm(program: Command, context: RunContext): void {
     .option('--material <id>', 'one material (default: every material with inputs)')
     .option('--year <year>', "year of the inputs (default: each material's latest)")
     .action((options: { material?: string; year?: string; json: boolean; dataset?: string }) => {
-      const year = parseIntegerOption('--year', options.year);
-      const result = crmAssessment(openDataset(options), { material: options.material, year });
+      const model = openDataset(options);
+      const result = crmAssessment(model, { material: options.material, year: yearOption(model, options.year) });
       if (options.json) printJson(context.io, result);
       else context.io.out(formatCrmAssessment(result).join('\n'));
     });
+}
+
+/** Parses --year; a bad value is an error that also lists the years with EU criticality inputs. */
+function yearOption(model: Model, value: string | undefined): number | undefined {
+  try {
+    return parseIntegerOption('--year', value);
+  } catch (error) {
+    if (!(error instanceof CorridorError)) throw error;
+    const years = [...new Set(model.tables.crmMaterial.map((r) => r.year))].sort((a, b) => a - b);
+    throw new CorridorError(error.code, `${error.message}; years with EU criticality inputs: ${available(years)}`);
+  }
 }

@@ -1,6 +1,7 @@
 // `corridor metrics`: the importer view (--importer) or the exporter view (--exporter) of dependence.
 import type { Command } from 'commander';
-import { CorridorError } from '../../errors.ts';
+import { CorridorError, available } from '../../errors.ts';
+import type { Model } from '../../model/model.ts';
 import { exporterMetrics, importerMetrics, type ExporterMetrics, type ImporterMetrics, type TransitShare } from '../../metrics/index.ts';
 import { openDataset, parseIntegerOption, printJson, withDataset, withJson } from '../common.ts';
 import type { RunContext } from '../main.ts';
@@ -110,16 +111,42 @@ export function registerMetrics(program: Command, context: RunContext): void {
     .option('--commodity <id>', 'commodity id, e.g. crude_oil')
     .option('--year <year>', 'year (default: the latest year with data)')
     .action((options: MetricsOptions) => {
-      if ((options.importer === undefined) === (options.exporter === undefined)) {
-        throw new CorridorError('CORRIDOR_ERR_ARGUMENT', 'give exactly one of --importer <id> or --exporter <id>');
+      if (options.importer !== undefined && options.exporter !== undefined) {
+        throw new CorridorError('CORRIDOR_ERR_ARGUMENT', 'give --importer <id> or --exporter <id>, not both (the importer view and the exporter view are separate results)');
       }
-      if (options.commodity === undefined) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', 'give --commodity <id> (e.g. crude_oil)');
-      const year = parseIntegerOption('--year', options.year);
       const model = openDataset(options);
+      const { commodity } = options;
+      if (commodity === undefined) {
+        throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `give --commodity <id>; commodities with flows: ${available(commoditiesWithFlows(model))}`);
+      }
+      if (options.importer === undefined && options.exporter === undefined) {
+        throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `give --importer <id> or --exporter <id>; ${actorsOf(model, commodity)}`);
+      }
+      const year = yearOption(model, options.year, commodity);
       const result = options.importer !== undefined
-        ? importerMetrics(model, { importer: options.importer, commodity: options.commodity, year })
-        : exporterMetrics(model, { exporter: options.exporter!, commodity: options.commodity, year });
+        ? importerMetrics(model, { importer: options.importer, commodity, year })
+        : exporterMetrics(model, { exporter: options.exporter!, commodity, year });
       if (options.json) printJson(context.io, result);
       else context.io.out(('importer' in result ? formatImporterMetrics(result) : formatExporterMetrics(result)).join('\n'));
     });
+}
+
+const commoditiesWithFlows = (model: Model): string[] => [...new Set(model.tables.flow.map((f) => f.commodity))].sort();
+
+/** Who imports and exports a commodity, for a message (or the commodities with flows, when it has none). */
+function actorsOf(model: Model, commodity: string): string {
+  const flows = model.tables.flow.filter((f) => f.commodity === commodity);
+  if (flows.length === 0) return `commodities with flows: ${available(commoditiesWithFlows(model))}`;
+  const ids = (role: 'importer' | 'exporter') => available([...new Set(flows.map((f) => f[role]))].sort());
+  return `importers of ${commodity}: ${ids('importer')}; exporters of ${commodity}: ${ids('exporter')}`;
+}
+
+/** Parses --year; a bad value is an error that also lists the years with flows of the commodity. */
+function yearOption(model: Model, value: string | undefined, commodity: string): number | undefined {
+  try {
+    return parseIntegerOption('--year', value);
+  } catch (error) {
+    if (!(error instanceof CorridorError)) throw error;
+    throw new CorridorError(error.code, `${error.message}; years with ${commodity} flows: ${available(model.flowYears(commodity))}`);
+  }
 }

@@ -50,20 +50,23 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
     r.importers.map((i) => [i.parts ? `${i.importer} (sum)` : i.importer, vol(i.demand), vol(i.servedBaseline), vol(i.servedScenario), vol(i.unserved),
       vol(i.worldMarket), vol(i.stockDraw), num(i.transitDaysBaseline, 1), num(i.transitDaysScenario, 1)]),
   ));
-  lines.push('', 'Routes (direct:E>I = flows whose route the dataset does not give; those unchanged are not listed):');
+  lines.push('', 'Routes (direct:E>I = flows whose route the dataset does not give; those that do not change are not listed):');
   lines.push(...formatTable(
     [{ header: 'Route' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' },
-      { header: 'Binds' }, { header: `Shadow price (${r.valueUnit} per ${u.replace(/\/yr$/, '')})`, align: 'right' }, { header: 'Status' }],
+      { header: 'Binds' }, { header: `Shadow price (${r.priceUnit})`, align: 'right' }, { header: 'Status' }],
     r.routes.filter((x) => !x.direct || x.binding || Math.abs(x.flowScenario - x.flowBaseline) > 1e-9).map((x) => [x.route, vol(x.flowBaseline), vol(x.flowScenario), x.capacity === null ? 'unlimited' : vol(x.capacity), x.binding ? 'yes' : '',
       money(x.shadowPrice), x.status]),
   ));
   if (r.assets.length) {
     lines.push('', 'Shared assets:');
     lines.push(...formatTable(
-      [{ header: 'Asset' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' }, { header: 'Binds' }, { header: `Shadow price (${r.valueUnit} per ${u.replace(/\/yr$/, '')})`, align: 'right' }],
+      [{ header: 'Asset' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' }, { header: 'Binds' }, { header: `Shadow price (${r.priceUnit})`, align: 'right' }],
       r.assets.map((a) => [a.asset, vol(a.flowBaseline), vol(a.flowScenario), vol(a.capacity), a.binding ? 'yes' : '', money(a.shadowPrice)]),
     ));
   }
+  lines.push('', 'What binds:');
+  if (r.whatBinds.length === 0) lines.push('  nothing: no route, shared asset, export capacity or world-market limit is reached.');
+  for (const b of r.whatBinds) lines.push(`  ${b.text}`);
   const priced = r.settings.some((x) => x.name === 'price');
   lines.push('', `Actors whose volume changes (value = volume change × ${priced ? 'price' : 'price: none in the dataset'}, ${r.valueUnit}):`);
   const moved = r.actors.filter((a) => Math.abs(a.volumeChange) > 1e-9);
@@ -94,7 +97,7 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
   }
   const w = r.worldMarket;
   lines.push('');
-  if (w.enabled) lines.push(`World market: ${vol(w.baseline)} → ${vol(w.scenario)} ${u} at a premium of ${money(w.premium)} ${r.valueUnit} per ${u.replace(/\/yr$/, '')}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${vol(w.spare)}`}`);
+  if (w.enabled) lines.push(`World market: ${vol(w.baseline)} → ${vol(w.scenario)} ${u} at a premium of ${money(w.premium)} ${r.priceUnit}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${vol(w.spare)}`}`);
   const c = r.solver.costs;
   lines.push(`Solver: ${r.solver.status}; objective ${money(r.solver.baselineObjective)} → ${money(r.solver.objective)} ${r.valueUnit} (transport ${money(c.transport)}, stickiness ${money(c.stickiness)}, world market ${money(c.world)}, stocks ${money(c.stock)}, unserved ${money(c.unserved)}${c.shortfall ? `, agreement shortfall ${money(c.shortfall)}` : ''})`);
   const defaults = r.settings.filter((s) => s.origin !== 'dataset');

@@ -138,6 +138,9 @@ const SPECS: Spec[] = [
   ['DISRUPTION', 9, ['n:drone', 'n:missile', 'n:rocket'], ['n:attack', 'n:strike', 'v:hit', 'v:target', 'v:attack', 'v:damage'], 4],
   ['DISRUPTION', 8, ['v:attack', 'v:stop', 'v:cut', 'v:block', 'v:reduce', 'v:slash', 'v:drop', 'v:fall', 'v:plunge', 'v:lose'], FLOWS.concat(['n:pipeline', 'n:terminal', 'n:station', 'n:port', 'n:facility', 'n:tanker', 'n:border', 'n:crossing', 'n:line', 'n:supply', 'oil', 'gas']), 6, true],
   ['DISRUPTION', 8, ['force'], ['majeure'], 1],
+  // "would close the border crossing", "closing the strait": "close" alone is too often an adjective ("close ties", "close to").
+  ['DISRUPTION', 8, ['close', 'closing'], ['n:border', 'n:crossing', 'n:checkpoint', 'n:airspace', 'n:port', 'n:pipeline', 'n:terminal', 'n:road',
+    'n:route', 'n:strait', 'n:plant', 'n:mine', 'n:refinery', 'n:station', 'n:line', 'n:bridge', 'n:railway', 'n:canal', 'n:field', 'n:valve'], 5],
   ['DISRUPTION', 6, ['n:storm', 'n:attack', 'v:block', 'n:strike'], undefined],
   // INVEST
   ['INVEST', 7, ['v:invest', 'n:investment', 'v:finance', 'financing', 'funded', 'funding', 'n:loan', 'v:lend', 'v:acquire', 'acquisition'], undefined],

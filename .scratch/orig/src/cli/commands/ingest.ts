@@ -1,0 +1,123 @@
+// `corridor ingest FILE|-`: English news text in, candidate events out (and, with --save, kept for review).
+import type { Command } from 'commander';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { DEFAULT_DATASET_DIR } from '../../data/read.ts';
+import { buildLinks, decodeInput, ingestText, linkSourceOf, MAX_INPUT_BYTES, tooLarge, EVENTS_METHOD, type IngestResult } from '../../events/index.ts';
+import { candidateStorePath, openCandidateStore } from '../../store/candidates.ts';
+import { CorridorError } from '../../errors.ts';
+import { openDataset, printJson, withDataset, withJson } from '../common.ts';
+import type { RunContext } from '../main.ts';
+
+/** Checks a --published value: a real calendar day written YYYY-MM-DD. */
+export function parsePublished(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !day || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) {
+    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `--published expects a date written YYYY-MM-DD (e.g. 2024-03-05), found "${value}"`);
+  }
+  return value.trim();
+}
+
+/** Reads standard input up to the size limit. */
+function readStdin(): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buffer = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buffer, 0, buffer.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      throw new CorridorError('CORRIDOR_ERR_INPUT_TEXT', `could not read standard input: ${(e as Error).message}`);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_INPUT_BYTES) throw tooLarge(total, 'standard input');
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+  }
+  return Buffer.concat(chunks);
+}
+
+function readFileInput(file: string): Uint8Array {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${file} is a folder; give a text file (or - for standard input)`);
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof CorridorError) throw e;
+    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `file not found: ${file}`);
+  }
+  if (size > MAX_INPUT_BYTES) throw tooLarge(size, file);
+  const bytes = Buffer.alloc(size);
+  const fd = openSync(file, 'r');
+  try {
+    let off = 0;
+    while (off < size) { const n = readSync(fd, bytes, off, size - off, off); if (n === 0) break; off += n; }
+  } finally {
+    closeSync(fd);
+  }
+  return bytes;
+}
+
+function printText(context: RunContext, r: IngestResult): void {
+  const out = context.io.out;
+  out(`${r.article.title ? `"${r.article.title}"` : '(no title)'}: ${r.article.sentences} sentence(s), ${r.actors.length} actor(s), ${r.events.length} candidate event(s) [${r.method.name} ${r.method.version}]`);
+  if (r.actors.length) {
+    out('actors:');
+    for (const a of r.actors) out(`  ${(a.state ?? '-').padEnd(5)} ${a.name}${a.role ? ` (${a.role})` : ''}`);
+  }
+  if (r.events.length) {
+    out('events:');
+    for (const e of r.events) {
+      const tone = e.tone > 0 ? `+${e.tone}` : String(e.tone);
+      out(`  ${e.id}  ${(e.date ?? 'no date').padEnd(10)}  ${e.type.padEnd(10)} ${(e.source ?? '?')} -> ${e.targets.join(',') || '-'}  tone ${tone}  confidence ${e.confidence.toFixed(2)}`);
+      const links = [...e.commodities.map((c) => c.id ?? c.name), ...e.routes.map((x) => x.id ?? x.name)];
+      out(`      "${e.sentence.text.length > 110 ? `${e.sentence.text.slice(0, 107)}...` : e.sentence.text}"${links.length ? `  [${links.join(', ')}]` : ''}`);
+    }
+  }
+  if (r.attributions.length) out(`attribution: ${[...new Set(r.attributions.map((a) => a.name))].join(', ')}`);
+}
+
+export function registerIngest(program: Command, context: RunContext): void {
+  withJson(withDataset(program.command('ingest')))
+    .description('read an English news article and list candidate events (actors, type, date, tone, commodities, routes)')
+    .argument('<file>', 'text file with the article, or - for standard input')
+    .option('--published <date>', 'publication date YYYY-MM-DD: relative dates ("last week", "on Tuesday") are resolved against it')
+    .option('--source <publisher>', 'publisher of the article (e.g. Reuters); kept with saved candidates')
+    .option('--save', 'keep the candidates for review in DATASET/.corridor/events.sqlite (see `corridor events`)', false)
+    .action((file: string, options: { dataset?: string; json: boolean; published?: string; source?: string; save: boolean }) => {
+      const published = parsePublished(options.published);
+      const name = file === '-' ? 'standard input' : file;
+      const text = decodeInput(file === '-' ? readStdin() : readFileInput(file), name);
+      const model = openDataset(options);
+      const links = buildLinks(linkSourceOf(model.tables));
+      const result = ingestText(text, { published, source: options.source ?? null, links });
+      let saved: { store: string; added: number; existing: number } | undefined;
+      if (options.save) {
+        const dir = options.dataset ?? DEFAULT_DATASET_DIR;
+        const store = openCandidateStore(dir, { create: true });
+        try {
+          const { added, existing } = store.save({
+            hash: result.article.hash, title: result.article.title, source: result.article.source, published: result.article.published,
+            method: `${EVENTS_METHOD.name}@${EVENTS_METHOD.version}`, savedAt: new Date().toISOString(),
+          }, result.events);
+          saved = { store: candidateStorePath(dir), added, existing };
+        } finally {
+          store.close();
+        }
+      }
+      if (options.json) {
+        const { method, ...rest } = result;
+        printJson(context.io, { method, dataset: model.info.hash, ...rest, ...(saved ? { saved } : {}) });
+      } else {
+        printText(context, result);
+        if (saved) context.io.out(`saved ${saved.added} new candidate(s) to ${saved.store}${saved.existing ? ` (${saved.existing} already there)` : ''}; review them with \`corridor events list\``);
+        for (const w of result.warnings) context.io.err(`warning: ${w}`);
+      }
+    });
+}

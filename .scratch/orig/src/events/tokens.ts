@@ -1,0 +1,116 @@
+// Tokens and sentences with character offsets into the text as given. Pure and linear in the text length.
+
+export interface Token {
+  /** The token as written. */
+  text: string;
+  /** Lower case, with curly apostrophes made straight. */
+  lower: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter. */
+  cap: boolean;
+  /** A word (letters or digits), as opposed to punctuation. */
+  word: boolean;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the first token and one past the last token in the article's token list. */
+  first: number;
+  last: number;
+  /** Whether this sentence is the headline (the first line, set apart by a line break). */
+  headline: boolean;
+}
+
+// Acronyms with dots (U.S., U.K.), an apostrophe suffix ('s, 't), a word or number (decimals kept whole), or one other character.
+const TOKEN = /(?:\p{Lu}\.){2,}|['’]\p{L}{1,2}\b|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+|[^\s]/gu;
+const UPPER = /^\p{Lu}/u;
+const WORDLIKE = /^[\p{L}\p{N}]/u;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = from;
+  const slice = to === text.length ? text : text.slice(0, to);
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(slice)) !== null) {
+    const t = m[0];
+    tokens.push({
+      text: t,
+      lower: t.toLowerCase().replace(/’/g, "'"),
+      start: m.index,
+      end: m.index + t.length,
+      cap: UPPER.test(t),
+      word: WORDLIKE.test(t) || t.startsWith("'") || t.startsWith('’'),
+    });
+  }
+  return tokens;
+}
+
+/** Words that end with a period without ending a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'gen', 'col', 'lt', 'sen', 'rep', 'gov', 'sgt', 'capt', 'cmdr', 'adm', 'pres',
+  'jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri',
+  'inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'no', 'nos', 'vs', 'etc', 'approx', 'est', 'dept', 'govt', 'jr', 'sr', 'mt', 'ft', 'vol',
+  'e.g', 'i.e', 'al', 'bn', 'mln', 'cf', 'fig', 'km',
+]);
+/** Capitalised words that commonly begin a sentence after an acronym such as "U.S.". */
+const STARTERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'in', 'on', 'at', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'but', 'and', 'meanwhile', 'however', 'earlier', 'later']);
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+
+/** Splits an article into sentences. Blank lines always end a sentence; the first line ends one when a line break follows it. */
+export function splitSentences(text: string, tokens: Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let first = 0;
+  let headlineDone = false;
+  const close = (lastExclusive: number, headline = false): void => {
+    if (lastExclusive > first) {
+      sentences.push({ start: tokens[first].start, end: tokens[lastExclusive - 1].end, first, last: lastExclusive, headline });
+    }
+    first = lastExclusive;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
+    if (!next) break;
+    // Line breaks.
+    let newlines = 0;
+    for (let k = token.end; k < next.start; k++) if (text.charCodeAt(k) === 10) newlines++;
+    if (newlines > 0) {
+      const blank = newlines > 1 && /\n[ \t\r\f\v]*\n/.test(text.slice(token.end, next.start));
+      if (blank || (!headlineDone && sentences.length === 0)) {
+        const isHeadline = !headlineDone && sentences.length === 0 && !/[.!?]$/.test(token.text);
+        headlineDone = true;
+        close(i + 1, isHeadline);
+        continue;
+      }
+    }
+    if (!headlineDone && sentences.length === 0 && i - first > 80) headlineDone = true;
+    const t = token.text;
+    if (t !== '.' && t !== '!' && t !== '?' && !(/^(?:\p{Lu}\.){2,}$/u.test(t))) continue;
+    // Include closing quotes and brackets in the sentence.
+    let end = i;
+    while (tokens[end + 1] && CLOSERS.has(tokens[end + 1].text) && tokens[end + 1].start === tokens[end].end) end++;
+    const after = tokens[end + 1];
+    if (!after) break;
+    if (after.start === tokens[end].end) continue; // no space: "reuters.com", "3.5"
+    const startsLikeSentence = after.cap || /^[\p{N}"“‘'(«]/u.test(after.text);
+    if (!startsLikeSentence) continue;
+    if (t === '.') {
+      const previous = tokens[i - 1];
+      if (previous && previous.end === token.start) {
+        const word = previous.lower;
+        if (ABBREVIATIONS.has(word)) continue;
+        if (/^\p{Lu}$/u.test(previous.text)) continue; // an initial: "J. Smith"
+      }
+    } else if (t !== '!' && t !== '?') {
+      // An acronym with dots ends a sentence only when a typical sentence starter follows.
+      if (!STARTERS.has(after.lower)) continue;
+    }
+    headlineDone = true;
+    close(end + 1);
+    i = end;
+  }
+  close(tokens.length, false);
+  return sentences;
+}

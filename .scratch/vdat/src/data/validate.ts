@@ -1,0 +1,217 @@
+// Domain checks on typed tables: keys, references, units, routes whose legs must join, sources.
+// Type and range checks of single cells happen while reading (src/schema/coerce.ts).
+import { ENTITIES } from '../schema/entities.ts';
+import type { Attribute, Entity, EntityName } from '../schema/types.ts';
+import type { CommodityRow, Tables } from '../model/types.ts';
+import { canConvert, isKnownUnit, moneyPerBaseUnit } from '../model/units.ts';
+import type { ProblemList } from './problems.ts';
+import type { RowLines } from './read.ts';
+
+type Row = Record<string, unknown>;
+
+const ISO_ALPHA3 = /^[A-Z]{3}$/;
+const SHARE_TOLERANCE = 1e-3;
+
+function rowsOf(tables: Tables, name: EntityName): Row[] {
+  return (tables as unknown as Record<string, Row[]>)[name];
+}
+
+/** The sets of ids that references may point to. */
+function idSets(tables: Tables): Record<string, Set<string>> {
+  const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
+  const countries = ids(tables.country);
+  const blocs = ids(tables.bloc);
+  return {
+    source: ids(tables.source),
+    country: countries,
+    bloc: blocs,
+    actor: new Set([...countries, ...blocs]),
+    commodity: ids(tables.commodity),
+    node: ids(tables.node),
+    asset: ids(tables.asset),
+    route: ids(tables.route),
+  };
+}
+
+function checkKeys(entity: Entity, rows: Row[], lines: number[], problems: ProblemList): void {
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const key = entity.key.map((k) => String(row[k] ?? '')).join('|');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.error(entity.file, lines[i], entity.key[0], `expected a unique ${entity.key.join(' + ')}, found a duplicate of line ${first} (${key.replace(/\|/g, ', ')})`);
+    } else seen.set(key, lines[i]);
+  });
+}
+
+function checkReferences(entity: Entity, rows: Row[], lines: number[], ids: Record<string, Set<string>>, problems: ProblemList): void {
+  const refAttrs = entity.attributes.filter((a): a is Attribute & { ref: string } => a.ref !== undefined);
+  rows.forEach((row, i) => {
+    for (const attr of refAttrs) {
+      const value = row[attr.name];
+      const values = Array.isArray(value) ? value : value === undefined || value === '' ? [] : [String(value)];
+      for (const v of values) {
+        if (!ids[attr.ref].has(v)) {
+          const what = attr.ref === 'actor' ? 'a country or bloc id' : `a ${attr.ref} id`;
+          problems.error(entity.file, lines[i], attr.name, `expected ${what} declared in the dataset, found unknown "${v}"`);
+        }
+      }
+    }
+  });
+}
+
+function checkProvenance(entity: Entity, rows: Row[], lines: number[], problems: ProblemList): void {
+  if (!entity.sourced) return;
+  rows.forEach((row, i) => {
+    if (row.estimated === true) {
+      if (!String(row.note ?? '').trim()) {
+        problems.error(entity.file, lines[i], 'note', 'expected a note saying how the estimated figure was derived, found an empty cell');
+      } else {
+        problems.warning(entity.file, lines[i], 'estimated', `estimated figure: ${row.note}`);
+      }
+    }
+  });
+}
+
+function checkCountries(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  tables.country.forEach((c, i) => {
+    if (c.kind === 'country' && !ISO_ALPHA3.test(c.id)) {
+      problems.error('countries.csv', lines.country[i], 'id', `expected an ISO 3166-1 alpha-3 code (three capital letters), found "${c.id}"`);
+    }
+  });
+  const countryIds = new Set(tables.country.map((c) => c.id));
+  tables.bloc.forEach((b, i) => {
+    if (countryIds.has(b.id)) problems.error('blocs.csv', lines.bloc[i], 'id', `expected a bloc id distinct from every country id, found "${b.id}" in both`);
+  });
+}
+
+function checkCommodityUnits(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  tables.commodity.forEach((c, i) => {
+    for (const unit of [c.unit, ...c.allowed_units]) {
+      if (!isKnownUnit(unit)) problems.error('commodities.csv', lines.commodity[i], unit === c.unit ? 'unit' : 'allowed_units', `expected a known unit, found "${unit}"`);
+      else if (!canConvert(unit, c)) problems.error('commodities.csv', lines.commodity[i], 'allowed_units', `expected a factor that converts ${unit} to ${c.unit} for ${c.id} (barrels_per_tonne, twh_per_bcm or toe_per_tonne), found none`);
+    }
+    if (!c.allowed_units.includes(c.unit)) problems.error('commodities.csv', lines.commodity[i], 'allowed_units', `expected the base unit ${c.unit} among the allowed units, found ${c.allowed_units.join(';') || 'none'}`);
+  });
+}
+
+/** Every table whose rows hold a volume or capacity in a unit of their commodity. */
+const VOLUME_TABLES: { name: EntityName; commodityColumn: string }[] = [
+  { name: 'production', commodityColumn: 'commodity' },
+  { name: 'demand', commodityColumn: 'commodity' },
+  { name: 'stock', commodityColumn: 'commodity' },
+  { name: 'flow', commodityColumn: 'commodity' },
+  { name: 'asset', commodityColumn: 'commodity' },
+  { name: 'route', commodityColumn: 'commodity' },
+];
+
+function checkUnits(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  const commodities = new Map<string, CommodityRow>(tables.commodity.map((c) => [c.id, c]));
+  for (const { name, commodityColumn } of VOLUME_TABLES) {
+    const entity = ENTITIES.find((e) => e.name === name)!;
+    rowsOf(tables, name).forEach((row, i) => {
+      const commodity = commodities.get(String(row[commodityColumn]));
+      if (!commodity) return; // reported as an unknown reference
+      const unit = String(row.unit);
+      if (!commodity.allowed_units.includes(unit)) {
+        problems.error(entity.file, lines[name][i], 'unit', `expected a unit allowed for ${commodity.id} (${commodity.allowed_units.join(', ')}), found "${unit}"`);
+      }
+    });
+  }
+}
+
+function checkRoutes(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  const nodes = new Map(tables.node.map((n) => [n.id, n]));
+  tables.route.forEach((route, i) => {
+    const legs = tables.leg.map((leg, j) => ({ leg, line: lines.leg[j] })).filter(({ leg }) => leg.route === route.id).sort((a, b) => a.leg.sequence - b.leg.sequence);
+    const line = lines.route[i];
+    if (legs.length === 0) {
+      problems.error('routes.csv', line, 'id', `expected at least one leg in legs.csv for route "${route.id}", found none`);
+      return;
+    }
+    if (route.from === route.to) problems.error('routes.csv', line, 'to', `expected a last node different from the first, found "${route.to}" for both`);
+    legs.forEach(({ leg, line: legLine }, k) => {
+      if (leg.sequence !== k + 1) problems.error('legs.csv', legLine, 'sequence', `expected sequence ${k + 1} for route "${route.id}" (1, 2, 3 … without gaps), found ${leg.sequence}`);
+      const previous = legs[k - 1]?.leg;
+      if (k === 0 && leg.from !== route.from) problems.error('legs.csv', legLine, 'from', `expected the first leg of "${route.id}" to start at the route's first node "${route.from}", found "${leg.from}"`);
+      if (previous && previous.to !== leg.from) problems.error('legs.csv', legLine, 'from', `expected leg ${leg.sequence} of "${route.id}" to start where leg ${previous.sequence} ends ("${previous.to}"), found "${leg.from}"`);
+    });
+    const last = legs[legs.length - 1];
+    if (last.leg.to !== route.to) problems.error('legs.csv', last.line, 'to', `expected the last leg of "${route.id}" to end at the route's last node "${route.to}", found "${last.leg.to}"`);
+    const start = nodes.get(route.from);
+    if (start && legs[0].leg.country !== start.country) {
+      problems.error('legs.csv', legs[0].line, 'country', `expected the first leg of "${route.id}" to be in ${start.country} (country of node "${start.id}"), found ${legs[0].leg.country}`);
+    }
+  });
+}
+
+/** A route's cost needs its unit, money per a quantity that converts for the route's commodity. */
+function checkRouteCosts(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  const commodities = new Map<string, CommodityRow>(tables.commodity.map((c) => [c.id, c]));
+  tables.route.forEach((route, i) => {
+    const unit = (route.cost_unit ?? '').trim();
+    if (route.cost === undefined) return;
+    if (!unit) {
+      problems.error('routes.csv', lines.route[i], 'cost_unit', `expected the unit of cost ${route.cost} (money per quantity, e.g. USD/t, USD/bbl, USD/TEU, USD/MWh), found an empty cell`);
+      return;
+    }
+    const commodity = commodities.get(route.commodity);
+    if (!commodity) return; // reported as an unknown reference
+    try {
+      moneyPerBaseUnit(1, unit, commodity);
+    } catch (e) {
+      problems.error('routes.csv', lines.route[i], 'cost_unit', `${(e as Error).message} for ${commodity.id}`);
+    }
+  });
+}
+
+function checkFlows(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  const routes = new Map(tables.route.map((r) => [r.id, r]));
+  const nodes = new Map(tables.node.map((n) => [n.id, n]));
+  const aggregates = new Set(tables.country.filter((c) => c.kind === 'aggregate').map((c) => c.id));
+  tables.flow.forEach((flow, i) => {
+    const line = lines.flow[i];
+    if (flow.exporter === flow.importer) problems.error('flows.csv', line, 'importer', `expected an importer other than the exporter, found "${flow.importer}" for both`);
+    if (!flow.route) return;
+    const route = routes.get(flow.route);
+    if (!route) return; // reported as an unknown reference
+    if (route.commodity !== flow.commodity) {
+      problems.error('flows.csv', line, 'route', `expected a route that carries ${flow.commodity}, found "${route.id}" which carries ${route.commodity}`);
+    }
+    const origin = nodes.get(route.from)?.country;
+    if (origin && !aggregates.has(flow.exporter) && origin !== flow.exporter) {
+      problems.error('flows.csv', line, 'route', `expected a route that starts in the exporter ${flow.exporter}, found "${route.id}" which starts in ${origin}`);
+    }
+  });
+}
+
+function checkShares(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  const sums = new Map<string, { sum: number; line: number }>();
+  tables.crmSupply.forEach((row, i) => {
+    const key = `${row.material} ${row.year} ${row.stage} ${row.scope}`;
+    const entry = sums.get(key) ?? { sum: 0, line: lines.crmSupply[i] };
+    entry.sum += row.share;
+    sums.set(key, entry);
+  });
+  for (const [key, { sum, line }] of sums) {
+    if (sum > 1 + SHARE_TOLERANCE) problems.error('crm_supply.csv', line, 'share', `expected the shares of ${key} to add up to at most 1, found ${sum.toFixed(4)}`);
+  }
+}
+
+/** Runs every domain check and adds what it finds to `problems`. */
+export function validateTables(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  const ids = idSets(tables);
+  for (const entity of ENTITIES) {
+    const rows = rowsOf(tables, entity.name);
+    checkKeys(entity, rows, lines[entity.name], problems);
+    checkReferences(entity, rows, lines[entity.name], ids, problems);
+    checkProvenance(entity, rows, lines[entity.name], problems);
+  }
+  checkCountries(tables, lines, problems);
+  checkCommodityUnits(tables, lines, problems);
+  checkUnits(tables, lines, problems);
+  checkRoutes(tables, lines, problems);
+  checkRouteCosts(tables, lines, problems);
+  checkFlows(tables, lines, problems);
+  checkShares(tables, lines, problems);
+}

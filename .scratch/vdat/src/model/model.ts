@@ -1,0 +1,164 @@
+// The Model: a dataset's tables with the lookups every analysis needs. Pure: no I/O.
+import type { CommodityRow, FlowRow, LegRow, RouteRow, Tables } from './types.ts';
+import { toBaseUnit } from './units.ts';
+
+export interface ModelInfo {
+  /** Name of the data package. */
+  name: string;
+  /** Folder it was read from ('' when built in memory). */
+  dir: string;
+  /** Content hash of the data files (sha256 of the canonical CSV texts), first 16 hex digits. */
+  hash: string;
+}
+
+/** A flow with its volume converted to the commodity's base unit. */
+export interface BaseFlow extends FlowRow {
+  /** Volume in the commodity's base unit. */
+  baseVolume: number;
+}
+
+export class Model {
+  readonly tables: Tables;
+  readonly info: ModelInfo;
+  private readonly commodities = new Map<string, CommodityRow>();
+  private readonly routes = new Map<string, RouteRow>();
+  private readonly legsByRoute = new Map<string, LegRow[]>();
+  private readonly members = new Map<string, string[]>();
+  /** Each flow row's volume in the commodity's base unit, by row (see baseVolumes). */
+  private baseVolumeCache: Float64Array | undefined;
+
+  /** A Model is not mutated after construction (scenarios pass re-optimised flows, they do not edit tables): the caches below stay valid. */
+  constructor(tables: Tables, info: ModelInfo) {
+    this.tables = tables;
+    this.info = info;
+    for (const c of tables.commodity) this.commodities.set(c.id, c);
+    for (const r of tables.route) this.routes.set(r.id, r);
+    for (const leg of tables.leg) {
+      const list = this.legsByRoute.get(leg.route) ?? [];
+      list.push(leg);
+      this.legsByRoute.set(leg.route, list);
+    }
+    for (const list of this.legsByRoute.values()) list.sort((a, b) => a.sequence - b.sequence);
+    for (const m of tables.blocMember) {
+      const list = this.members.get(m.bloc) ?? [];
+      list.push(m.country);
+      this.members.set(m.bloc, list);
+    }
+  }
+
+  commodity(id: string): CommodityRow | undefined {
+    return this.commodities.get(id);
+  }
+
+  route(id: string): RouteRow | undefined {
+    return this.routes.get(id);
+  }
+
+  /** The legs of a route in order (empty when it has none). */
+  legs(routeId: string): LegRow[] {
+    return this.legsByRoute.get(routeId) ?? [];
+  }
+
+  /** Countries a route crosses, in order of first appearance, including its own start and end countries. */
+  routeCountries(routeId: string): string[] {
+    const seen: string[] = [];
+    for (const leg of this.legs(routeId)) if (!seen.includes(leg.country)) seen.push(leg.country);
+    return seen;
+  }
+
+  isBloc(id: string): boolean {
+    return this.members.has(id) || this.tables.bloc.some((b) => b.id === id);
+  }
+
+  /** Member countries of a bloc ([] for anything else). */
+  blocMembers(id: string): string[] {
+    return this.members.get(id) ?? [];
+  }
+
+  /** Blocs that a country belongs to. */
+  blocsOf(country: string): string[] {
+    return [...this.members].filter(([, list]) => list.includes(country)).map(([bloc]) => bloc);
+  }
+
+  /** Whether an id is an aggregate (OTHER, WLD …) rather than one state. */
+  isAggregate(id: string): boolean {
+    return this.tables.country.some((c) => c.id === id && c.kind === 'aggregate');
+  }
+
+  /** Whether the id names a known country, aggregate or bloc. */
+  hasActor(id: string): boolean {
+    return this.tables.country.some((c) => c.id === id) || this.isBloc(id);
+  }
+
+  actorName(id: string): string {
+    return this.tables.country.find((c) => c.id === id)?.name ?? this.tables.bloc.find((b) => b.id === id)?.name ?? id;
+  }
+
+  /** Converts a volume of a commodity to its base unit. */
+  toBase(volume: number, unit: string, commodityId: string): number {
+    const commodity = this.commodity(commodityId);
+    if (!commodity) throw new Error(`unknown commodity: ${commodityId}`);
+    return toBaseUnit(volume, unit, commodity);
+  }
+
+  /**
+   * Every flow row's volume in its commodity's base unit, indexed like `tables.flow`; converted once on
+   * first use and kept (the model is not mutated after construction). A row that cannot be converted
+   * (unknown commodity or unit) holds NaN: `flows()` converts it again, so the error surfaces there.
+   */
+  baseVolumes(): Float64Array {
+    if (this.baseVolumeCache) return this.baseVolumeCache;
+    const rows = this.tables.flow;
+    const volumes = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const f = rows[i];
+      try {
+        volumes[i] = this.toBase(f.volume, f.unit, f.commodity);
+      } catch {
+        volumes[i] = NaN;
+      }
+    }
+    this.baseVolumeCache = volumes;
+    return volumes;
+  }
+
+  /** Flows matching the filter, with volumes in the commodity's base unit (new objects on each call). */
+  flows(filter: Partial<Pick<FlowRow, 'year' | 'commodity' | 'exporter' | 'importer' | 'route'>> = {}): BaseFlow[] {
+    const volumes = this.baseVolumes();
+    const wanted = Object.entries(filter).filter(([, v]) => v !== undefined);
+    const result: BaseFlow[] = [];
+    this.tables.flow.forEach((f, i) => {
+      if (!wanted.every(([k, v]) => (f as unknown as Record<string, unknown>)[k] === v)) return;
+      const baseVolume = Number.isNaN(volumes[i]) ? this.toBase(f.volume, f.unit, f.commodity) : volumes[i];
+      result.push({ ...f, baseVolume });
+    });
+    return result;
+  }
+
+  /** Years that have flows of a commodity, ascending. */
+  flowYears(commodityId?: string): number[] {
+    const years = new Set(this.tables.flow.filter((f) => !commodityId || f.commodity === commodityId).map((f) => f.year));
+    return [...years].sort((a, b) => a - b);
+  }
+
+  /** The WGI mean estimate of a country for a year, or the latest year before it. */
+  wgi(country: string, year = 9999): { value: number; year: number } | undefined {
+    const rows = this.tables.governance
+      .filter((g) => g.country === country && g.indicator === 'wgi_mean' && g.year <= year)
+      .sort((a, b) => b.year - a.year);
+    const row = rows[0] ?? this.tables.governance.find((g) => g.country === country && g.indicator === 'wgi_mean');
+    return row ? { value: row.value, year: row.year } : undefined;
+  }
+
+  /** A named parameter (most specific match on commodity and country, latest year not after `year`). */
+  parameter(name: string, opts: { commodity?: string; country?: string; year?: number } = {}): { value: number; unit: string; year: number } | undefined {
+    const candidates = this.tables.parameter
+      .filter((p) => p.name === name)
+      .filter((p) => p.commodity === '' || p.commodity === opts.commodity)
+      .filter((p) => p.country === '' || p.country === opts.country)
+      .filter((p) => opts.year === undefined || p.year <= opts.year)
+      .sort((a, b) => Number(b.commodity !== '') + Number(b.country !== '') - (Number(a.commodity !== '') + Number(a.country !== '')) || b.year - a.year);
+    const p = candidates[0];
+    return p ? { value: p.value, unit: p.unit, year: p.year } : undefined;
+  }
+}

@@ -1,0 +1,136 @@
+// The flow model: build the LP of a network, solve it with HiGHS, and read back flows, unserved
+// demand, what binds and the shadow prices of capacities. See docs/methods/flow-model.md.
+import type { Highs } from 'highs';
+import { arcCost, type FlowNetwork } from './network.ts';
+import { buildLp, type LinearProgram } from './lp.ts';
+import { solveLp } from './highs.ts';
+
+export { FLOW_METHOD, buildNetwork, cloneNetwork, DIRECT_PREFIX, REST_SUFFIX } from './network.ts';
+export type { FlowNetwork, NetworkArc, NetworkRoute, NetworkImporter, NetworkExporter, NetworkAsset } from './network.ts';
+export { buildLp } from './lp.ts';
+export type { LinearProgram } from './lp.ts';
+export { loadSolver, solveLp } from './highs.ts';
+
+export interface CostBreakdown {
+  /** Route costs (and time value) of all flows. */
+  transport: number;
+  /** Stickiness penalty for flows below their baseline. */
+  stickiness: number;
+  world: number;
+  stock: number;
+  unserved: number;
+  shortfall: number;
+}
+
+export interface FlowSolution {
+  network: FlowNetwork;
+  lp: LinearProgram;
+  status: string;
+  objective: number;
+  seconds: number;
+  iterations: number;
+  /** Flow per arc (base unit). */
+  arcFlow: Float64Array;
+  /** Per importer (same order as network.importers). */
+  world: Float64Array;
+  stock: Float64Array;
+  unserved: Float64Array;
+  /** Marginal cost of one more unit of demand (dual of the demand row). */
+  demandPrice: Float64Array;
+  /** Per exporter: flow exported and the value of one more unit of export capacity. */
+  exported: Float64Array;
+  supplyShadow: Float64Array;
+  /** Per route: flow, value of one more unit of capacity, whether the capacity binds. */
+  routeFlow: Float64Array;
+  routeShadow: Float64Array;
+  routeBinding: Uint8Array;
+  /** Per asset. */
+  assetFlow: Float64Array;
+  assetShadow: Float64Array;
+  assetBinding: Uint8Array;
+  /** Per commitment: volume not delivered. */
+  shortfall: Float64Array;
+  worldShadow: number;
+  costs: CostBreakdown;
+}
+
+const TOLERANCE = 1e-7;
+
+function binds(flow: number, capacity: number): boolean {
+  return Number.isFinite(capacity) && flow >= capacity - TOLERANCE * Math.max(1, Math.abs(capacity));
+}
+
+/** Solves the flow LP of a network (the solver must be loaded: `await loadSolver()`). */
+export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
+  const lp = buildLp(network);
+  const result = solveLp(highs, lp, `flow LP of ${network.commodity} ${network.year}`);
+  const { importers, exporters, routes, assets, arcs, commitments } = network;
+  const arcFlow = new Float64Array(arcs.length);
+  const world = new Float64Array(importers.length);
+  const stock = new Float64Array(importers.length);
+  const unserved = new Float64Array(importers.length);
+  const shortfall = new Float64Array(commitments.length);
+  const costs: CostBreakdown = { transport: 0, stickiness: 0, world: 0, stock: 0, unserved: 0, shortfall: 0 };
+  for (let j = 0; j < lp.numCols; j++) {
+    const v = Math.max(0, result.colValue[j]);
+    const ref = lp.colRef[j];
+    switch (lp.colKind[j]) {
+      case 0: case 1: arcFlow[ref] += v; break;
+      case 2: world[ref] += v; break;
+      case 3: stock[ref] += v; break;
+      case 4: unserved[ref] += v; break;
+      case 5: shortfall[ref] += v; break;
+    }
+  }
+  for (let a = 0; a < arcs.length; a++) {
+    costs.transport += arcCost(network, arcs[a]) * arcFlow[a];
+    costs.stickiness += network.costs.stickiness * arcs[a].stickiness * Math.max(0, arcs[a].baseline - arcFlow[a]);
+  }
+  for (let i = 0; i < importers.length; i++) {
+    costs.world += network.world.premium * world[i];
+    costs.stock += network.costs.stockDraw * stock[i];
+    costs.unserved += network.costs.unserved * unserved[i];
+  }
+  for (let c = 0; c < commitments.length; c++) costs.shortfall += network.costs.shortfall * shortfall[c];
+
+  const exported = new Float64Array(exporters.length);
+  const exporterIndex = new Map(exporters.map((e, i) => [e.id, i]));
+  const routeFlow = new Float64Array(routes.length);
+  for (let a = 0; a < arcs.length; a++) {
+    const e = exporterIndex.get(arcs[a].exporter);
+    if (e !== undefined) exported[e] += arcFlow[a];
+    routeFlow[arcs[a].route] += arcFlow[a];
+  }
+  const assetIndex = new Map(assets.map((s, i) => [s.id, i]));
+  const assetFlow = new Float64Array(assets.length);
+  routes.forEach((r, i) => { for (const id of r.assets) { const s = assetIndex.get(id); if (s !== undefined) assetFlow[s] += routeFlow[i]; } });
+
+  // Duals: HiGHS gives d(objective)/d(row bound); one more unit of a ≤ capacity is worth −dual.
+  const demandPrice = new Float64Array(importers.length);
+  const supplyShadow = new Float64Array(exporters.length);
+  const routeShadow = new Float64Array(routes.length);
+  const assetShadow = new Float64Array(assets.length);
+  let worldShadow = 0;
+  for (let r = 0; r < lp.numRows; r++) {
+    const dual = result.rowDual[r] * lp.scale;
+    const ref = lp.rowRef[r];
+    const value = dual === 0 ? 0 : -dual; // avoid -0
+    switch (lp.rowKind[r]) {
+      case 0: demandPrice[ref] = dual === 0 ? 0 : dual; break;
+      case 1: supplyShadow[ref] = value; break;
+      case 2: routeShadow[ref] = value; break;
+      case 3: assetShadow[ref] = value; break;
+      case 4: worldShadow = value; break;
+    }
+  }
+  const routeBinding = new Uint8Array(routes.length);
+  routes.forEach((r, i) => { routeBinding[i] = r.open && binds(routeFlow[i], r.capacity) ? 1 : 0; });
+  const assetBinding = new Uint8Array(assets.length);
+  assets.forEach((s, i) => { assetBinding[i] = binds(assetFlow[i], s.capacity) ? 1 : 0; });
+
+  return {
+    network, lp, status: result.status, objective: result.objective, seconds: result.seconds, iterations: result.iterations,
+    arcFlow, world, stock, unserved, demandPrice, exported, supplyShadow, routeFlow, routeShadow, routeBinding,
+    assetFlow, assetShadow, assetBinding, shortfall, worldShadow, costs,
+  };
+}

@@ -1,0 +1,197 @@
+// Reads a dataset folder (a Frictionless Data Package) into a Model, collecting every problem
+// instead of stopping at the first. Reading never throws on bad input files.
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ENTITIES } from '../schema/entities.ts';
+import { coerceCell, defaultValue, type Cell } from '../schema/coerce.ts';
+import type { Entity, EntityName } from '../schema/types.ts';
+import { Model } from '../model/model.ts';
+import { emptyTables, type Tables } from '../model/types.ts';
+import { parseCsv } from './csv.ts';
+import { ProblemList, formatProblem } from './problems.ts';
+import { validateTables } from './validate.ts';
+import { CorridorError } from '../errors.ts';
+
+/** Files larger than this are refused with a message rather than read into memory. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** Line numbers of the rows of each table, for locating problems found after reading. */
+export type RowLines = Record<EntityName, number[]>;
+
+export interface ReadResult {
+  model: Model;
+  problems: ProblemList;
+  lines: RowLines;
+}
+
+/** The embedded default dataset shipped with Corridor. */
+export const DEFAULT_DATASET_DIR = resolve(import.meta.dirname, '../../data/default');
+
+interface PackageDescriptor {
+  name: string;
+  resources: { name?: string; path?: string }[];
+}
+
+function readDescriptor(dir: string, problems: ProblemList): PackageDescriptor | undefined {
+  const file = join(dir, 'datapackage.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    problems.error('datapackage.json', 0, '', 'expected a datapackage.json file in the dataset folder, found none');
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    problems.error('datapackage.json', 0, '', `expected valid JSON, found a syntax error (${(e as Error).message})`);
+    return undefined;
+  }
+  const descriptor = json as Partial<PackageDescriptor>;
+  if (typeof json !== 'object' || json === null || !Array.isArray(descriptor.resources)) {
+    problems.error('datapackage.json', 0, 'resources', 'expected an object with a "resources" array, found none');
+    return undefined;
+  }
+  return { name: typeof descriptor.name === 'string' ? descriptor.name : 'dataset', resources: descriptor.resources };
+}
+
+/** Decodes bytes as UTF-8, or reports why they are not text. */
+function decodeText(bytes: Buffer, file: string, problems: ProblemList): string | undefined {
+  if (bytes.includes(0)) {
+    problems.error(file, 0, '', 'expected UTF-8 text, found binary data (a NUL byte)');
+    return undefined;
+  }
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8Byte(bytes);
+  if (bad >= 0) {
+    problems.error(file, 0, '', `expected UTF-8 text, found an invalid byte 0x${bytes[bad].toString(16)} at byte ${bad} (save the file as UTF-8)`);
+    return undefined;
+  }
+  return bytes.toString('utf8');
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1 when the bytes are valid UTF-8. */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    i += extra + 1;
+  }
+  return -1;
+}
+
+/** Reads one table. Returns typed rows and the line of each. */
+function readTable(dir: string, entity: Entity, problems: ProblemList, hash: ReturnType<typeof createHash>): { rows: Record<string, Cell>[]; lines: number[] } {
+  const empty = { rows: [], lines: [] };
+  const path = join(dir, entity.file);
+  if (!existsSync(path)) {
+    if (entity.requiredTable) problems.error(entity.file, 0, '', `expected the ${entity.title.toLowerCase()} table, found no file`);
+    return empty;
+  }
+  const size = statSync(path).size;
+  if (size > MAX_FILE_BYTES) {
+    problems.error(entity.file, 0, '', `expected a file of at most ${MAX_FILE_BYTES / 2 ** 20} MiB, found ${(size / 2 ** 20).toFixed(0)} MiB`);
+    return empty;
+  }
+  const bytes = readFileSync(path);
+  hash.update(entity.file).update('\0').update(bytes).update('\0');
+  const text = decodeText(bytes, entity.file, problems);
+  if (text === undefined) return empty;
+  if (text.trim() === '') {
+    problems.error(entity.file, 0, '', `expected a header line (${entity.attributes.map((a) => a.name).join(',')}), found an empty file`);
+    return empty;
+  }
+  const { table, problems: csvProblems } = parseCsv(text);
+  for (const p of csvProblems) problems.error(entity.file, p.line, '', p.message);
+  return typeRows(entity, table.header, table.rows, table.lines, problems);
+}
+
+function checkHeader(entity: Entity, header: string[], problems: ProblemList): boolean {
+  let ok = true;
+  const seen = new Set<string>();
+  header.forEach((name) => {
+    if (seen.has(name)) { problems.error(entity.file, 1, name, `expected each column once, found "${name}" twice`); ok = false; }
+    seen.add(name);
+    if (!entity.attributes.some((a) => a.name === name)) {
+      problems.warning(entity.file, 1, name, `unknown column "${name}" is ignored (known: ${entity.attributes.map((a) => a.name).join(', ')})`);
+    }
+  });
+  for (const attr of entity.attributes) {
+    if (attr.required && !header.includes(attr.name)) {
+      problems.error(entity.file, 1, attr.name, `expected a column "${attr.name}" (${attr.description}), found none`);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+function typeRows(entity: Entity, header: string[], rawRows: string[][], rawLines: number[], problems: ProblemList): { rows: Record<string, Cell>[]; lines: number[] } {
+  const rows: Record<string, Cell>[] = [];
+  const lines: number[] = [];
+  if (!checkHeader(entity, header, problems)) return { rows, lines };
+  const columnIndex = new Map(entity.attributes.map((a) => [a.name, header.indexOf(a.name)]));
+  rawRows.forEach((raw, i) => {
+    const line = rawLines[i];
+    if (raw.length !== header.length) {
+      problems.error(entity.file, line, '', `expected ${header.length} fields as in the header, found ${raw.length}`);
+      return;
+    }
+    const row: Record<string, Cell> = {};
+    let rowOk = true;
+    for (const attr of entity.attributes) {
+      const index = columnIndex.get(attr.name)!;
+      if (index < 0) { row[attr.name] = defaultValue(attr); continue; }
+      const cell = raw[index];
+      const result = coerceCell(attr, cell);
+      if (result.ok) row[attr.name] = result.value;
+      else { problems.expected(entity.file, line, attr.name, result.expected, cell); rowOk = false; }
+    }
+    if (rowOk) { rows.push(row); lines.push(line); }
+  });
+  return { rows, lines };
+}
+
+/** Reads and validates a dataset folder. Never throws for bad content; throws only if the folder is missing. */
+export function readDataset(dir: string = DEFAULT_DATASET_DIR): ReadResult {
+  const root = resolve(dir);
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
+    throw new CorridorError('CORRIDOR_ERR_DATASET_NOT_FOUND', `dataset folder not found: ${dir}`);
+  }
+  const problems = new ProblemList();
+  const descriptor = readDescriptor(root, problems);
+  const tables = emptyTables();
+  const lines = {} as RowLines;
+  const hash = createHash('sha256');
+  const listed = new Set((descriptor?.resources ?? []).map((r) => r.path));
+  for (const entity of ENTITIES) {
+    if (descriptor && existsSync(join(root, entity.file)) && !listed.has(entity.file)) {
+      problems.warning('datapackage.json', 0, 'resources', `expected ${entity.file} to be listed as a resource, found it missing (it is read anyway)`);
+    }
+    const { rows, lines: rowLines } = readTable(root, entity, problems, hash);
+    (tables as unknown as Record<string, unknown[]>)[entity.name] = rows;
+    lines[entity.name] = rowLines;
+  }
+  validateTables(tables as Tables, lines, problems);
+  problems.summariseSuppressed();
+  const model = new Model(tables, { name: descriptor?.name ?? 'dataset', dir: root, hash: hash.digest('hex').slice(0, 16) });
+  return { model, problems, lines };
+}
+
+/** Reads a dataset and fails with every error listed when it is not valid. */
+export function loadDataset(dir?: string): Model {
+  const { model, problems } = readDataset(dir);
+  const errors = problems.errors;
+  if (errors.length > 0) {
+    throw new CorridorError(
+      'CORRIDOR_ERR_DATASET_INVALID',
+      `dataset ${dir ?? DEFAULT_DATASET_DIR} has ${errors.length} error(s); run \`corridor validate\` for the full list`,
+      errors.slice(0, 20).map(formatProblem),
+    );
+  }
+  return model;
+}

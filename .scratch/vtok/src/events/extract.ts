@@ -1,0 +1,624 @@
+// News text -> candidate events. Pure: rules and lexicons only, no I/O and no clock.
+// Steps per sentence: links (commodities, routes, places) -> mentions (actors, agencies) -> clauses ->
+// the strongest trigger of each clause -> source and targets -> negation, hedging, tone -> date -> confidence.
+// Then, per article: merge repeats (a headline and its lead), drop statements that only report another event.
+import { createHash } from 'node:crypto';
+import { findMentions, type Mention } from './actors.ts';
+import { findDateline, findDates, isPastForm, type FoundDate } from './dates.ts';
+import { buildLinks, type LinkTable, type LinkTarget } from './links.ts';
+import { EVENT_SCALE, EVENTS_METHOD, type EventType } from './method.ts';
+import { prepareText } from './text.ts';
+import { splitSentences, tokenize, type Sentence, type Token } from './tokens.ts';
+import { HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, REFUSALS, REPORTING, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
+import { states } from './lexicon/countries.ts';
+
+export interface IngestOptions {
+  /** Publication date, YYYY-MM-DD: relative dates are resolved against it. */
+  published?: string | null;
+  /** Publisher of the article ("Reuters"). */
+  source?: string | null;
+  /** Link table built from the dataset in use (buildLinks); without it nothing links to dataset ids. */
+  links?: LinkTable;
+}
+
+export interface ActorOut {
+  name: string;
+  /** ISO alpha-3 code (or a bloc id such as EU27), null for an organisation that stands for no state. */
+  state: string | null;
+  role: string | null;
+  person: string | null;
+  kind: Mention['kind'];
+  /** First mention (a later one by the state's name when the first was a bare demonym: "Kyrgyz rail link" … "Kyrgyzstan"). */
+  start: number;
+  end: number;
+  mentions: number;
+}
+
+export interface LinkOut {
+  name: string;
+  id: string | null;
+}
+
+export interface EventOut {
+  id: string;
+  type: EventType;
+  /** The acting state (null when the text does not say who acts). */
+  source: string | null;
+  targets: string[];
+  date: string | null;
+  /** Where the date comes from: the sentence, the article's lead, the publication date. */
+  dateBasis: 'text' | 'story' | 'published' | null;
+  tone: number;
+  commodities: LinkOut[];
+  routes: LinkOut[];
+  places: (LinkOut & { state: string | null })[];
+  sentence: { start: number; end: number; text: string };
+  confidence: number;
+  /** The word(s) that signalled the event. */
+  trigger: string;
+  negated: boolean;
+  hedged: boolean;
+  /** News agency the sentence quotes, if any. */
+  attribution: string | null;
+}
+
+export interface IngestResult {
+  method: { name: string; version: string };
+  article: { hash: string; title: string; published: string | null; source: string | null; characters: number; sentences: number };
+  actors: ActorOut[];
+  events: EventOut[];
+  attributions: { name: string; start: number; end: number }[];
+  warnings: string[];
+}
+
+/** Trigger heads by word form, for a single lookup per token. */
+const TRIGGERS_BY_HEAD = new Map<string, Trigger[]>();
+for (const t of TRIGGERS) for (const f of t.head) TRIGGERS_BY_HEAD.set(f, [...(TRIGGERS_BY_HEAD.get(f) ?? []), t]);
+
+const BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', "'s", 'got', 'get', 'gets']);
+const NOT_SUBJECT_AFTER = new Set(['with', 'against', 'on', 'to', 'for', 'toward', 'towards', 'from', 'by', 'over', 'about', 'of', 'into', 'at', 'in', 'via', 'through', 'than', 'like', 'including', 'upon', 'onto',
+  'under', 'among', 'between', 'behind', 'beyond', 'near', 'across', 'along', 'around', 'without', 'within', 'amid', 'despite', 'per', 'versus', 'vs']);
+/** Prepositions that introduce the agent of a noun trigger: "criticism from Ukraine", "sanctions by the EU". */
+const AGENT_AFTER = new Set(['from', 'by']);
+/** Event types where a demonym qualifying a thing may name the actor: "Kazakh oil exports", "Chinese investment", "Russian strikes". */
+const MODIFIER_ACTS = new Set<EventType>(['SUPPLY', 'INVEST', 'DISRUPTION']);
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'the minister', 'the president', 'the ministry', 'the government', 'the country', 'the company', 'officials', 'the official', 'the leader', 'the prime minister', 'the chancellor', 'the spokesman', 'the spokeswoman', 'the spokesperson', 'the premier', 'the state', 'the regulator', 'the operator']);
+const FIRST_PERSON = new Set(['we', 'our', 'us', 'i']);
+const MEET_FORMS = new Set(['meet', 'meets', 'met', 'meeting']);
+const MEET_NOT_EVENT = new Set(['demand', 'needs', 'need', 'target', 'targets', 'requirements', 'requirement', 'standards', 'standard', 'obligations', 'criteria', 'deadline', 'expectations', 'goals', 'goal', 'commitments', 'conditions']);
+const CLOSE_VERB_AFTER = new Set(['will', 'would', 'could', 'may', 'might', 'to', 'must', 'should', 'shall', "'ll", 'not', "n't", 'and', 'or', 'cannot', 'also']);
+const CLAUSE_BREAK = new Set(['while', 'whereas', 'but', 'although', 'though', 'meanwhile']);
+const REPORTING_VERBS = new Set(['said', 'says', 'say', 'told', 'stated', 'added', 'announced', 'noted', 'stressed', 'declared', 'warned', 'insisted', 'confirmed', 'argued', 'wrote']);
+const DEFINITE_ROLE = /^(?:the|its|his|her|their)$/;
+/** Phrases that stand for the parties of the previous event. */
+const BOTH_PARTIES = /\b(?:the two|both) (?:countries|sides|leaders|governments|states|nations|presidents|ministers|companies|parties)\b|\bthe parties\b/i;
+
+interface Clause { first: number; last: number }
+
+interface Found {
+  trigger: Trigger;
+  head: number;
+  /** Token range covered by head and companion. */
+  first: number;
+  last: number;
+  /** The trigger's weight, lowered when the word is only a topic ("talks on cooperation") or background ("after a halt"). */
+  weight: number;
+}
+
+/** Words after which a trigger names a topic, not an event. */
+const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'for', 'discuss', 'discussed', 'discussing', 'discusses']);
+/** Nouns that, after "the" or "this", refer back to an event already told rather than report one. */
+const KNOWN_EVENT_NOUNS = new Set(['visit', 'trip', 'tour', 'meeting', 'talks', 'agreement', 'deal', 'accord', 'treaty', 'memorandum', 'summit', 'sanctions', 'embargo', 'tariffs', 'investment', 'project', 'cooperation', 'partnership']);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+/** Words that may stand between a topic word and its trigger: "talks on further cooperation". */
+const TOPIC_FILLERS = new Set(['the', 'a', 'an', 'new', 'its', 'their', 'further', 'more', 'closer', 'deeper', 'possible', 'future', 'joint',
+  'bilateral', 'economic', 'energy', 'trade', 'military', 'gas', 'oil', 'transit', 'uranium', 'mining', 'regional', 'strategic', 'expanding', 'raising', 'new']);
+/** Words after which a trigger tells background: the cause or the earlier state of things. */
+const BACKGROUND = new Set(['after', 'following', 'because', 'since', 'amid', 'despite', 'due', 'before', 'until']);
+
+/** Whether the token is the head of a trigger that is not a mere statement (a verb that can start a coordinated clause). */
+function isEventVerb(token: Token | undefined): boolean {
+  return !!token && (TRIGGERS_BY_HEAD.get(token.lower) ?? []).some((t) => t.type !== 'STATEMENT' && t.weight >= 5 && /(?:ed|s|t|d)$/.test(token.lower));
+}
+
+/** Splits a sentence into clauses: at ";", at ", while/but/whereas …", at ", and", and at "and" before an event verb. */
+function sentenceClauses(tokens: readonly Token[], s: Sentence): Clause[] {
+  const clauses: Clause[] = [];
+  let first = s.first;
+  for (let i = s.first; i < s.last; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    let cut = -1;
+    if (t.text === ';') cut = i;
+    else if (t.text === ',' && next && (CLAUSE_BREAK.has(next.lower) || (next.lower === 'and' && i + 2 < s.last && !tokens[i + 2].cap === false))) cut = i;
+    else if (t.text === ',' && next?.lower === 'and') cut = i;
+    else if (t.lower === 'and' && (isEventVerb(next) || (/ly$/.test(next?.lower ?? '') && isEventVerb(tokens[i + 2])))) cut = i;
+    // "accused Belarus of … and said Warsaw would close the border": a second, reported clause.
+    else if (t.lower === 'and' && next && REPORTING_VERBS.has(next.lower)) cut = i;
+    if (cut >= 0 && cut > first + 1) { clauses.push({ first, last: cut }); first = cut + 1; }
+  }
+  if (first < s.last) clauses.push({ first, last: s.last });
+  return clauses;
+}
+
+function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) => boolean, mentionStarts: Set<number>): Found[] {
+  const found: Found[] = [];
+  let background = false;
+  for (let i = c.first; i < c.last; i++) {
+    if (BACKGROUND.has(tokens[i].lower)) background = true;
+    const list = TRIGGERS_BY_HEAD.get(tokens[i].lower);
+    if (!list || covered(i)) continue;
+    if (tokens[i].cap && i > c.first && !/^[A-Z][a-z]+$/.test(tokens[i].text)) continue; // part of a name in capitals
+    let topic = (i - 1 >= c.first && TOPIC.has(tokens[i - 1].lower)) ||
+      (i - 2 >= c.first && TOPIC.has(tokens[i - 2].lower) && TOPIC_FILLERS.has(tokens[i - 1].lower));
+    for (let k = Math.max(c.first, i - 5); k < i && !topic; k++) if (tokens[k].lower.startsWith('discuss')) topic = true;
+    // "close" is a verb after a modal or "to" ("would close the border"), else an adjective ("close to the border").
+    if (tokens[i].lower === 'close' && !CLOSE_VERB_AFTER.has(tokens[i - 1]?.lower ?? '')) continue;
+    if (MEET_FORMS.has(tokens[i].lower)) {
+      let demand = false;
+      for (let k = i + 1; k < Math.min(i + 5, c.last); k++) if (MEET_NOT_EVENT.has(tokens[k].lower)) demand = true;
+      if (demand) continue;
+    }
+    for (const trigger of list) {
+      const known = DEFINITE.has(tokens[i - 1]?.lower ?? '') && KNOWN_EVENT_NOUNS.has(tokens[i].lower) && !trigger.with;
+      // "agreed to raise shipments": the agreement is the event, whatever it is about.
+      const agreedTo = trigger.type === 'AGREE' && tokens[i].lower.startsWith('agree') &&
+        tokens.slice(i + 1, Math.min(i + 5, c.last)).some((t) => t.lower === 'to') ? 2 : 0;
+      const weight = trigger.weight + agreedTo - (topic && trigger.type !== 'STATEMENT' ? 3 : 0) - (background ? 3 : 0) - (known ? 4 : 0);
+      if (!trigger.with) { found.push({ trigger, head: i, first: i, last: i + 1, weight }); continue; }
+      const matches = (k: number): boolean => trigger.with!.has(tokens[k].lower) || (trigger.with!.has('@actor') && mentionStarts.has(k));
+      let comp = -1;
+      for (let k = i + 1; k <= Math.min(i + trigger.window, c.last - 1); k++) if (matches(k)) { comp = k; break; }
+      if (comp < 0 && trigger.eitherOrder) {
+        for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (matches(k)) { comp = k; break; }
+      }
+      if (comp >= 0) found.push({ trigger, head: i, first: Math.min(i, comp), last: Math.max(i, comp) + 1, weight });
+    }
+  }
+  return found;
+}
+
+/** The strongest trigger: highest weight, then one with a companion word (more specific), then the earliest. */
+function best(found: Found[]): Found | undefined {
+  let top: Found | undefined;
+  for (const f of found) {
+    if (!top || f.weight > top.weight || (f.weight === top.weight && f.trigger.with && !top.trigger.with)) top = f;
+  }
+  return top;
+}
+
+function precededBy(tokens: readonly Token[], m: Mention, words: Set<string>, floor: number): boolean {
+  let j = m.first - 1;
+  if (j >= floor && tokens[j].lower === 'the') j--;
+  return j >= floor && words.has(tokens[j].lower);
+}
+
+function isPassive(tokens: readonly Token[], f: Found, floor: number): boolean {
+  const head = tokens[f.head];
+  if (!/(?:ed|en|ut|ld|lt|nt|ck|ld)$/.test(head.lower) && !['met', 'held', 'struck', 'cut', 'shut', 'hit', 'sent', 'sold', 'built', 'made'].includes(head.lower)) return false;
+  for (let j = f.head - 1; j >= Math.max(floor, f.head - 3); j--) {
+    if (BE.has(tokens[j].lower)) return true;
+    if (!/ly$/.test(tokens[j].lower) && !['not', "n't", 'also', 'reportedly', 'allegedly', 'formally', 'jointly', 'officially'].includes(tokens[j].lower)) break;
+  }
+  return false;
+}
+
+/** Tone of an event: the type's default moved inside its range by the words of the clause. */
+function toneOf(type: EventType, tokens: readonly Token[], c: Clause): number {
+  const info = EVENT_SCALE[type];
+  let tone = info.tone;
+  const direction = tone >= 0 ? 1 : -1;
+  let up = 0;
+  let down = 0;
+  for (let i = c.first; i < c.last; i++) {
+    if (INTENSIFIERS.has(tokens[i].lower)) up++;
+    if (MITIGATORS.has(tokens[i].lower)) down++;
+  }
+  if (type === 'STATEMENT') return 0;
+  tone += direction * (Math.min(up, 2) - Math.min(down, 2));
+  return Math.max(info.min, Math.min(info.max, tone));
+}
+
+function uniq<T>(list: T[]): T[] {
+  return [...new Set(list)];
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function headlineOf(text: string): string {
+  const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}
+
+interface Draft extends Omit<EventOut, 'id'> {
+  sentenceIndex: number;
+  headline: boolean;
+  sourceBasis: 'explicit' | 'speaker' | 'inherited' | 'place' | 'none';
+}
+
+/** Reads one article. Never throws for bad text: problems become warnings and an empty result. */
+export function ingestText(input: string, options: IngestOptions = {}): IngestResult {
+  const published = options.published ?? null;
+  const links = options.links ?? buildLinks();
+  const hash = hashText(input);
+  const result: IngestResult = {
+    method: { ...EVENTS_METHOD },
+    article: { hash, title: '', published, source: options.source ?? null, characters: input.length, sentences: 0 },
+    actors: [],
+    events: [],
+    attributions: [],
+    warnings: [],
+  };
+  const prepared = prepareText(input);
+  result.warnings.push(...prepared.warnings);
+  if (prepared.refuse) return result;
+  const text = prepared.text;
+  result.article.title = headlineOf(text);
+  const tokens = tokenize(text);
+  const sentences = splitSentences(text, tokens);
+  result.article.sentences = sentences.length;
+
+  const actors = new Map<string, ActorOut>();
+  // Actors first named by a bare demonym ("Kyrgyz rail link"): a later mention by the state's name names them better.
+  const byDemonym = new Set<ActorOut>();
+  const addActor = (m: { name: string; state: string | null; role: string | null; person: string | null; kind: Mention['kind']; start: number; end: number; form?: Mention['form'] }): void => {
+    const key = m.person ? `p:${m.person}` : m.state ? `s:${m.state}:${m.role ?? ''}` : `o:${m.name.toLowerCase()}`;
+    const existing = actors.get(key) ?? (m.state && !m.person && !m.role ? [...actors.values()].find((a) => a.state === m.state && !a.person) : undefined);
+    if (existing) {
+      existing.mentions++;
+      if (byDemonym.has(existing) && m.form === 'name' && !m.role && !m.person) { existing.name = m.name; existing.start = m.start; existing.end = m.end; byDemonym.delete(existing); }
+      return;
+    }
+    const actor: ActorOut = { name: m.name, state: m.state, role: m.role, person: m.person, kind: m.kind, start: m.start, end: m.end, mentions: 1 };
+    if (m.form === 'demonym' && !m.role && !m.person) byDemonym.add(actor);
+    actors.set(key, actor);
+  };
+
+  const drafts: Draft[] = [];
+  const unresolvedDates: string[] = [];
+  let storyDate: string | null = null;
+  let lastSource: string | null = null;
+  let lastParties: string[] = [];
+  // A wire story's dateline ("TASHKENT, June 6 (Reuters) -") gives the day it was written: the story's date when the
+  // lead names no other, never the date of an event by itself. Relative dates are read against the publication date
+  // (a story is often updated up to the day it appears).
+  const leadIndex = sentences.findIndex((s) => !s.headline);
+  const dateline = leadIndex >= 0 ? findDateline(text, sentences[leadIndex].start, sentences[leadIndex].end, published) : null;
+  // Dates are read only in the sentences that need them (chrono is the costliest step).
+  const dateCache = new Map<number, FoundDate[]>();
+  const sentenceDates = (si: number): FoundDate[] => {
+    let dates = dateCache.get(si);
+    if (!dates) {
+      const s = sentences[si];
+      const found = findDates(text, s.start, s.end, published);
+      // The dateline's own date is the day of writing, not the date of an event.
+      dates = found.dates.filter((d) => !dateline || d.end <= dateline.start || d.start >= dateline.end);
+      for (const u of found.unresolved) unresolvedDates.push(u.text);
+      dateCache.set(si, dates);
+    }
+    return dates;
+  };
+  // The story date is the first full date in the lead (the first sentences after the headline) that does not lie
+  // ahead, else the dateline's.
+  for (let si = 0; si < Math.min(sentences.length, 4) && !storyDate; si++) {
+    if (!sentences[si].headline && !sentences[si].item) storyDate = sentenceDates(si).find((d) => d.date.length === 10 && !d.future && !d.forward)?.date ?? null;
+  }
+  storyDate ??= dateline?.date ?? null;
+
+  sentences.forEach((s, si) => {
+    // A list item starts a story of its own: nothing is inherited from the item before.
+    if (s.item) { lastSource = null; lastParties = []; }
+    const linkMatches = links.gazetteer.findAll(tokens, s.first, s.last);
+    const linked = new Uint8Array(s.last - s.first);
+    for (const m of linkMatches) for (let i = m.first; i < m.last; i++) linked[i - s.first] = 1;
+    const mentions = findMentions(tokens, s.first, s.last, (i) => linked[i - s.first] === 1);
+    const inMention = new Uint8Array(s.last - s.first);
+    for (const m of mentions) for (let i = m.first; i < m.last; i++) inMention[i - s.first] = 1;
+    const agencies = mentions.filter((m) => m.kind === 'agency');
+    for (const a of agencies) result.attributions.push({ name: a.name, start: a.start, end: a.end });
+    // A state named as left out ("bypassing Russia") or inside a route's name ("the China-Europe rail link") is neither actor nor party.
+    const actorMentions = mentions.filter((m) => m.kind !== 'agency' && !m.place && !m.excluded && !m.routeName);
+    for (const m of actorMentions) addActor({ ...m, role: m.role ?? (m.form === 'capital' ? 'government' : null) });
+    const placeMentions = mentions.filter((m) => m.place);
+    const mentionStarts = new Set(actorMentions.map((m) => m.first));
+    let previousClauseSource: string | null = null;
+    let previousClauseTargets: string[] = [];
+    const reporting = findReporting(tokens, s, mentions.filter((m) => !m.excluded && !m.routeName));
+
+    for (const clause of sentenceClauses(tokens, s)) {
+      const covered = (i: number): boolean => inMention[i - s.first] === 1 || linked[i - s.first] === 1;
+      const found = findTriggers(tokens, clause, covered, mentionStarts);
+      // A reporting verb ("said") codes a clause only when nothing else in it is a real trigger.
+      const strong = found.some((g) => g.trigger.type !== 'STATEMENT' && g.weight >= 3);
+      let top = best(found.filter((f) => (f.trigger.type !== 'STATEMENT' ? f.weight >= 3 || !found.some((g) => g.trigger.type === 'STATEMENT') : !strong || !REPORTING.has(tokens[f.head].lower))));
+      if (!top) continue;
+      const clauseMentions = actorMentions.filter((m) => m.first >= clause.first && m.last <= clause.last);
+      const stateMentions = clauseMentions.filter((m) => m.state !== null);
+      const clauseLinks = linkMatches.filter((m) => m.first >= clause.first && m.last <= clause.last).flatMap((m) => m.entry.value);
+      const clausePlaces = placeMentions.filter((m) => m.first >= clause.first && m.last <= clause.last);
+      if (top.trigger.type === 'STATEMENT' && stateMentions.length === 0 && !reporting) continue;
+
+      // Source: agent of a passive, else the subject before the trigger, else the speaker, else the previous event's source.
+      const before = clauseMentions.filter((m) => m.last <= top!.first);
+      const after = clauseMentions.filter((m) => m.first >= top!.last);
+      let source: Mention | undefined;
+      let sourceState: string | null = null;
+      let sourceBasis: Draft['sourceBasis'] = 'none';
+      let inheritedTargets: string[] = [];
+      let patientOf: string | null = null;
+      const passive = isPassive(tokens, top, clause.first);
+      if (passive) {
+        source = after.find((m) => tokens[m.first - 1]?.lower === 'by' || (tokens[m.first - 1]?.lower === 'the' && tokens[m.first - 2]?.lower === 'by'));
+      }
+      // Reported speech: "X said [Y did Z]": the subject of the reported clause acts.
+      const floor = reporting && reporting.verb < top.first && reporting.verb >= clause.first ? reporting.verb + 1 : clause.first;
+      // A demonym that only qualifies a thing ("Kyrgyz rail link", "Chinese goods") acts only where the thing stands for its
+      // state's own deed: exports, investment, a disruption ("Kazakh oil exports", "Chinese investment", "Russian strikes").
+      const canAct = (m: Mention): boolean => !m.modifier || MODIFIER_ACTS.has(top!.trigger.type);
+      const subject = (m: Mention): boolean => !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null;
+      if (!source) source = before.find((m) => m.first >= floor && subject(m) && canAct(m));
+      if (!source && floor > clause.first) source = before.find((m) => subject(m) && canAct(m));
+      // "drew criticism from Ukraine", "a visit by Macron": the agent right after a trigger, when no subject acts before it.
+      if (!source) source = after.find((m) => m.state !== null && m.first - top!.last <= 3 && canAct(m) && precededBy(tokens, m, AGENT_AFTER, top!.last));
+      // "Kazakh oil exports fell": a bare demonym modifies what is disrupted; the disruption happens where its place is.
+      if (source && top.trigger.type === 'DISRUPTION' && source.form === 'demonym' && !source.role && !source.person) {
+        const where = [...linkMatches.flatMap((m) => m.entry.value), ...placeMentions.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined }))]
+          .find((l) => l.kind === 'place' && l.state && l.state !== source!.state);
+        if (where?.state) { patientOf = source.state; sourceState = where.state; sourceBasis = 'place'; source = undefined; }
+      }
+      if (source) { sourceState = source.state; sourceBasis = 'explicit'; }
+      if (!source) {
+        const lead = tokens.slice(floor, top.first).map((t) => t.lower);
+        const pronoun = lead.some((w, k) => PRONOUN_SUBJECTS.has(w) || (DEFINITE_ROLE.test(w) && lead[k + 1] && PRONOUN_SUBJECTS.has(`the ${lead[k + 1]}`)));
+        const firstPerson = lead.some((w) => FIRST_PERSON.has(w));
+        if ((pronoun || firstPerson) && reporting?.speaker?.state && reporting.speaker !== undefined) {
+          sourceState = reporting.speaker.state; sourceBasis = 'speaker';
+        } else if (pronoun && lastSource) {
+          sourceState = lastSource; sourceBasis = 'inherited';
+        } else if (BOTH_PARTIES.test(text.slice(tokens[floor].start, tokens[top.first].start)) && lastParties.length > 0) {
+          // "the two countries signed …": the parties of the previous event.
+          sourceState = lastParties[0]; sourceBasis = 'inherited'; inheritedTargets = lastParties.slice(1);
+        } else if (previousClauseSource && before.length === 0) {
+          // A coordinated clause without its own subject: "… and vowed to respond".
+          sourceState = previousClauseSource; sourceBasis = 'inherited'; inheritedTargets = previousClauseTargets;
+        }
+      }
+      const symmetric = EVENT_SCALE[top.trigger.type].symmetric;
+      // The first party named acts, preferring a state named as such to the adjective of a thing ("… to build a Kyrgyz rail link").
+      if (!sourceState && symmetric && stateMentions.length > 0) {
+        source = stateMentions.find((m) => !m.modifier) ?? stateMentions[0]; sourceState = source.state; sourceBasis = 'explicit';
+      }
+      if (!sourceState && top.trigger.type === 'STATEMENT' && reporting?.speaker?.state) { sourceState = reporting.speaker.state; sourceBasis = 'explicit'; }
+      if (!sourceState && (top.trigger.type === 'DISRUPTION' || top.trigger.type === 'SUPPLY')) {
+        const patient = before.find((m) => m.state !== null) ?? after.find((m) => m.state !== null && !precededBy(tokens, m, new Set(['to', 'for', 'toward', 'towards']), clause.first));
+        const place = clauseLinks.find((l) => l.kind === 'place' && l.state)?.state ?? clausePlaces.find((p) => p.state)?.state;
+        if (patient?.state) { sourceState = patient.state; sourceBasis = 'explicit'; source = patient; }
+        else if (place) { sourceState = place; sourceBasis = 'place'; }
+      }
+      if (!sourceState && top.trigger.type !== 'STATEMENT' && after.length && !passive) {
+        const inverted = after.find((m) => m.state !== null && !m.modifier && !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first));
+        if (inverted && top.trigger.type !== 'SANCTION' && top.trigger.type !== 'ACCUSE' && top.trigger.type !== 'THREATEN' && top.trigger.type !== 'DISAPPROVE') {
+          sourceState = inverted.state; sourceBasis = 'explicit'; source = inverted;
+        }
+      }
+
+      // Targets: every other state named in the clause (the speaker of reported speech excepted).
+      const speakerStates = reporting && floor > clause.first && sourceBasis === 'explicit' && source && source.first >= floor
+        ? new Set(clauseMentions.filter((m) => m.last <= reporting.verb).map((m) => m.state)) : new Set<string | null>();
+      // Mentions in a background clause after the trigger ("… after Transneft reported contamination") are not targets.
+      let backgroundFrom = clause.last;
+      for (let i = top.last; i < clause.last; i++) if (BACKGROUND.has(tokens[i].lower)) { backgroundFrom = i; break; }
+      let targets = uniq(stateMentions.filter((m) => m.first < backgroundFrom).map((m) => m.state!).filter((st) => st !== sourceState && !speakerStates.has(st)));
+      if (targets.length === 0 && sourceBasis === 'inherited') targets = inheritedTargets.filter((t) => t !== sourceState);
+      if (patientOf && !targets.includes(patientOf)) targets.unshift(patientOf);
+      if (top.trigger.type === 'CONSULT') {
+        const hosts = [...clausePlaces.map((p) => p.state), ...clauseLinks.filter((l) => l.kind === 'place').map((l) => l.state ?? null)];
+        for (const h of hosts) if (h && h !== sourceState && !targets.includes(h) && clausePlaces.length + clauseLinks.length > 0 && targets.length === 0) targets.push(h);
+      }
+      targets = uniq(targets);
+      if (!sourceState && targets.length === 0 && !clauseLinks.some((l) => l.kind !== 'place')) continue;
+
+      // Negation and hedging in the words before the trigger (up to four, within the clause).
+      const window = tokens.slice(Math.max(clause.first, top.first - 4), top.first).map((t) => t.lower);
+      // A denial covers the whole clause it governs: "denied on Tuesday that it had blocked …".
+      const denial = tokens.slice(clause.first, top.first).map((t) => t.lower).find((w) => /^(?:denied|denies|deny|denying)$/.test(w));
+      const negator = denial ?? window.find((w) => NEGATORS.has(w));
+      const negated = negator !== undefined && !(top.trigger.type === 'DISRUPTION' && ['halted', 'suspended', 'stalled', 'postponed'].includes(negator));
+      const hedged = tokens.slice(Math.max(clause.first, top.first - 4), top.first).some((t) => HEDGES.has(t.lower) && t.lower !== 'to') ||
+        (window.at(-1) === 'to' && window.some((w) => HEDGES.has(w)));
+      let type = top.trigger.type;
+      let tone = toneOf(type, tokens, clause);
+      if (negated) {
+        if (tone > 0 && REFUSALS.has(negator!)) { type = 'DISAPPROVE'; tone = -3; }
+        else if (tone > 0) { type = 'STATEMENT'; tone = -1; }
+        else { type = 'STATEMENT'; tone = 0; }
+      }
+
+      // Date: the date nearest the trigger in the clause, else in the sentence, else the story's, else publication.
+      // A reported event takes no date that lies ahead or that a future tense governs ("accused Belarus … and said it would
+      // close the border from Friday": Friday is the closure's date, not the accusation's); a planned one takes the date
+      // that follows it.
+      const dates = sentenceDates(si);
+      const clauseStart = tokens[clause.first].start;
+      const clauseEnd = tokens[clause.last - 1].end;
+      const inClause = dates.filter((d) => d.start >= clauseStart && d.end <= clauseEnd);
+      const fits = (d: FoundDate): boolean => hedged || (!d.future && !d.forward);
+      // "announced export controls from December 1": the day a measure takes effect dates it, unless the date belongs to
+      // an infinitive in between ("agreed to supply gas from 2026": the agreement is not dated 2026).
+      const effective = inClause.filter((d) => d.starts && d.start > tokens[top!.last - 1].end &&
+        !/\bto\s+(?!the\b|an?\b|its\b|their\b|this\b|that\b)[a-z]+/.test(text.slice(tokens[top!.last - 1].end, d.start)));
+      let pool = effective.length ? effective : inClause.filter(fits);
+      // "starts deliveries from March 1": a scheduled event told in the present tense.
+      if (!pool.length && !hedged && !isPastForm(tokens[top.head].lower)) pool = inClause;
+      if (!pool.length) pool = dates.filter(fits);
+      let date: string | null = null;
+      let dateBasis: EventOut['dateBasis'] = null;
+      if (pool.length) {
+        const at = tokens[top.head].start;
+        const ahead = hedged ? pool.filter((d) => d.start > at) : [];
+        date = [...(ahead.length ? ahead : pool)].sort((x, y) => Math.abs(x.start - at) - Math.abs(y.start - at))[0].date;
+        dateBasis = 'text';
+      } else if (storyDate && !s.item) { date = storyDate; dateBasis = 'story'; } // a list item is a story of its own
+      else if (published) { date = published; dateBasis = 'published'; }
+
+      const weight = top.trigger.weight;
+      let confidence = 0.35 + 0.03 * Math.min(weight, 9)
+        + (sourceBasis === 'explicit' ? 0.15 : sourceBasis === 'speaker' ? 0.1 : sourceBasis === 'none' ? 0 : 0.05)
+        + (targets.length ? 0.08 : 0)
+        + (dateBasis === 'text' ? 0.08 : dateBasis === 'story' ? 0.04 : 0)
+        - (hedged ? 0.12 : 0) - (negated ? 0.1 : 0) - (s.headline ? 0.05 : 0);
+      confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100;
+
+      const commodities = uniqBy(clauseLinks.filter((l) => l.kind === 'commodity'));
+      const routes = uniqBy(clauseLinks.filter((l) => l.kind === 'route'));
+      const places = uniqBy([
+        ...clauseLinks.filter((l) => l.kind === 'place'),
+        ...clausePlaces.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined })),
+      ]).map((p) => ({ name: p.name, id: p.id, state: p.state ?? null }));
+      const agency = agencies[0]?.name ?? null;
+      drafts.push({
+        type, source: sourceState, targets, date, dateBasis, tone,
+        commodities: commodities.map(({ name, id }) => ({ name, id })),
+        routes: routes.map(({ name, id }) => ({ name, id })),
+        places,
+        sentence: { start: s.start, end: s.end, text: text.slice(s.start, s.end).replace(/\s+/g, ' ').trim() },
+        confidence,
+        trigger: input.slice(tokens[top.first].start, tokens[top.last - 1].end).replace(/\s+/g, ' '),
+        negated, hedged, attribution: agency,
+        sentenceIndex: si, headline: s.headline, sourceBasis,
+      });
+      if (sourceState) { lastSource = sourceState; previousClauseSource = sourceState; previousClauseTargets = targets; lastParties = [sourceState, ...targets]; }
+    }
+  });
+
+  const events = mergeDrafts(drafts);
+  // Every state an event names is an actor, even when only a place stood for it ("a visit to Paris").
+  for (const e of events) {
+    for (const st of [e.source, ...e.targets]) {
+      if (st && ![...actors.values()].some((a) => a.state === st)) {
+        addActor({ name: states().get(st)?.name ?? st, state: st, role: null, person: null, kind: 'state', start: e.sentence.start, end: e.sentence.end });
+      }
+    }
+  }
+  result.actors = [...actors.values()];
+  result.events = events.map((e, i) => ({ id: `${hash.slice(0, 8)}-${i + 1}`, ...stripDraft(e) }));
+  if (unresolvedDates.length && !published) {
+    result.warnings.push(`no publication date given: ${unresolvedDates.length} relative date(s) left unresolved (${uniq(unresolvedDates).slice(0, 3).map((d) => `"${d}"`).join(', ')}); give --published YYYY-MM-DD`);
+  }
+  if (!published && events.some((e) => e.date === null)) {
+    result.warnings.push('some events have no date: the text names none and no publication date was given');
+  }
+  return result;
+}
+
+function uniqBy(list: LinkTarget[]): LinkTarget[] {
+  const seen = new Set<string>();
+  return list.filter((l) => { const k = `${l.kind}:${l.id ?? l.name.toLowerCase()}`; if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
+function stripDraft(d: Draft): Omit<EventOut, 'id'> {
+  const { sentenceIndex: _s, headline: _h, sourceBasis: _b, ...rest } = d;
+  return rest;
+}
+
+interface Reporting { verb: number; speaker?: Mention }
+
+/** The reporting verb of a sentence ("said", "told") and who speaks, if a state actor does. */
+function findReporting(tokens: readonly Token[], s: Sentence, mentions: Mention[]): Reporting | undefined {
+  for (let i = s.first; i < s.last; i++) {
+    if (!REPORTING_VERBS.has(tokens[i].lower)) continue;
+    const near = mentions.filter((m) => m.kind !== 'agency' && !m.place && m.state && (
+      (m.last <= i && i - m.last <= 2) || (m.first > i && m.first - i <= 3)));
+    const speaker = near.sort((a, b) => Math.abs(a.first - i) - Math.abs(b.first - i))[0];
+    // A clause-initial subject "Kazakhstan's minister said" also speaks.
+    const subject = mentions.find((m) => m.kind !== 'agency' && !m.place && m.state && m.last <= i && m.first >= s.first);
+    return { verb: i, speaker: speaker ?? subject };
+  }
+  return undefined;
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+function participants(d: { source: string | null; targets: string[] }): string[] {
+  return [d.source ?? '', ...d.targets].filter(Boolean).sort();
+}
+
+/** Whether every member of one list is in the other (either way). */
+function within(a: string[], b: string[]): boolean {
+  return a.every((x) => b.includes(x)) || b.every((x) => a.includes(x));
+}
+
+/** How much a draft tells, to choose which of two repeats to show: a body sentence over the headline, a written date, more parties, more links, more words. */
+function informativeness(d: Draft): number[] {
+  return [d.headline ? 0 : 1, d.dateBasis === 'text' ? 1 : 0, participants(d).length, d.commodities.length + d.routes.length + d.places.length, d.sentence.text.length];
+}
+
+function moreInformative(a: Draft, b: Draft): boolean {
+  const x = informativeness(a);
+  const y = informativeness(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] > y[i];
+  return true;
+}
+
+/** Whether two drafts tell the same event: the same type, the same parties (or one set within the other), the same day. */
+function sameEvent(k: Draft, d: Draft): boolean {
+  if (k.type !== d.type || k.negated !== d.negated) return false;
+  const sym = EVENT_SCALE[d.type].symmetric;
+  const pk = partiesOf(k);
+  const pd = partiesOf(d);
+  if (pk.length === 0 || pd.length === 0) return false;
+  const same = sym ? sameSet(pk, pd) : k.source === d.source && sameSet(k.targets, d.targets);
+  // One side's parties within the other's: the same event told again (the headline, or a later sentence on the same day).
+  const nested = sym ? within(pk, pd) : k.source === d.source && within(k.targets, d.targets);
+  if (!same && !(nested && (k.headline || d.headline || k.date === d.date))) return false;
+  if (k.date === d.date) return true;
+  return k.dateBasis !== 'text' || d.dateBasis !== 'text';
+}
+
+/** The parties of a draft, kept until the draft changes (merging compares each draft with every one kept). */
+const PARTIES = new WeakMap<Draft, string[]>();
+function partiesOf(d: Draft): string[] {
+  let p = PARTIES.get(d);
+  if (!p) { p = participants(d); PARTIES.set(d, p); }
+  return p;
+}
+
+/** One event from two tellings: the more informative sentence and its words, a written date, every party and link, the higher confidence (plus 0.05). */
+function mergeInto(twin: Draft, d: Draft): void {
+  const [best, other] = moreInformative(twin, d) ? [{ ...twin }, d] : [{ ...d }, { ...twin }];
+  const source = best.source ?? other.source;
+  const merged: Draft = {
+    ...best,
+    source,
+    targets: uniq([...best.targets, ...(EVENT_SCALE[best.type].symmetric ? participants(other) : other.targets)]).filter((t) => t !== source),
+    date: best.dateBasis === 'text' || other.dateBasis !== 'text' ? best.date : other.date,
+    dateBasis: best.dateBasis === 'text' || other.dateBasis !== 'text' ? best.dateBasis : other.dateBasis,
+    commodities: [...best.commodities, ...other.commodities.filter((c) => !best.commodities.some((x) => x.name === c.name))],
+    routes: [...best.routes, ...other.routes.filter((r) => !best.routes.some((x) => x.name === r.name))],
+    places: [...best.places, ...other.places.filter((p) => !best.places.some((x) => x.name === p.name))],
+    attribution: best.attribution ?? other.attribution,
+    confidence: Math.min(0.95, Math.round((Math.max(twin.confidence, d.confidence) + 0.05) * 100) / 100),
+  };
+  Object.assign(twin, merged);
+  PARTIES.delete(twin);
+}
+
+/** Merges repeats (a headline restated in the lead, one event told twice) and drops statements that report another event. */
+function mergeDrafts(drafts: Draft[]): Draft[] {
+  const kept: Draft[] = [];
+  const byType = new Map<EventType, Draft[]>();
+  for (const d of drafts) {
+    const same = byType.get(d.type) ?? [];
+    const twin = same.find((k) => sameEvent(k, d));
+    if (twin) { mergeInto(twin, d); continue; }
+    const copy = { ...d };
+    kept.push(copy);
+    same.push(copy);
+    byType.set(d.type, same);
+  }
+  return kept.filter((d) => d.type !== 'STATEMENT' || d.negated || !kept.some((o) => o !== d && o.type !== 'STATEMENT' && o.source === d.source && o.sentenceIndex === d.sentenceIndex));
+}

@@ -1,0 +1,182 @@
+// Turns a flow network into a linear program held in typed arrays (sparse columns, CSC), the form
+// HiGHS takes without any text. Pure: no I/O. The formulation is in docs/methods/flow-model.md.
+//
+// Columns
+//   keep_a   flow on arc a up to its baseline b_a      0 ≤ keep_a ≤ min(b_a, cap_a)   cost (c_a − λ_a)
+//   extra_a  flow on arc a above its baseline          0 ≤ extra_a ≤ cap_a − keep ub   cost c_a
+//   world_i  residual world-market supply to i         0 ≤ world_i ≤ access_i·D_i      cost premium
+//   stock_i  stock drawn by importer i                 0 ≤ stock_i ≤ S_i               cost stockDraw
+//   unserved_i                                          0 ≤ unserved_i                  cost unserved
+//   short_k  committed volume of agreement k not delivered                             cost shortfall
+// The flow on arc a is keep_a + extra_a. The stickiness penalty λ_a·max(0, b_a − x_a) equals
+// λ_a·b_a − λ_a·keep_a because the LP always fills keep_a before extra_a (keep_a is cheaper);
+// the constant Σ λ_a·b_a is the objective offset. So moving away from the baseline is linear without
+// deviation rows. At the baseline (x = b) the objective is Σ c_a·b_a.
+//
+// Rows
+//   demand_i   Σ_in x + world_i + stock_i + unserved_i = D_i
+//   supply_e   Σ_out x ≤ supply_e
+//   route_r    Σ_{a on r} x ≤ cap_r                 (finite capacities only)
+//   asset_s    Σ_{a on a route using s} x ≤ cap_s   (each route counted once)
+//   world      Σ_i world_i ≤ spare                  (when limited)
+//   commit_k   Σ_{a of the pair} x + short_k ≥ target_k
+// Costs are divided by R (the largest of route costs and premium) so the matrix of costs is well scaled;
+// objective and duals are scaled back.
+import { arcCost, type FlowNetwork } from './network.ts';
+
+export type ColumnKind = 'keep' | 'extra' | 'world' | 'stock' | 'unserved' | 'shortfall';
+export type RowKind = 'demand' | 'supply' | 'route' | 'asset' | 'world' | 'commitment';
+
+export const COLUMN_KINDS: readonly ColumnKind[] = ['keep', 'extra', 'world', 'stock', 'unserved', 'shortfall'];
+export const ROW_KINDS: readonly RowKind[] = ['demand', 'supply', 'route', 'asset', 'world', 'commitment'];
+
+export interface LinearProgram {
+  numCols: number;
+  numRows: number;
+  colCost: Float64Array;
+  colLower: Float64Array;
+  colUpper: Float64Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  /** CSC matrix: column j has entries starts[j] … starts[j+1]−1. */
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  /** Constant added to the (scaled) objective. */
+  offset: number;
+  /** Scale: reported cost = scaled objective × scale. */
+  scale: number;
+  /** What each column is: its kind (index into COLUMN_KINDS) and the arc, importer or commitment it belongs to. */
+  colKind: Uint8Array;
+  colRef: Int32Array;
+  /** What each row is: its kind (index into ROW_KINDS) and the importer, exporter, route, asset or commitment. */
+  rowKind: Uint8Array;
+  rowRef: Int32Array;
+}
+
+const KIND = {
+  keep: 0, extra: 1, world: 2, stock: 3, unserved: 4, shortfall: 5,
+  demand: 0, supply: 1, route: 2, asset: 3, worldRow: 4, commitment: 5,
+} as const;
+
+/** Builds the LP of a flow network. */
+export function buildLp(network: FlowNetwork): LinearProgram {
+  const { importers, exporters, routes, assets, arcs, commitments, world, costs } = network;
+  const importerRow = new Map<string, number>();
+  const exporterRow = new Map<string, number>();
+  const assetIndex = new Map<string, number>();
+  assets.forEach((a, i) => assetIndex.set(a.id, i));
+
+  // Which arcs have columns.
+  const arcOpen = new Uint8Array(arcs.length);
+  const routeUsed = new Uint8Array(routes.length);
+  const assetUsed = new Uint8Array(assets.length);
+  for (let a = 0; a < arcs.length; a++) {
+    const arc = arcs[a];
+    const route = routes[arc.route];
+    // A route cut to capacity 0 keeps its columns: its capacity row then says what one more unit is worth.
+    if (!arc.open || !route.open || arc.capacity <= 0) continue;
+    arcOpen[a] = 1;
+    routeUsed[arc.route] = 1;
+  }
+  // Asset capacity reaches arcs through their routes.
+  const routeAssets: Int32Array[] = routes.map((r) => Int32Array.from(r.assets.map((id) => assetIndex.get(id) ?? -1).filter((i) => i >= 0).sort((x, y) => x - y)));
+  for (let r = 0; r < routes.length; r++) if (routeUsed[r]) for (const s of routeAssets[r]) assetUsed[s] = 1;
+
+  // Rows, in blocks: demand, supply, route, asset, world, commitment.
+  const rowKind: number[] = [];
+  const rowRef: number[] = [];
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  const addRow = (kind: number, ref: number, lower: number, upper: number) => {
+    rowKind.push(kind); rowRef.push(ref); rowLower.push(lower); rowUpper.push(upper);
+    return rowKind.length - 1;
+  };
+  importers.forEach((imp, i) => importerRow.set(imp.id, addRow(KIND.demand, i, imp.demand, imp.demand)));
+  exporters.forEach((exp, e) => exporterRow.set(exp.id, addRow(KIND.supply, e, -Infinity, Math.max(0, exp.supply))));
+  const routeRow = new Int32Array(routes.length).fill(-1);
+  routes.forEach((route, r) => {
+    if (routeUsed[r] && Number.isFinite(route.capacity)) routeRow[r] = addRow(KIND.route, r, -Infinity, Math.max(0, route.capacity));
+  });
+  const assetRow = new Int32Array(assets.length).fill(-1);
+  assets.forEach((asset, s) => {
+    if (assetUsed[s] && Number.isFinite(asset.capacity)) assetRow[s] = addRow(KIND.asset, s, -Infinity, Math.max(0, asset.capacity));
+  });
+  const worldOn = world.enabled;
+  const worldRow = worldOn && Number.isFinite(world.spare) ? addRow(KIND.worldRow, 0, -Infinity, Math.max(0, world.spare)) : -1;
+  const commitRow = commitments.map((c, k) => addRow(KIND.commitment, k, c.target, Infinity));
+
+  // Scale of costs.
+  let reference = world.enabled ? world.premium : 0;
+  for (let a = 0; a < arcs.length; a++) if (arcOpen[a]) reference = Math.max(reference, arcCost(network, arcs[a]));
+  const scale = reference > 0 ? reference : 1;
+
+  // Columns: count first, then fill typed arrays.
+  let numCols = 0;
+  let nnz = 0;
+  const arcRows: Int32Array[] = new Array(arcs.length);
+  for (let a = 0; a < arcs.length; a++) {
+    if (!arcOpen[a]) continue;
+    const arc = arcs[a];
+    const rows: number[] = [importerRow.get(arc.importer)!];
+    const er = exporterRow.get(arc.exporter);
+    if (er !== undefined) rows.push(er);
+    if (routeRow[arc.route] >= 0) rows.push(routeRow[arc.route]);
+    for (const s of routeAssets[arc.route]) if (assetRow[s] >= 0) rows.push(assetRow[s]);
+    commitments.forEach((c, k) => { if (c.exporter === arc.exporter && c.importers.includes(arc.importer)) rows.push(commitRow[k]); });
+    rows.sort((x, y) => x - y);
+    arcRows[a] = Int32Array.from(rows);
+    const columns = arc.baseline > 0 ? 2 : 1;
+    numCols += columns;
+    nnz += columns * rows.length;
+  }
+  for (const imp of importers) {
+    numCols += 1; nnz += 1; // unserved
+    if (imp.stock > 0) { numCols += 1; nnz += 1; }
+    if (worldOn && imp.worldAccess > 0) { numCols += 1; nnz += worldRow >= 0 ? 2 : 1; }
+  }
+  numCols += commitments.length; nnz += commitments.length;
+
+  const colCost = new Float64Array(numCols);
+  const colLower = new Float64Array(numCols);
+  const colUpper = new Float64Array(numCols);
+  const colKind = new Uint8Array(numCols);
+  const colRef = new Int32Array(numCols);
+  const starts = new Int32Array(numCols + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let col = 0;
+  let k = 0;
+  const push = (kind: number, ref: number, cost: number, upper: number, rows: ArrayLike<number>) => {
+    colKind[col] = kind; colRef[col] = ref; colCost[col] = cost / scale; colLower[col] = 0; colUpper[col] = upper;
+    starts[col] = k;
+    for (let i = 0; i < rows.length; i++) { indices[k] = rows[i]; values[k] = 1; k++; }
+    col++;
+  };
+  let offset = 0;
+  for (let a = 0; a < arcs.length; a++) {
+    const arc = arcs[a];
+    const lambda = costs.stickiness * arc.stickiness;
+    offset += (lambda * arc.baseline) / scale;
+    if (!arcOpen[a]) continue;
+    const cost = arcCost(network, arc);
+    const keepUpper = Math.min(arc.baseline, arc.capacity);
+    if (arc.baseline > 0) push(KIND.keep, a, cost - lambda, keepUpper, arcRows[a]);
+    push(KIND.extra, a, cost, Math.max(0, arc.capacity - (arc.baseline > 0 ? keepUpper : 0)), arcRows[a]);
+  }
+  importers.forEach((imp, i) => {
+    const row = importerRow.get(imp.id)!;
+    if (worldOn && imp.worldAccess > 0) push(KIND.world, i, world.premium, imp.worldAccess * imp.demand, worldRow >= 0 ? [row, worldRow] : [row]);
+    if (imp.stock > 0) push(KIND.stock, i, costs.stockDraw, imp.stock, [row]);
+    push(KIND.unserved, i, costs.unserved, Infinity, [row]);
+  });
+  commitments.forEach((c, j) => push(KIND.shortfall, j, costs.shortfall, Infinity, [commitRow[j]]));
+  starts[col] = k;
+
+  return {
+    numCols, numRows: rowKind.length, colCost, colLower, colUpper,
+    rowLower: Float64Array.from(rowLower), rowUpper: Float64Array.from(rowUpper),
+    starts, indices, values, offset, scale, colKind, colRef,
+    rowKind: Uint8Array.from(rowKind), rowRef: Int32Array.from(rowRef),
+  };
+}

@@ -3,7 +3,7 @@
 # The WGI file is read from ../shared/data/ beside the repository.
 import csv, os
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OUT = os.path.join(ROOT, 'data', 'default')
+OUT = os.environ.get('CORRIDOR_DATASET_OUT') or os.path.join(ROOT, 'data', 'default')  # a test writes elsewhere
 WGI_FILE = os.path.join(os.path.dirname(ROOT), 'shared', 'data', 'wgi-2022-mean-normalised.csv')
 T = {}
 def add(table, **row): T.setdefault(table, []).append(row)
@@ -19,7 +19,7 @@ HEAD = {
  'stocks.csv': 'year,commodity,country,volume,unit,source,estimated,note',
  'nodes.csv': 'id,name,kind,country,lat,lon,source,estimated,note',
  'assets.csv': 'id,name,kind,commodity,capacity,unit,year,operator,source,estimated,note',
- 'routes.csv': 'id,name,commodity,mode,from,to,capacity,unit,year,transit_days,cost,operator,status,source,estimated,note',
+ 'routes.csv': 'id,name,commodity,mode,from,to,capacity,unit,year,transit_days,cost,cost_unit,operator,status,source,estimated,note',
  'legs.csv': 'route,sequence,from,to,country,mode,asset,length_km,source,estimated,note',
  'flows.csv': 'year,commodity,exporter,importer,route,volume,unit,source,estimated,note',
  'agreements.csv': 'id,date,parties,type,commodities,volume,unit,summary,source,estimated,note',

@@ -103,3 +103,18 @@ test('the France-Kazakhstan cooperation of 1 Nov 2023 and the Russian criticism 
   const criticism = model.tables.event.find((e) => e.date === '2023-11-12' && e.actor === 'RUS');
   assert.ok(criticism && criticism.tone < 0, 'Lavrov criticism with a negative tone');
 });
+
+test('scripts/build-default-dataset.py regenerates exactly the CSV files of data/default', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, readdirSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const out = mkdtempSync(join(tmpdir(), 'corridor-build-'));
+  const script = join(import.meta.dirname, '..', 'scripts', 'build-default-dataset.py');
+  const run = spawnSync('python3', [script], { env: { ...process.env, CORRIDOR_DATASET_OUT: out }, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const csvs = readdirSync(DEFAULT_DATASET_DIR).filter((f) => f.endsWith('.csv')).sort();
+  assert.deepEqual(readdirSync(out).filter((f) => f.endsWith('.csv')).sort(), csvs);
+  for (const file of csvs) {
+    assert.equal(readFileSync(join(out, file), 'utf8'), readFileSync(join(DEFAULT_DATASET_DIR, file), 'utf8'), file);
+  }
+});

@@ -18,6 +18,18 @@ function temp(): string {
   return mkdtempSync(join(tmpdir(), 'corridor-ingest-'));
 }
 
+test('ingest of a wire story: one candidate for headline and lead, no bypassed state as a party, no reported event dated ahead', async () => {
+  const { code, stdout } = await runCli('ingest', join(FIXTURES, 'news', 'central-asia-rail.txt'), '--published', '2024-06-07', '--json', '--dataset', TINY);
+  assert.equal(code, 0);
+  const r = JSON.parse(stdout) as { events: { type: string; source: string; targets: string[]; date: string; hedged: boolean }[] };
+  // Headline and lead: one AGREE of China, Kyrgyzstan and Uzbekistan on Thursday 6 June (published Friday 7 June).
+  assert.equal(r.events.filter((e) => e.type === 'AGREE').length, 1);
+  assert.ok(r.events.every((e) => !e.targets.includes('RUS')), '"bypassing Russia"');
+  assert.ok(r.events.every((e) => e.hedged || e.date <= '2024-06-07'), 'a reported event dated after publication');
+  // "halted gas exports to China for two days last week": 7 June - 7 days.
+  assert.equal(r.events.find((e) => e.source === 'TKM')?.date, '2024-05-31');
+});
+
 test('ingest --json gives actors, events with every field of the spec, warnings, the method and the dataset hash', async () => {
   const { code, stdout } = await runCli('ingest', ARTICLE, '--published', '2023-11-02', '--source', 'Reuters', '--json', '--dataset', TINY);
   assert.equal(code, 0);

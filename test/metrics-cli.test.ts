@@ -97,7 +97,7 @@ test('an option without its value or an unknown option is refused by the parser 
   assert.match(missing.stderr, /option '--importer <id>' argument missing/);
   const unknown = await runCli('metrics', '--importr', 'EU27', '--commodity', 'crude_oil', '--dataset', DATA);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /unknown option '--importr'\n\(Did you mean --importer\?\)/);
+  assert.match(unknown.stderr, /^corridor: error: unknown option '--importr' \(Did you mean --importer\?\) \(see --help\)\n$/);
 });
 
 test('a real process: exit code 2 and no stack trace', () => {

@@ -23,8 +23,12 @@ export function buildProgram(context: RunContext): Command {
     .description('Security of energy and critical-mineral supply: dependence, routes, scenarios and events')
     .version('0.1.0')
     .exitOverride()
-    .showHelpAfterError('(add --help for usage)')
-    .configureOutput({ writeOut: (s) => context.io.out(s), writeErr: (s) => context.io.err(s) });
+    .configureOutput({
+      writeOut: (s) => context.io.out(s),
+      writeErr: (s) => context.io.err(s),
+      // One line, like every other error: "corridor: error: unknown option '--yaer' (see --help)".
+      outputError: (s, write) => write(`corridor: ${s.trim().replace(/\n+/g, ' ')} (see --help)\n`),
+    });
   registerValidate(program, context);
   registerReport(program, context);
   registerDocs(program, context);
@@ -35,7 +39,6 @@ export function buildProgram(context: RunContext): Command {
   registerCompare(program, context);
   registerIngest(program, context);
   registerEvents(program, context);
-  for (const command of program.commands) command.exitOverride();
   return program;
 }
 

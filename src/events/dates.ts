@@ -26,7 +26,7 @@ export interface DateProblem {
 }
 
 /** Quick filter: chrono runs only on sentences that may hold a date (it is the costliest step). */
-const MAYBE_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|week|month|year|\d{4}|\d{1,2}[/.-]\d{1,2})/i;
+const MAYBE_DATE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|weeks?|weekends?|months?|years?|\d{4}|\d{1,2}[/.-]\d{1,2})\b/i;
 const RELATIVE_WORDS = /\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|later|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b/i;
 const YEAR_ONLY = /\b(?:in|during|since|from|early|late|mid|mid-|throughout)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d{2})\b(?!\s*(?:-|–|to)\s*\d)/gi;
 /**

@@ -66,6 +66,8 @@ const STOPWORDS = new Set(('the of and to in a is that for on was with as by at 
   'would their after but not or more than also been had who they he she his her we our over into about year last new two its up out ' +
   'between under when while could other per cent percent million billion tonnes deal minister government president talks').split(' '));
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Share of words that are common English words (0 when there are no words). */
 export function englishShare(text: string): { words: number; share: number; latin: number } {
   let words = 0;
@@ -79,6 +81,7 @@ export function englishShare(text: string): { words: number; share: number; lati
     scanned++;
     words++;
     if (STOPWORDS.has(m[0].toLowerCase())) hits++;
+    if (ASCII.test(m[0])) { letters += m[0].length; latin += m[0].length; continue; } // the common case, counted at once
     for (const ch of m[0]) { letters++; if (ch <= 'ɏ') latin++; }
   }
   return { words, share: words ? hits / words : 0, latin: letters ? latin / letters : 0 };

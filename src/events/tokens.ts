@@ -42,7 +42,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const t = m[0];
     tokens.push({
       text: t,
-      lower: t.toLowerCase().replace(/’/g, "'"),
+      lower: t.length > 1 && t.includes('’') ? t.toLowerCase().replace(/’/g, "'") : t === '’' ? "'" : t.toLowerCase(),
       start: m.index,
       end: m.index + t.length,
       cap: UPPER.test(t),

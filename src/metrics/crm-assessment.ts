@@ -3,7 +3,7 @@ import type { Model } from '../model/model.ts';
 import type { CrmMaterialRow, CrmSupplyRow } from '../model/types.ts';
 import { STAGES } from '../schema/entities.ts';
 import { hhiWgi } from './hhi-wgi.ts';
-import { CRITICALITY_THRESHOLDS, SUPPLY_RISK_METHOD } from './methods.ts';
+import { CRITICALITY_THRESHOLDS, SUPPLY_RISK_METHOD, THRESHOLD_TOLERANCE } from './methods.ts';
 import { scaledWgi } from './scaled-wgi.ts';
 import { supplyRisk } from './supply-risk.ts';
 import type { CrmAssessment, MaterialSupplyRisk, StageSupplyRisk } from './types.ts';
@@ -135,7 +135,8 @@ function assessMaterial(model: Model, material: string, requestedYear: number | 
     importReliance: inputs.import_reliance,
     eolRir: inputs.eol_rir,
     substitutionIndex: inputs.substitution_index,
-    critical: economicImportance >= CRITICALITY_THRESHOLDS.economicImportance && bottleneck.supplyRisk >= CRITICALITY_THRESHOLDS.supplyRisk,
+    critical: economicImportance >= CRITICALITY_THRESHOLDS.economicImportance - THRESHOLD_TOLERANCE
+      && bottleneck.supplyRisk >= CRITICALITY_THRESHOLDS.supplyRisk - THRESHOLD_TOLERANCE,
     notes,
   };
 }

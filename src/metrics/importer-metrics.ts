@@ -2,7 +2,7 @@ import type { BaseFlow, Model } from '../model/model.ts';
 import { hhi } from './hhi.ts';
 import { hhiWgi, type WeightedShare } from './hhi-wgi.ts';
 import { lookups, type Lookups } from './lookups.ts';
-import { CRMA_SINGLE_COUNTRY_LIMIT, DEPENDENCE_METHOD } from './methods.ts';
+import { CRMA_SINGLE_COUNTRY_LIMIT, DEPENDENCE_METHOD, THRESHOLD_TOLERANCE } from './methods.ts';
 import { scaledWgi } from './scaled-wgi.ts';
 import { selectFlows } from './select-flows.ts';
 import { transitExposure } from './transit-exposure.ts';
@@ -121,7 +121,7 @@ function crmaBenchmarkOf(look: Lookups, named: readonly SupplierShare[]): CrmaBe
     threshold: CRMA_SINGLE_COUNTRY_LIMIT,
     country: topThird?.exporter ?? null,
     share,
-    met: share <= CRMA_SINGLE_COUNTRY_LIMIT + 1e-12,
+    met: share <= CRMA_SINGLE_COUNTRY_LIMIT + THRESHOLD_TOLERANCE,
   };
 }
 

@@ -16,3 +16,6 @@ export const EU_BLOC = 'EU27';
 
 /** EU criticality thresholds (since 2017): critical when EI >= 2.8 and SR >= 1.0. */
 export const CRITICALITY_THRESHOLDS = { economicImportance: 2.8, supplyRisk: 1.0 } as const;
+
+/** Slack for threshold comparisons: a value that is exactly on a threshold on paper may land one rounding step below it. */
+export const THRESHOLD_TOLERANCE = 1e-12;

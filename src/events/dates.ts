@@ -16,7 +16,7 @@ export interface FoundDate {
   future: boolean;
   /** The day something starts or takes effect: "from December 1", "starting Friday", "effective 1 July", "as of 2026". */
   starts: boolean;
-  /** The clause looks forward ("will close the border from Friday", "next month"): the date of a plan, not of a reported fact. */
+  /** The date lies ahead, or its clause looks forward ("will close the border from Friday"): the date of a plan, not of a reported fact. */
   forward: boolean;
 }
 
@@ -301,8 +301,11 @@ export function findDates(text: string, from: number, to: number, reference: str
     } else if (known.d) date = isoDay(y, m, d);
     else if (known.m) date = `${String(y).padStart(4, '0')}-${pad(m)}`;
     else date = String(y).padStart(4, '0');
-    const forward = /^next\b/i.test(written) || cueIn(cueBefore(before), CUE_FUTURE) || tenseOf() === 'future';
-    dates.push({ date, start, end, relative, future: reference ? isAfter(date, reference) : false, starts: cueIn(cueBefore(before), CUE_START) || /^from\b/i.test(written), forward });
+    const lead = cueBefore(before);
+    const future = reference ? isAfter(date, reference) : false;
+    // Whether the clause looks forward matters only for a date that does not already lie ahead.
+    const forward = future || /^next\b/i.test(written) || cueIn(lead, CUE_FUTURE) || tenseOf() === 'future';
+    dates.push({ date, start, end, relative, future, starts: cueIn(lead, CUE_START) || /^from\b/i.test(written), forward });
   }
   if (dates.length === 0) {
     YEAR_ONLY.lastIndex = 0;

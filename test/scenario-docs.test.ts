@@ -21,10 +21,10 @@ test('every change type has a section and an example that parses', () => {
   for (const c of CHANGE_TYPES) assert.ok(page.includes(`#### ${c.type}\n`), c.type);
 });
 
-test('every example in examples/ is explained in docs/scenarios.md and summarised in docs/readme/scenarios.md', () => {
+test('every example in examples/ is explained in docs/scenarios.md and summarised in docs/tour/scenarios.md', () => {
   const readme = readFileSync(join(ROOT, 'docs', 'readme', 'scenarios.md'), 'utf8');
   for (const file of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'))) {
     assert.ok(page.includes(`examples/${file}`), `docs/scenarios.md mentions examples/${file}`);
-    assert.ok(readme.includes(`examples/${file}`), `docs/readme/scenarios.md mentions examples/${file}`);
+    assert.ok(readme.includes(`examples/${file}`), `docs/tour/scenarios.md mentions examples/${file}`);
   }
 });

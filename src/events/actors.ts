@@ -205,7 +205,8 @@ export function findMentions(tokens: readonly Token[], a: number, b: number, blo
     let first = m.first;
     let role: string | null = lex.role || null;
     let person: string | null = lex.person ?? null;
-    let name = tokens.slice(m.first, m.last).map((t) => t.text).join(' ').replace(/ - /g, '-').replace(/ \./g, '.');
+    // A one-word name is its token (a token holds no space, so there is nothing to join or mend).
+    let name = m.last - m.first === 1 ? tokens[m.first].text : tokens.slice(m.first, m.last).map((t) => t.text).join(' ').replace(/ - /g, '-').replace(/ \./g, '.');
     let bodyOf = false;
     if (lex.kind === 'state' && lex.form !== 'combining' && lex.form !== 'capital') {
       // "Azerbaijan's Energy Minister Parviz Shahbazov", "the German chancellor", "Kazakh officials".

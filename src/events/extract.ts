@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { findMentions, type Mention } from './actors.ts';
 import { findDateline, findDates, isPastForm, type FoundDate } from './dates.ts';
+import type { Match } from './gazetteer.ts';
 import { buildLinks, type LinkTable, type LinkTarget } from './links.ts';
 import { EVENT_SCALE, EVENTS_METHOD, type EventType } from './method.ts';
 import { prepareText } from './text.ts';
@@ -223,6 +224,12 @@ function uniq<T>(list: T[]): T[] {
   return [...new Set(list)];
 }
 
+const ODD_SPACE = /[^\S ]| {2}/;
+/** Runs of white space made one space; most stretches have none but single spaces, and are returned as they are. */
+function oneLine(stretch: string): string {
+  return ODD_SPACE.test(stretch) ? stretch.replace(/\s+/g, ' ') : stretch;
+}
+
 function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -261,11 +268,15 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
   result.article.sentences = sentences.length;
 
   const actors = new Map<string, ActorOut>();
+  // The first actor of each state that is not a person, and every state with an actor: kept as actors are added
+  // (an actor's state and person never change), so that no lookup walks the whole list.
+  const firstOfState = new Map<string, ActorOut>();
+  const actorStates = new Set<string | null>();
   // Actors first named by a bare demonym ("Kyrgyz rail link"): a later mention by the state's name names them better.
   const byDemonym = new Set<ActorOut>();
   const addActor = (m: { name: string; state: string | null; role: string | null; person: string | null; kind: Mention['kind']; start: number; end: number; form?: Mention['form'] }): void => {
     const key = m.person ? `p:${m.person}` : m.state ? `s:${m.state}:${m.role ?? ''}` : `o:${m.name.toLowerCase()}`;
-    const existing = actors.get(key) ?? (m.state && !m.person && !m.role ? [...actors.values()].find((a) => a.state === m.state && !a.person) : undefined);
+    const existing = actors.get(key) ?? (m.state && !m.person && !m.role ? firstOfState.get(m.state) : undefined);
     if (existing) {
       existing.mentions++;
       if (byDemonym.has(existing) && m.form === 'name' && !m.role && !m.person) { existing.name = m.name; existing.start = m.start; existing.end = m.end; byDemonym.delete(existing); }
@@ -274,6 +285,8 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
     const actor: ActorOut = { name: m.name, state: m.state, role: m.role, person: m.person, kind: m.kind, start: m.start, end: m.end, mentions: 1 };
     if (m.form === 'demonym' && !m.role && !m.person) byDemonym.add(actor);
     actors.set(key, actor);
+    actorStates.add(actor.state);
+    if (actor.state && !actor.person && !firstOfState.has(actor.state)) firstOfState.set(actor.state, actor);
   };
 
   const drafts: Draft[] = [];
@@ -325,6 +338,7 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
     const mentionStarts = new Set(actorMentions.map((m) => m.first));
     let previousClauseSource: string | null = null;
     let previousClauseTargets: string[] = [];
+    let sentenceText: string | undefined; // the sentence in one line, made once for all its clauses
     const reporting = findReporting(tokens, s, mentions.filter((m) => !m.excluded && !m.routeName));
 
     for (const clause of sentenceClauses(tokens, s)) {
@@ -336,7 +350,7 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
       if (!top) continue;
       const clauseMentions = actorMentions.filter((m) => m.first >= clause.first && m.last <= clause.last);
       const stateMentions = clauseMentions.filter((m) => m.state !== null);
-      const clauseLinks = linkMatches.filter((m) => m.first >= clause.first && m.last <= clause.last).flatMap((m) => m.entry.value);
+      const clauseLinks = targetsWithin(linkMatches, clause);
       const clausePlaces = placeMentions.filter((m) => m.first >= clause.first && m.last <= clause.last);
       if (top.trigger.type === 'STATEMENT' && stateMentions.length === 0 && !reporting) continue;
 
@@ -483,9 +497,9 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
         commodities: commodities.map(({ name, id }) => ({ name, id })),
         routes: routes.map(({ name, id }) => ({ name, id })),
         places,
-        sentence: { start: s.start, end: s.end, text: text.slice(s.start, s.end).replace(/\s+/g, ' ').trim() },
+        sentence: { start: s.start, end: s.end, text: sentenceText ??= oneLine(text.slice(s.start, s.end)).trim() },
         confidence,
-        trigger: input.slice(tokens[top.first].start, tokens[top.last - 1].end).replace(/\s+/g, ' '),
+        trigger: oneLine(input.slice(tokens[top.first].start, tokens[top.last - 1].end)),
         negated, hedged, attribution: agency,
         sentenceIndex: si, headline: s.headline, sourceBasis,
       });
@@ -497,7 +511,7 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
   // Every state an event names is an actor, even when only a place stood for it ("a visit to Paris").
   for (const e of events) {
     for (const st of [e.source, ...e.targets]) {
-      if (st && ![...actors.values()].some((a) => a.state === st)) {
+      if (st && !actorStates.has(st)) {
         addActor({ name: states().get(st)?.name ?? st, state: st, role: null, person: null, kind: 'state', start: e.sentence.start, end: e.sentence.end });
       }
     }
@@ -511,6 +525,13 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
     result.warnings.push('some events have no date: the text names none and no publication date was given');
   }
   return result;
+}
+
+/** The link targets of the matches inside a clause, in order. */
+function targetsWithin(matches: readonly Match<LinkTarget[]>[], c: Clause): LinkTarget[] {
+  const out: LinkTarget[] = [];
+  for (const m of matches) if (m.first >= c.first && m.last <= c.last) for (const t of m.entry.value) out.push(t);
+  return out;
 }
 
 function uniqBy(list: LinkTarget[]): LinkTarget[] {

@@ -66,23 +66,43 @@ const STOPWORDS = new Set(('the of and to in a is that for on was with as by at 
   'would their after but not or more than also been had who they he she his her we our over into about year last new two its up out ' +
   'between under when while could other per cent percent million billion tonnes deal minister government president talks').split(' '));
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Longest stop word: a longer word is never looked up (it saves lower-casing most words). */
+const STOPWORD_MAX = Math.max(...[...STOPWORDS].map((w) => w.length));
+const LETTER = /\p{L}/u;
 
-/** Share of words that are common English words (0 when there are no words). */
+/** Whether the code point at i is a letter (\p{L}); ASCII is decided without a regular expression. */
+function isLetterAt(text: string, i: number, code: number): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** Share of words that are common English words (0 when there are no words). Words are runs of letters, at most 3,000 read. */
 export function englishShare(text: string): { words: number; share: number; latin: number } {
   let words = 0;
   let hits = 0;
   let latin = 0;
   let letters = 0;
-  const re = /[\p{L}]+/gu;
-  let m: RegExpExecArray | null;
-  let scanned = 0;
-  while ((m = re.exec(text)) !== null && scanned < 3_000) {
-    scanned++;
+  // One pass over the characters (a regular expression and a match object per word cost more than the check itself).
+  let i = 0;
+  const n = text.length;
+  while (i < n && words < 3_000) {
+    const code = text.charCodeAt(i);
+    if (!isLetterAt(text, i, code)) { i++; continue; }
+    const start = i;
+    let wordLatin = 0;
+    let wordLetters = 0;
+    while (i < n) {
+      const c = text.codePointAt(i)!;
+      if (!isLetterAt(text, i, c)) break;
+      wordLetters++;
+      if (c <= 0x24f) wordLatin++; // up to "ɏ": Latin letters
+      i += c > 0xffff ? 2 : 1;
+    }
     words++;
-    if (STOPWORDS.has(m[0].toLowerCase())) hits++;
-    if (ASCII.test(m[0])) { letters += m[0].length; latin += m[0].length; continue; } // the common case, counted at once
-    for (const ch of m[0]) { letters++; if (ch <= 'ɏ') latin++; }
+    if (i - start <= STOPWORD_MAX && STOPWORDS.has(text.slice(start, i).toLowerCase())) hits++;
+    // An ASCII word counts its UTF-16 length, which is its number of letters.
+    letters += wordLetters;
+    latin += wordLatin;
   }
   return { words, share: words ? hits / words : 0, latin: letters ? latin / letters : 0 };
 }

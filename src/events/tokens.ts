@@ -33,6 +33,24 @@ const TOKEN = /(?:\p{Lu}\.){2,}|['’]\p{L}{1,2}\b|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\
 const UPPER = /^\p{Lu}/u;
 const WORDLIKE = /^[\p{L}\p{N}]/u;
 
+// ASCII first characters are decided by their code; the Unicode classes are tested only for the rest (most tokens are ASCII).
+function isCap(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER.test(t);
+}
+
+function isWordLike(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39; // digit, letter, "'"
+  return WORDLIKE.test(t) || c === 0x2019;
+}
+
+/** Lower case with curly apostrophes made straight. */
+function lowerOf(t: string): string {
+  if (t.indexOf('’') < 0) return t.toLowerCase();
+  return t === '’' ? "'" : t.toLowerCase().replace(/’/g, "'");
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = from;
@@ -40,14 +58,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(slice)) !== null) {
     const t = m[0];
-    tokens.push({
-      text: t,
-      lower: t.length > 1 && t.includes('’') ? t.toLowerCase().replace(/’/g, "'") : t === '’' ? "'" : t.toLowerCase(),
-      start: m.index,
-      end: m.index + t.length,
-      cap: UPPER.test(t),
-      word: WORDLIKE.test(t) || t.startsWith("'") || t.startsWith('’'),
-    });
+    tokens.push({ text: t, lower: lowerOf(t), start: m.index, end: m.index + t.length, cap: isCap(t), word: isWordLike(t) });
   }
   return tokens;
 }

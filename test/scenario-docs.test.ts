@@ -22,9 +22,9 @@ test('every change type has a section and an example that parses', () => {
 });
 
 test('every example in examples/ is explained in docs/scenarios.md and summarised in docs/tour/scenarios.md', () => {
-  const readme = readFileSync(join(ROOT, 'docs', 'readme', 'scenarios.md'), 'utf8');
+  const tour = readFileSync(join(ROOT, 'docs', 'tour', 'scenarios.md'), 'utf8');
   for (const file of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'))) {
     assert.ok(page.includes(`examples/${file}`), `docs/scenarios.md mentions examples/${file}`);
-    assert.ok(readme.includes(`examples/${file}`), `docs/tour/scenarios.md mentions examples/${file}`);
+    assert.ok(tour.includes(`examples/${file}`), `docs/tour/scenarios.md mentions examples/${file}`);
   }
 });

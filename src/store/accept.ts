@@ -2,16 +2,15 @@
 // countries.csv row for a state the dataset lacks. The change is staged in a temporary copy and validated
 // there first; the dataset's files are then replaced one by one, and put back if any write fails, so a
 // failed accept leaves the dataset as it was.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readDataset } from '../data/read.ts';
 import { formatProblem } from '../data/problems.ts';
-import { formatTable, writeFileAtomic } from '../data/write.ts';
+import { formatTable, replaceDatasetFiles } from '../data/write.ts';
 import { buildDatapackage } from '../data/datapackage.ts';
 import { entityByName } from '../schema/entities.ts';
 import type { Cell } from '../schema/coerce.ts';
-import type { CountryRow, EventRow, SourceRow } from '../model/types.ts';
+import type { CountryRow, EventRow, SourceRow, Tables } from '../model/types.ts';
 import { EVENT_SCALE, EVENTS_METHOD } from '../events/method.ts';
 import { states } from '../events/lexicon/countries.ts';
 import { CorridorError } from '../errors.ts';
@@ -67,111 +66,109 @@ function eventRowOf(c: StoredCandidate, sourceId: string, commodityIds: Set<stri
 /** Accepts a candidate into the dataset folder `dir`. Throws CorridorError and changes nothing when it cannot. */
 export function acceptCandidate(dir: string, candidate: StoredCandidate, options: AcceptOptions = {}): AcceptResult {
   const root = resolve(dir);
-  const write = options.write ?? writeFileAtomic;
-  const e = candidate.event;
-  if (!e.source) {
+  checkCodable(candidate);
+  const tables = validDatasetTables(root, dir);
+  const addedCountries = countriesToAdd(candidate, tables);
+  const { sourceRow, isNew: newSource } = articleSource(candidate, tables);
+  const row = eventRowOf(candidate, sourceRow.id, new Set(tables.commodity.map((c) => c.id)), new Set(tables.route.map((r) => r.id)));
+  const duplicate = tables.event.find((x) => x.type === row.type && x.date === row.date && sameParticipants(x, row));
+  if (duplicate) return { status: 'duplicate', eventId: duplicate.id, sourceId: sourceRow.id, addedCountries: [], files: [], row };
+  row.id = uniqueEventId(row, tables);
+  const changes = fileChanges(root, tables, row, newSource ? sourceRow : undefined, addedCountries);
+  // events.csv last: the event appears only once everything it refers to is in place.
+  const order = [entityByName('country').file, entityByName('source').file, 'datapackage.json', entityByName('event').file].filter((f) => changes.has(f));
+  replaceDatasetFiles(root, changes, order, { write: options.write, what: `accepting ${candidate.id}` });
+  return { status: 'accepted', eventId: row.id, sourceId: sourceRow.id, addedCountries: addedCountries.map((c) => c.id), files: order, row };
+}
+
+/** A candidate needs an acting state and a date to become a dataset event. */
+function checkCodable(candidate: StoredCandidate): void {
+  if (!candidate.event.source) {
     throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `candidate ${candidate.id} names no acting state, so it cannot become a dataset event; reject it, or code it by hand in events.csv`);
   }
-  if (!e.date) {
+  if (!candidate.event.date) {
     throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `candidate ${candidate.id} has no date (the text names none and no publication date was given); ingest again with --published YYYY-MM-DD`);
   }
+}
+
+/** The dataset's tables, refusing a dataset that is already invalid (its errors would be blamed on the event). */
+function validDatasetTables(root: string, dir: string): Tables {
   const before = readDataset(root);
   if (before.problems.errors.length > 0) {
     throw new CorridorError('CORRIDOR_ERR_DATASET_INVALID', `dataset ${dir} has ${before.problems.errors.length} error(s) already; fix them before accepting events (run \`corridor validate ${dir}\`)`,
       before.problems.errors.slice(0, 10).map(formatProblem));
   }
-  const tables = before.model.tables;
-  const countryIds = new Set(tables.country.map((c) => c.id));
-  const blocIds = new Set(tables.bloc.map((b) => b.id));
+  return before.model.tables;
+}
 
-  // States the dataset lacks are added to countries.csv; a missing bloc cannot be added here.
-  const addedCountries: CountryRow[] = [];
-  for (const id of [e.source, ...e.targets]) {
-    if (countryIds.has(id) || blocIds.has(id) || addedCountries.some((c) => c.id === id)) continue;
+/** States the event names that the dataset lacks are added to countries.csv; a missing bloc cannot be added here. */
+function countriesToAdd(candidate: StoredCandidate, tables: Tables): CountryRow[] {
+  const known = new Set([...tables.country.map((c) => c.id), ...tables.bloc.map((b) => b.id)]);
+  const added: CountryRow[] = [];
+  for (const id of [candidate.event.source!, ...candidate.event.targets]) {
+    if (known.has(id) || added.some((c) => c.id === id)) continue;
     const info = states().get(id);
     if (!info) {
       throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `candidate ${candidate.id} names "${id}", which the dataset does not declare (countries.csv, blocs.csv); add the bloc with its members to blocs.csv and bloc_members.csv first`);
     }
-    addedCountries.push({ id, name: info.name, kind: 'country', region: info.region });
+    added.push({ id, name: info.name, kind: 'country', region: info.region });
   }
+  return added;
+}
 
+/** The sources.csv row of the article (the existing one when another of its events was accepted before). */
+function articleSource(candidate: StoredCandidate, tables: Tables): { sourceRow: SourceRow; isNew: boolean } {
   const hash = candidate.article.hash;
-  const sourceId = `news_${hash.slice(0, 12)}`;
-  const existingSource = tables.source.find((s) => s.id === sourceId);
-  const year = Number((candidate.article.published ?? e.date).slice(0, 4));
-  const sourceRow: SourceRow = existingSource ?? {
-    id: sourceId,
-    title: candidate.article.title || '(untitled article)',
-    publisher: candidate.article.source ?? '',
-    url: '',
-    year,
-    note: `news article, sha256 ${hash}; events coded with method ${EVENTS_METHOD.name} ${EVENTS_METHOD.version}`,
+  const id = `news_${hash.slice(0, 12)}`;
+  const existing = tables.source.find((s) => s.id === id);
+  if (existing) return { sourceRow: existing, isNew: false };
+  return {
+    isNew: true,
+    sourceRow: {
+      id,
+      title: candidate.article.title || '(untitled article)',
+      publisher: candidate.article.source ?? '',
+      url: '',
+      year: Number((candidate.article.published ?? candidate.event.date!).slice(0, 4)),
+      note: `news article, sha256 ${hash}; events coded with method ${EVENTS_METHOD.name} ${EVENTS_METHOD.version}`,
+    },
   };
+}
 
-  const row = eventRowOf(candidate, sourceId, new Set(tables.commodity.map((c) => c.id)), new Set(tables.route.map((r) => r.id)));
-  const duplicate = tables.event.find((x) => x.type === row.type && x.date === row.date && sameParticipants(x, row));
-  if (duplicate) return { status: 'duplicate', eventId: duplicate.id, sourceId, addedCountries: [], files: [], row };
+/** An id made of date, actor and type, numbered when the dataset has it already. */
+function uniqueEventId(row: EventRow, tables: Tables): string {
   const base = `${row.date}_${row.actor}_${row.type}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '_');
   const taken = new Set(tables.event.map((x) => x.id));
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
-  row.id = id;
+  return id;
+}
 
-  // The new content of every file that changes.
+/** The new content of every file that changes: events.csv, and where needed sources.csv, countries.csv, datapackage.json. */
+function fileChanges(root: string, tables: Tables, row: EventRow, newSource: SourceRow | undefined, addedCountries: CountryRow[]): Map<string, string> {
   const changes = new Map<string, string>();
-  const eventEntity = entityByName('event');
-  const sourceEntity = entityByName('source');
-  const countryEntity = entityByName('country');
-  if (addedCountries.length) changes.set(countryEntity.file, formatTable(countryEntity, [...tables.country, ...addedCountries] as unknown as Record<string, Cell>[]));
-  if (!existingSource) changes.set(sourceEntity.file, formatTable(sourceEntity, [...tables.source, sourceRow] as unknown as Record<string, Cell>[]));
-  changes.set(eventEntity.file, formatTable(eventEntity, [...tables.event, row] as unknown as Record<string, Cell>[]));
-  const descriptorPath = join(root, 'datapackage.json');
+  const table = (name: 'event' | 'source' | 'country', rows: unknown[]) => {
+    const entity = entityByName(name);
+    changes.set(entity.file, formatTable(entity, rows as Record<string, Cell>[]));
+  };
+  if (addedCountries.length) table('country', [...tables.country, ...addedCountries]);
+  if (newSource) table('source', [...tables.source, newSource]);
+  table('event', [...tables.event, row]);
+  const descriptor = descriptorWithEvents(root);
+  if (descriptor) changes.set('datapackage.json', descriptor);
+  return changes;
+}
+
+/** datapackage.json with events.csv listed, when it is not listed yet (undefined when nothing changes). */
+function descriptorWithEvents(root: string): string | undefined {
+  const eventFile = entityByName('event').file;
   try {
-    const descriptor = JSON.parse(readFileSync(descriptorPath, 'utf8')) as { resources?: { path?: string }[] };
-    if (Array.isArray(descriptor.resources) && !descriptor.resources.some((r) => r.path === eventEntity.file)) {
-      const resource = (buildDatapackage({ name: 'x', title: '', description: '' }, [eventEntity.file]).resources as unknown[])[0];
-      descriptor.resources.push(resource as { path?: string });
-      changes.set('datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`);
-    }
+    const descriptor = JSON.parse(readFileSync(join(root, 'datapackage.json'), 'utf8')) as { resources?: { path?: string }[] };
+    if (!Array.isArray(descriptor.resources) || descriptor.resources.some((r) => r.path === eventFile)) return undefined;
+    const resource = (buildDatapackage({ name: 'x', title: '', description: '' }, [eventFile]).resources as unknown[])[0];
+    descriptor.resources.push(resource as { path?: string });
+    return `${JSON.stringify(descriptor, null, 2)}\n`;
   } catch {
-    // The reader already accepted the descriptor; leave it as it is.
+    return undefined; // the reader already accepted the descriptor; leave it as it is
   }
-
-  // Stage: a copy of the dataset with the changes, which must validate.
-  const staging = mkdtempSync(join(tmpdir(), 'corridor-accept-'));
-  try {
-    for (const f of readdirSync(root)) {
-      const p = join(root, f);
-      if (statSync(p).isFile() && (f.endsWith('.csv') || f === 'datapackage.json')) copyFileSync(p, join(staging, f));
-    }
-    for (const [f, content] of changes) writeFileAtomic(join(staging, f), content);
-    const after = readDataset(staging);
-    if (after.problems.errors.length > 0) {
-      throw new CorridorError('CORRIDOR_ERR_DATASET_INVALID', `accepting ${candidate.id} would leave dataset ${dir} invalid, so nothing was changed`,
-        after.problems.errors.slice(0, 10).map(formatProblem));
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
-
-  // Commit, events.csv last; on failure put back what was already replaced.
-  const order = [countryEntity.file, sourceEntity.file, 'datapackage.json', eventEntity.file].filter((f) => changes.has(f));
-  const originals = new Map(order.map((f) => [f, existsSync(join(root, f)) ? readFileSync(join(root, f), 'utf8') : null]));
-  const done: string[] = [];
-  try {
-    for (const f of order) { write(join(root, f), changes.get(f)!); done.push(f); }
-  } catch (error) {
-    for (const f of done.reverse()) {
-      const original = originals.get(f);
-      try {
-        if (original === null || original === undefined) rmSync(join(root, f), { force: true });
-        else writeFileAtomic(join(root, f), original);
-      } catch {
-        // Nothing more can be done; the message below names the file.
-      }
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    throw new CorridorError('CORRIDOR_ERR_WRITE', `could not write the accepted event into ${dir} (${message}); the dataset was left as it was`);
-  }
-  return { status: 'accepted', eventId: id, sourceId, addedCountries: addedCountries.map((c) => c.id), files: order, row };
 }

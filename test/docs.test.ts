@@ -37,3 +37,27 @@ test('tables that carry figures have a source column; tables without one hold no
     else assert.deepEqual(figures.map((a) => a.name), [], `${entity.file} holds numbers but no source`);
   }
 });
+
+test('every relative link in README.md and docs/ points to a file that exists', async () => {
+  const { existsSync, readdirSync, statSync } = await import('node:fs');
+  const { dirname, resolve } = await import('node:path');
+  const root = join(import.meta.dirname, '..');
+  const pages = [join(root, 'README.md')];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.md')) pages.push(path);
+    }
+  };
+  walk(DOCS);
+  const broken: string[] = [];
+  for (const page of pages) {
+    for (const [, target] of readFileSync(page, 'utf8').matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^(https?:|mailto:|#)/.test(target)) continue;
+      const file = target.split('#')[0];
+      if (!existsSync(resolve(dirname(page), file))) broken.push(`${page.slice(root.length + 1)} -> ${target}`);
+    }
+  }
+  assert.deepEqual(broken, []);
+});

@@ -201,86 +201,133 @@ export function findMentions(tokens: readonly Token[], a: number, b: number, blo
     if (blocked(i) && lex.form !== 'name' && lex.form !== 'demonym' && lex.kind === 'state') { i = m.last - 1; continue; }
     if (lex.kind === 'agency' && lex.ambiguous && !isAgencyContext(tokens, m, a, b)) { i = m.last - 1; continue; }
     if (lex.form === 'combining' && tokens[m.last]?.text !== '-') { i = m.last - 1; continue; }
-    let last = m.last;
-    let first = m.first;
-    let role: string | null = lex.role || null;
-    let person: string | null = lex.person ?? null;
-    // A one-word name is its token (a token holds no space, so there is nothing to join or mend).
-    let name = m.last - m.first === 1 ? tokens[m.first].text : tokens.slice(m.first, m.last).map((t) => t.text).join(' ').replace(/ - /g, '-').replace(/ \./g, '.');
-    let bodyOf = false;
-    if (lex.kind === 'state' && lex.form !== 'combining' && lex.form !== 'capital') {
-      // "Azerbaijan's Energy Minister Parviz Shahbazov", "the German chancellor", "Kazakh officials".
-      let k = last;
-      if (tokens[k]?.lower === "'s" || tokens[k]?.lower === "'") k++;
-      const rp = rolePhrase(tokens, k, b);
-      if (rp) {
-        const [stop, r] = rp;
-        role = r;
-        last = stop;
-        name = tokens.slice(m.first, stop).map((t) => t.text).join(' ').replace(/ ' s/g, "'s").replace(/ 's/g, "'s").replace(/ ’s/g, '’s');
-        const pm = stop < b ? g.matchAt(tokens, stop, b) : undefined;
-        if (pm && pm.entry.value.kind === 'person') {
-          person = pm.entry.value.person ?? null;
-          last = pm.last;
-          name = person ?? name;
-        } else {
-          const pe = personName(tokens, stop, b, g);
-          if (pe > stop && role && !/s$/.test(role)) {
-            person = tokens.slice(stop, pe).map((t) => t.text).join(' ').replace(/ - /g, '-');
-            last = pe;
-            name = person;
-          }
-        }
-      } else {
-        const pm = k < b && k > m.last ? g.matchAt(tokens, k, b) : undefined;
-        if (pm && (pm.entry.value.kind === 'body' || pm.entry.value.kind === 'organisation')) {
-          // "Kazakhstan's Kazatomprom": the body, owned by the state.
-          role = pm.entry.value.role;
-          name = tokens.slice(pm.first, pm.last).map((t) => t.text).join(' ');
-          last = pm.last;
-          bodyOf = true;
-        }
-      }
-      // "President of Kazakhstan", "the Foreign Ministry of Russia".
-      if (tokens[m.first - 1]?.lower === 'of') {
-        let j = m.first - 2;
-        let startRole = -1;
-        while (j >= a && m.first - 1 - j <= 4 && (ROLE_HEADS.has(tokens[j].lower) || ROLE_MODIFIERS.has(tokens[j].lower))) {
-          if (ROLE_HEADS.has(tokens[j].lower) || startRole >= 0) startRole = j;
-          j--;
-        }
-        if (startRole >= 0 && !role) {
-          role = tokens.slice(startRole, m.first - 1).map((t) => t.text).join(' ');
-          first = startRole;
-        }
-      }
-    } else if (lex.kind === 'person') {
-      // "President Tokayev", "Energy Minister Satkaliyev": the written title is the role.
-      let j = m.first - 1;
-      while (j >= a && m.first - j <= 4 && tokens[j].cap && (ROLE_HEADS.has(tokens[j].lower) || ROLE_MODIFIERS.has(tokens[j].lower))) j--;
-      if (j < m.first - 1) role = tokens.slice(j + 1, m.first).map((t) => t.text).join(' ');
-      name = person ?? name;
-    }
-    let place = false;
-    if (lex.kind === 'state' && (lex.form === 'capital' || lex.form === 'metonym' && /^[A-Z]/.test(name) && lex.role === 'government')) {
-      const prev = tokens[first - 1];
-      if (prev && PLACE_PREPOSITIONS.has(prev.lower)) place = true;
-      // A dateline: "ASTANA, Nov 1 (Reuters) -".
-      if (first === a && tokens[first].text === tokens[first].text.toUpperCase() && tokens[last]?.text === ',') place = true;
-      if (tokens[last]?.text === '-' && tokens[last + 1]?.lower === 'based') place = true;
-    }
-    const excluded = lex.kind !== 'agency' && (excludingBefore(tokens, first, a) ||
-      // "bypassing Russia and Belarus": a state listed after one left out is left out too.
-      (['and', 'or', ','].includes(lowerAt(tokens, first - 1, a)) && mentions.at(-1)?.excluded === true && mentions.at(-1)!.last >= first - 2));
-    const routeName = lex.kind === 'state' && inRouteName(tokens, m.first, m.last, a, b);
-    const next = tokens[last];
-    const modifier = lex.kind === 'state' && lex.form === 'demonym' && !person && !bodyOf && role === (lex.role || null) && !!next && next.word &&
-      next.start - tokens[last - 1].end <= 1 && /^\p{Ll}/u.test(next.text) && !NOT_MODIFIED.has(next.lower);
-    mentions.push({
-      kind: person && lex.kind === 'state' ? 'person' : bodyOf ? 'body' : lex.kind, name, state: lex.state, role, person, form: lex.form ?? null, first, last,
-      start: tokens[first].start, end: tokens[last - 1].end, place, excluded, routeName, modifier,
-    });
-    i = last - 1;
+    const mention = readMention(tokens, m, a, b, g, mentions.at(-1));
+    mentions.push(mention);
+    i = mention.last - 1;
   }
   return mentions;
+}
+
+/** A mention as it is read: its range, name, role and person grow with the words around the lexicon's match. */
+interface Reading {
+  first: number;
+  last: number;
+  name: string;
+  role: string | null;
+  person: string | null;
+  /** The mention names a body the state owns ("Kazakhstan's Kazatomprom"). */
+  bodyOf: boolean;
+}
+
+// A match grows into a mention with the words around it, so that a role, a person or an owned body is one actor, not two.
+function readMention(tokens: readonly Token[], m: Match<Lex>, a: number, b: number, g: Gazetteer<Lex>, previous: Mention | undefined): Mention {
+  const lex = m.entry.value;
+  const r: Reading = {
+    first: m.first,
+    last: m.last,
+    // A one-word name is its token (a token holds no space, so there is nothing to join or mend).
+    name: m.last - m.first === 1 ? tokens[m.first].text : tokens.slice(m.first, m.last).map((t) => t.text).join(' ').replace(/ - /g, '-').replace(/ \./g, '.'),
+    role: lex.role || null,
+    person: lex.person ?? null,
+    bodyOf: false,
+  };
+  if (lex.kind === 'state' && lex.form !== 'combining' && lex.form !== 'capital') {
+    readAfterState(tokens, m, b, g, r);
+    roleBeforeState(tokens, m, a, r);
+  } else if (lex.kind === 'person') {
+    titleBeforePerson(tokens, m, a, r);
+  }
+  const { first, last, name, role, person, bodyOf } = r;
+  const excluded = lex.kind !== 'agency' && (excludingBefore(tokens, first, a) ||
+    // "bypassing Russia and Belarus": a state listed after one left out is left out too.
+    (['and', 'or', ','].includes(lowerAt(tokens, first - 1, a)) && previous?.excluded === true && previous.last >= first - 2));
+  return {
+    kind: person && lex.kind === 'state' ? 'person' : bodyOf ? 'body' : lex.kind, name, state: lex.state, role, person, form: lex.form ?? null, first, last,
+    start: tokens[first].start, end: tokens[last - 1].end, place: isPlace(tokens, lex, r, a), excluded,
+    routeName: lex.kind === 'state' && inRouteName(tokens, m.first, m.last, a, b), modifier: isModifier(tokens, lex, r),
+  };
+}
+
+// "Azerbaijan's Energy Minister Parviz Shahbazov", "the German chancellor", "Kazakh officials": an office holder speaks
+// for the state; failing a role, "Kazakhstan's Kazatomprom" is a body the state owns.
+function readAfterState(tokens: readonly Token[], m: Match<Lex>, b: number, g: Gazetteer<Lex>, r: Reading): void {
+  let k = r.last;
+  if (tokens[k]?.lower === "'s" || tokens[k]?.lower === "'") k++;
+  const rp = rolePhrase(tokens, k, b);
+  if (!rp) { bodyAfterState(tokens, m, k, b, g, r); return; }
+  const [stop, role] = rp;
+  r.role = role;
+  r.last = stop;
+  r.name = tokens.slice(m.first, stop).map((t) => t.text).join(' ').replace(/ ' s/g, "'s").replace(/ 's/g, "'s").replace(/ ’s/g, '’s');
+  personAfterRole(tokens, stop, b, g, r);
+}
+
+// The holder's name after a role makes the mention a person: one the lexicon knows, else capitalised words after a singular role.
+function personAfterRole(tokens: readonly Token[], stop: number, b: number, g: Gazetteer<Lex>, r: Reading): void {
+  const pm = stop < b ? g.matchAt(tokens, stop, b) : undefined;
+  if (pm && pm.entry.value.kind === 'person') {
+    r.person = pm.entry.value.person ?? null;
+    r.last = pm.last;
+    r.name = r.person ?? r.name;
+    return;
+  }
+  const pe = personName(tokens, stop, b, g);
+  if (pe > stop && r.role && !/s$/.test(r.role)) {
+    r.person = tokens.slice(stop, pe).map((t) => t.text).join(' ').replace(/ - /g, '-');
+    r.last = pe;
+    r.name = r.person;
+  }
+}
+
+// "Kazakhstan's Kazatomprom": the body, owned by the state, is the actor named.
+function bodyAfterState(tokens: readonly Token[], m: Match<Lex>, k: number, b: number, g: Gazetteer<Lex>, r: Reading): void {
+  const pm = k < b && k > m.last ? g.matchAt(tokens, k, b) : undefined;
+  if (pm && (pm.entry.value.kind === 'body' || pm.entry.value.kind === 'organisation')) {
+    r.role = pm.entry.value.role;
+    r.name = tokens.slice(pm.first, pm.last).map((t) => t.text).join(' ');
+    r.last = pm.last;
+    r.bodyOf = true;
+  }
+}
+
+// "President of Kazakhstan", "the Foreign Ministry of Russia": a role may also be written before the state.
+function roleBeforeState(tokens: readonly Token[], m: Match<Lex>, a: number, r: Reading): void {
+  if (tokens[m.first - 1]?.lower !== 'of') return;
+  let j = m.first - 2;
+  let startRole = -1;
+  while (j >= a && m.first - 1 - j <= 4 && (ROLE_HEADS.has(tokens[j].lower) || ROLE_MODIFIERS.has(tokens[j].lower))) {
+    if (ROLE_HEADS.has(tokens[j].lower) || startRole >= 0) startRole = j;
+    j--;
+  }
+  if (startRole >= 0 && !r.role) {
+    r.role = tokens.slice(startRole, m.first - 1).map((t) => t.text).join(' ');
+    r.first = startRole;
+  }
+}
+
+// "President Tokayev", "Energy Minister Satkaliyev": the written title is the role.
+function titleBeforePerson(tokens: readonly Token[], m: Match<Lex>, a: number, r: Reading): void {
+  let j = m.first - 1;
+  while (j >= a && m.first - j <= 4 && tokens[j].cap && (ROLE_HEADS.has(tokens[j].lower) || ROLE_MODIFIERS.has(tokens[j].lower))) j--;
+  if (j < m.first - 1) r.role = tokens.slice(j + 1, m.first).map((t) => t.text).join(' ');
+  r.name = r.person ?? r.name;
+}
+
+// A capital "in Baku", in a dateline or before "-based" tells where, not who acts.
+function isPlace(tokens: readonly Token[], lex: Lex, r: Reading, a: number): boolean {
+  if (!(lex.kind === 'state' && (lex.form === 'capital' || lex.form === 'metonym' && /^[A-Z]/.test(r.name) && lex.role === 'government'))) return false;
+  const { first, last } = r;
+  const prev = tokens[first - 1];
+  if (prev && PLACE_PREPOSITIONS.has(prev.lower)) return true;
+  // A dateline: "ASTANA, Nov 1 (Reuters) -".
+  if (first === a && tokens[first].text === tokens[first].text.toUpperCase() && tokens[last]?.text === ',') return true;
+  return tokens[last]?.text === '-' && tokens[last + 1]?.lower === 'based';
+}
+
+// A demonym qualifying a thing ("Kazakh oil") acts only in some events, so the reader must know it is one.
+function isModifier(tokens: readonly Token[], lex: Lex, r: Reading): boolean {
+  const { last, role, person, bodyOf } = r;
+  const next = tokens[last];
+  return lex.kind === 'state' && lex.form === 'demonym' && !person && !bodyOf && role === (lex.role || null) && !!next && next.word &&
+    next.start - tokens[last - 1].end <= 1 && /^\p{Ll}/u.test(next.text) && !NOT_MODIFIED.has(next.lower);
 }

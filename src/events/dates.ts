@@ -255,71 +255,107 @@ export function findDates(text: string, from: number, to: number, reference: str
   } catch {
     return { dates, unresolved };
   }
-  for (let r of results) {
-    // chrono reads "from 15 July" as a range and loses the day: read the date after the cue word again.
-    const cue = /^(?:from|since|until|till)\s+/i.exec(r.text);
-    if (cue) {
-      const again = chrono.parse(r.text.slice(cue[0].length), ref, { forwardDate: false })[0];
-      if (again && again.index === 0) r = Object.assign(again, { index: r.index + cue[0].length }) as chrono.ParsedResult;
-    }
-    const s = r.start;
-    const known = { y: s.isCertain('year'), m: s.isCertain('month'), d: s.isCertain('day'), w: s.isCertain('weekday') };
-    if (!known.y && !known.m && !known.d && !known.w) continue; // times of day, "this week"
-    const written = r.text.trim();
-    const before = sentence.slice(Math.max(0, r.index - 20), r.index);
-    // "May" and other bare month names are too often something else (the modal, a name), unless a preposition shows the month ("in March").
-    if (!known.d && !known.y && !known.w && /^(?:may|march|june|august)$/i.test(written) && !/\b(?:in|since|from|until|till|by|early|late|mid|of|last|next|this|through|during)[\s-]*$/i.test(before)) continue;
-    if (NOT_A_DATE.test(written) || (NOT_A_DATE_BEFORE.test(before) && SPAN_WORDS.test(written))) continue;
-    if (IN_OFFSET.test(written) && tenseAt(sentence, r.index, r.index + r.text.length, true) !== 'future') continue;
-    const relative = !known.y || RELATIVE_WORDS.test(written);
-    let tense: Tense | undefined;
-    const tenseOf = (): Tense => (tense === undefined ? (tense = tenseAt(sentence, r.index, r.index + r.text.length)) : tense);
-    const start = from + r.index;
-    const end = start + r.text.length;
-    if (!reference && relative) { unresolved.push({ text: written, start }); continue; }
-    const y = s.get('year')!;
+  for (const r of results) {
+    const found = readExpression(sentence, from, withoutCue(r, ref), reference, unresolved);
+    if (found) dates.push(found);
+  }
+  if (dates.length === 0) dates.push(...yearsOnly(sentence, from, reference));
+  return { dates, unresolved };
+}
+
+/** Which parts of a date the text gives, as opposed to those chrono fills in. */
+interface Known { y: boolean; m: boolean; d: boolean; w: boolean }
+
+// chrono reads "from 15 July" as a range and loses the day: read the date after the cue word again.
+function withoutCue(r: chrono.ParsedResult, ref: Date): chrono.ParsedResult {
+  const cue = /^(?:from|since|until|till)\s+/i.exec(r.text);
+  if (cue) {
+    const again = chrono.parse(r.text.slice(cue[0].length), ref, { forwardDate: false })[0];
+    if (again && again.index === 0) return Object.assign(again, { index: r.index + cue[0].length }) as chrono.ParsedResult;
+  }
+  return r;
+}
+
+// One expression chrono found, at the precision written; a relative one without a reference day is left as a problem.
+function readExpression(sentence: string, from: number, r: chrono.ParsedResult, reference: string | null, unresolved: DateProblem[]): FoundDate | undefined {
+  const s = r.start;
+  const known: Known = { y: s.isCertain('year'), m: s.isCertain('month'), d: s.isCertain('day'), w: s.isCertain('weekday') };
+  if (!known.y && !known.m && !known.d && !known.w) return undefined; // times of day, "this week"
+  const written = r.text.trim();
+  const before = sentence.slice(Math.max(0, r.index - 20), r.index);
+  if (namesNoDay(sentence, r, known, written, before)) return undefined;
+  const relative = !known.y || RELATIVE_WORDS.test(written);
+  let tense: Tense | undefined;
+  const tenseOf = (): Tense => (tense === undefined ? (tense = tenseAt(sentence, r.index, r.index + r.text.length)) : tense);
+  const start = from + r.index;
+  const end = start + r.text.length;
+  if (!reference && relative) { unresolved.push({ text: written, start }); return undefined; }
+  const date = reference ? resolveDate(sentence, r, known, written, reference, tenseOf) : writtenDate(r, known);
+  const lead = cueBefore(before);
+  const future = reference ? isAfter(date, reference) : false;
+  // Whether the clause looks forward matters only for a date that does not already lie ahead.
+  const forward = future || /^next\b/i.test(written) || cueIn(lead, CUE_FUTURE) || tenseOf() === 'future';
+  return { date, start, end, relative, future, starts: cueIn(lead, CUE_START) || /^from\b/i.test(written), forward };
+}
+
+// Many expressions chrono reads as dates name no day of an event: a bare "May", a duration, an offset, a comparison.
+function namesNoDay(sentence: string, r: chrono.ParsedResult, known: Known, written: string, before: string): boolean {
+  // "May" and other bare month names are too often something else (the modal, a name), unless a preposition shows the month ("in March").
+  if (!known.d && !known.y && !known.w && /^(?:may|march|june|august)$/i.test(written) && !/\b(?:in|since|from|until|till|by|early|late|mid|of|last|next|this|through|during)[\s-]*$/i.test(before)) return true;
+  if (NOT_A_DATE.test(written) || (NOT_A_DATE_BEFORE.test(before) && SPAN_WORDS.test(written))) return true;
+  return IN_OFFSET.test(written) && tenseAt(sentence, r.index, r.index + r.text.length, true) !== 'future';
+}
+
+// A weekday or a month without its year is placed by the reference day and the direction the clause reads in.
+function resolveDate(sentence: string, r: chrono.ParsedResult, known: Known, written: string, reference: string, tenseOf: () => Tense): string {
+  const s = r.start;
+  const direction = (): Direction => directionOf(sentence, r.index, r.index + r.text.length, tenseOf);
+  if (known.w && !known.d) return weekdayDate(s.get('weekday')!, written, reference, direction);
+  if (!known.y && known.m) {
+    // A month (and day) without a year: the last one on or before the reference, the next one, or the nearest.
     const m = s.get('month')!;
     const d = s.get('day')!;
-    let date: string;
-    if (reference && known.w && !known.d) {
-      // A weekday: in the week before the reference's ("Monday last week"), the week after, or by direction.
-      const wd = s.get('weekday')!;
-      const sameWeek = addDays(reference, ((wd + 6) % 7) - ((weekday(reference) + 6) % 7)); // Monday-based week
-      if (/\blast\s+week\b/i.test(written)) date = addDays(sameWeek, -7);
-      else if (/\bnext\s+week\b/i.test(written)) date = addDays(sameWeek, 7);
-      else {
-        const shift = (wd - weekday(reference) + 7) % 7;
-        const on = addDays(reference, shift === 0 ? 0 : shift - 7); // on or before the reference
-        const next = shift === 0 ? reference : addDays(reference, shift); // on or after it
-        date = /^last\b/i.test(written) ? (on === reference ? addDays(on, -7) : on)
-          : /^next\b/i.test(written) ? (next === reference ? addDays(next, 7) : next)
-          : /^this\b/i.test(written) ? pick([on, next], reference, 'nearest')
-          : pick([on, next], reference, directionOf(sentence, r.index, r.index + r.text.length, tenseOf));
-      }
-    } else if (reference && !known.y && known.m) {
-      // A month (and day) without a year: the last one on or before the reference, the next one, or the nearest.
-      const refYear = Number(reference.slice(0, 4));
-      const years = [refYear - 1, refYear, refYear + 1];
-      const candidates = known.d ? years.map((yy) => isoDay(yy, m, d)) : years.map((yy) => `${yy}-${pad(m)}`);
-      date = pick(candidates, reference, directionOf(sentence, r.index, r.index + r.text.length, tenseOf));
-    } else if (known.d) date = isoDay(y, m, d);
-    else if (known.m) date = `${String(y).padStart(4, '0')}-${pad(m)}`;
-    else date = String(y).padStart(4, '0');
-    const lead = cueBefore(before);
-    const future = reference ? isAfter(date, reference) : false;
-    // Whether the clause looks forward matters only for a date that does not already lie ahead.
-    const forward = future || /^next\b/i.test(written) || cueIn(lead, CUE_FUTURE) || tenseOf() === 'future';
-    dates.push({ date, start, end, relative, future, starts: cueIn(lead, CUE_START) || /^from\b/i.test(written), forward });
+    const refYear = Number(reference.slice(0, 4));
+    const years = [refYear - 1, refYear, refYear + 1];
+    const candidates = known.d ? years.map((yy) => isoDay(yy, m, d)) : years.map((yy) => `${yy}-${pad(m)}`);
+    return pick(candidates, reference, direction());
   }
-  if (dates.length === 0) {
-    YEAR_ONLY.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = YEAR_ONLY.exec(sentence)) !== null) {
-      const start = from + m.index + m[0].indexOf(m[1]);
-      dates.push({ date: m[1], start, end: start + 4, relative: false, future: reference ? isAfter(m[1], reference) : false, starts: /^from\b/i.test(m[0]), forward: tenseAt(sentence, m.index, m.index + m[0].length) === 'future' });
-    }
+  return writtenDate(r, known);
+}
+
+// A weekday: in the week before the reference's ("Monday last week"), the week after, or by direction.
+function weekdayDate(wd: number, written: string, reference: string, direction: () => Direction): string {
+  const sameWeek = addDays(reference, ((wd + 6) % 7) - ((weekday(reference) + 6) % 7)); // Monday-based week
+  if (/\blast\s+week\b/i.test(written)) return addDays(sameWeek, -7);
+  if (/\bnext\s+week\b/i.test(written)) return addDays(sameWeek, 7);
+  const shift = (wd - weekday(reference) + 7) % 7;
+  const on = addDays(reference, shift === 0 ? 0 : shift - 7); // on or before the reference
+  const next = shift === 0 ? reference : addDays(reference, shift); // on or after it
+  return /^last\b/i.test(written) ? (on === reference ? addDays(on, -7) : on)
+    : /^next\b/i.test(written) ? (next === reference ? addDays(next, 7) : next)
+    : /^this\b/i.test(written) ? pick([on, next], reference, 'nearest')
+    : pick([on, next], reference, direction());
+}
+
+// A date that names its year keeps the precision written: a day, a month or a year.
+function writtenDate(r: chrono.ParsedResult, known: Known): string {
+  const s = r.start;
+  const y = s.get('year')!;
+  if (known.d) return isoDay(y, s.get('month')!, s.get('day')!);
+  if (known.m) return `${String(y).padStart(4, '0')}-${pad(s.get('month')!)}`;
+  return String(y).padStart(4, '0');
+}
+
+// When chrono finds no date, a bare year after "in", "since", "from" … still dates the sentence.
+function yearsOnly(sentence: string, from: number, reference: string | null): FoundDate[] {
+  const dates: FoundDate[] = [];
+  YEAR_ONLY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YEAR_ONLY.exec(sentence)) !== null) {
+    const start = from + m.index + m[0].indexOf(m[1]);
+    dates.push({ date: m[1], start, end: start + 4, relative: false, future: reference ? isAfter(m[1], reference) : false, starts: /^from\b/i.test(m[0]), forward: tenseAt(sentence, m.index, m.index + m[0].length) === 'future' });
   }
-  return { dates, unresolved };
+  return dates;
 }
 
 /** Whether a verb form is a past tense or participle ("signed", "met", "held"), as opposed to a present or base form. */

@@ -249,275 +249,444 @@ interface Draft extends Omit<EventOut, 'id'> {
 export function ingestText(input: string, options: IngestOptions = {}): IngestResult {
   const published = options.published ?? null;
   const links = options.links ?? buildLinks();
-  const hash = hashText(input);
-  const result: IngestResult = {
+  const result = emptyResult(input, options.source ?? null, published);
+  const prepared = prepareText(input);
+  result.warnings.push(...prepared.warnings);
+  if (prepared.refuse) return result;
+  const article = readArticle(input, prepared.text, published, links, result);
+  article.storyDate = storyDateOf(article);
+  article.sentences.forEach((s, si) => readSentence(article, s, si));
+  return finishResult(article);
+}
+
+// The result a refused or empty text gets: the article is described even when nothing in it can be read.
+function emptyResult(input: string, source: string | null, published: string | null): IngestResult {
+  return {
     method: { ...EVENTS_METHOD },
-    article: { hash, title: '', published, source: options.source ?? null, characters: input.length, sentences: 0 },
+    article: { hash: hashText(input), title: '', published, source, characters: input.length, sentences: 0 },
     actors: [],
     events: [],
     attributions: [],
     warnings: [],
   };
-  const prepared = prepareText(input);
-  result.warnings.push(...prepared.warnings);
-  if (prepared.refuse) return result;
-  const text = prepared.text;
+}
+
+/** One article as the steps read it, and what they have found so far. */
+interface Article {
+  /** The text as given (a trigger is quoted from it) and the text made ready for reading. */
+  input: string;
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  published: string | null;
+  links: LinkTable;
+  result: IngestResult;
+  actors: ActorList;
+  drafts: Draft[];
+  unresolvedDates: string[];
+  /** A wire story's dateline ("TASHKENT, June 6 (Reuters) -"): the day the story was written. */
+  dateline: { date: string; start: number; end: number } | null;
+  /** Dates are read only in the sentences that need them (chrono is the costliest step). */
+  dateCache: Map<number, FoundDate[]>;
+  storyDate: string | null;
+  /** The last acting state and the parties of the last event: "he", "the two countries" refer to them. */
+  lastSource: string | null;
+  lastParties: string[];
+}
+
+// Tokens and sentences are made once and shared by every step; the headline is the article's title.
+function readArticle(input: string, text: string, published: string | null, links: LinkTable, result: IngestResult): Article {
   result.article.title = headlineOf(text);
   const tokens = tokenize(text);
   const sentences = splitSentences(text, tokens);
   result.article.sentences = sentences.length;
+  // A wire story's dateline gives the day it was written: the story's date when the lead names no other, never the
+  // date of an event by itself. Relative dates are read against the publication date (a story is often updated up to
+  // the day it appears).
+  const leadIndex = sentences.findIndex((s) => !s.headline);
+  const dateline = leadIndex >= 0 ? findDateline(text, sentences[leadIndex].start, sentences[leadIndex].end, published) : null;
+  return {
+    input, text, tokens, sentences, published, links, result, actors: new ActorList(), drafts: [], unresolvedDates: [],
+    dateline, dateCache: new Map(), storyDate: null, lastSource: null, lastParties: [],
+  };
+}
 
-  const actors = new Map<string, ActorOut>();
+/** The actors of an article: one per person, per state and role, per organisation, counted each time they recur. */
+class ActorList {
+  private readonly byKey = new Map<string, ActorOut>();
   // The first actor of each state that is not a person, and every state with an actor: kept as actors are added
   // (an actor's state and person never change), so that no lookup walks the whole list.
-  const firstOfState = new Map<string, ActorOut>();
-  const actorStates = new Set<string | null>();
+  private readonly firstOfState = new Map<string, ActorOut>();
+  readonly states = new Set<string | null>();
   // Actors first named by a bare demonym ("Kyrgyz rail link"): a later mention by the state's name names them better.
-  const byDemonym = new Set<ActorOut>();
-  const addActor = (m: { name: string; state: string | null; role: string | null; person: string | null; kind: Mention['kind']; start: number; end: number; form?: Mention['form'] }): void => {
+  private readonly byDemonym = new Set<ActorOut>();
+
+  // A recurring actor is counted, not listed again, so that the list names each actor once.
+  add(m: { name: string; state: string | null; role: string | null; person: string | null; kind: Mention['kind']; start: number; end: number; form?: Mention['form'] }): void {
     const key = m.person ? `p:${m.person}` : m.state ? `s:${m.state}:${m.role ?? ''}` : `o:${m.name.toLowerCase()}`;
-    const existing = actors.get(key) ?? (m.state && !m.person && !m.role ? firstOfState.get(m.state) : undefined);
+    const existing = this.byKey.get(key) ?? (m.state && !m.person && !m.role ? this.firstOfState.get(m.state) : undefined);
     if (existing) {
       existing.mentions++;
-      if (byDemonym.has(existing) && m.form === 'name' && !m.role && !m.person) { existing.name = m.name; existing.start = m.start; existing.end = m.end; byDemonym.delete(existing); }
+      if (this.byDemonym.has(existing) && m.form === 'name' && !m.role && !m.person) { existing.name = m.name; existing.start = m.start; existing.end = m.end; this.byDemonym.delete(existing); }
       return;
     }
     const actor: ActorOut = { name: m.name, state: m.state, role: m.role, person: m.person, kind: m.kind, start: m.start, end: m.end, mentions: 1 };
-    if (m.form === 'demonym' && !m.role && !m.person) byDemonym.add(actor);
-    actors.set(key, actor);
-    actorStates.add(actor.state);
-    if (actor.state && !actor.person && !firstOfState.has(actor.state)) firstOfState.set(actor.state, actor);
-  };
-
-  const drafts: Draft[] = [];
-  const unresolvedDates: string[] = [];
-  let storyDate: string | null = null;
-  let lastSource: string | null = null;
-  let lastParties: string[] = [];
-  // A wire story's dateline ("TASHKENT, June 6 (Reuters) -") gives the day it was written: the story's date when the
-  // lead names no other, never the date of an event by itself. Relative dates are read against the publication date
-  // (a story is often updated up to the day it appears).
-  const leadIndex = sentences.findIndex((s) => !s.headline);
-  const dateline = leadIndex >= 0 ? findDateline(text, sentences[leadIndex].start, sentences[leadIndex].end, published) : null;
-  // Dates are read only in the sentences that need them (chrono is the costliest step).
-  const dateCache = new Map<number, FoundDate[]>();
-  const sentenceDates = (si: number): FoundDate[] => {
-    let dates = dateCache.get(si);
-    if (!dates) {
-      const s = sentences[si];
-      const found = findDates(text, s.start, s.end, published);
-      // The dateline's own date is the day of writing, not the date of an event.
-      dates = found.dates.filter((d) => !dateline || d.end <= dateline.start || d.start >= dateline.end);
-      for (const u of found.unresolved) unresolvedDates.push(u.text);
-      dateCache.set(si, dates);
-    }
-    return dates;
-  };
-  // The story date is the first full date in the lead (the first sentences after the headline) that does not lie
-  // ahead, else the dateline's.
-  for (let si = 0; si < Math.min(sentences.length, 4) && !storyDate; si++) {
-    if (!sentences[si].headline && !sentences[si].item) storyDate = sentenceDates(si).find((d) => d.date.length === 10 && !d.future && !d.forward)?.date ?? null;
+    if (m.form === 'demonym' && !m.role && !m.person) this.byDemonym.add(actor);
+    this.byKey.set(key, actor);
+    this.states.add(actor.state);
+    if (actor.state && !actor.person && !this.firstOfState.has(actor.state)) this.firstOfState.set(actor.state, actor);
   }
-  storyDate ??= dateline?.date ?? null;
 
-  sentences.forEach((s, si) => {
-    // A list item starts a story of its own: nothing is inherited from the item before.
-    if (s.item) { lastSource = null; lastParties = []; }
-    const linkMatches = links.gazetteer.findAll(tokens, s.first, s.last);
-    const linked = new Uint8Array(s.last - s.first);
-    for (const m of linkMatches) for (let i = m.first; i < m.last; i++) linked[i - s.first] = 1;
-    const mentions = findMentions(tokens, s.first, s.last, (i) => linked[i - s.first] === 1);
-    const inMention = new Uint8Array(s.last - s.first);
-    for (const m of mentions) for (let i = m.first; i < m.last; i++) inMention[i - s.first] = 1;
-    const agencies = mentions.filter((m) => m.kind === 'agency');
-    for (const a of agencies) result.attributions.push({ name: a.name, start: a.start, end: a.end });
-    // A state named as left out ("bypassing Russia") or inside a route's name ("the China-Europe rail link") is neither actor nor party.
-    const actorMentions = mentions.filter((m) => m.kind !== 'agency' && !m.place && !m.excluded && !m.routeName);
-    for (const m of actorMentions) addActor({ ...m, role: m.role ?? (m.form === 'capital' ? 'government' : null) });
-    const placeMentions = mentions.filter((m) => m.place);
-    const mentionStarts = new Set(actorMentions.map((m) => m.first));
-    let previousClauseSource: string | null = null;
-    let previousClauseTargets: string[] = [];
-    let sentenceText: string | undefined; // the sentence in one line, made once for all its clauses
-    const reporting = findReporting(tokens, s, mentions.filter((m) => !m.excluded && !m.routeName));
+  list(): ActorOut[] {
+    return [...this.byKey.values()];
+  }
+}
 
-    for (const clause of sentenceClauses(tokens, s)) {
-      const covered = (i: number): boolean => inMention[i - s.first] === 1 || linked[i - s.first] === 1;
-      const found = findTriggers(tokens, clause, covered, mentionStarts);
-      // A reporting verb ("said") codes a clause only when nothing else in it is a real trigger.
-      const strong = found.some((g) => g.trigger.type !== 'STATEMENT' && g.weight >= 3);
-      let top = best(found.filter((f) => (f.trigger.type !== 'STATEMENT' ? f.weight >= 3 || !found.some((g) => g.trigger.type === 'STATEMENT') : !strong || !REPORTING.has(tokens[f.head].lower))));
-      if (!top) continue;
-      const clauseMentions = actorMentions.filter((m) => m.first >= clause.first && m.last <= clause.last);
-      const stateMentions = clauseMentions.filter((m) => m.state !== null);
-      const clauseLinks = targetsWithin(linkMatches, clause);
-      const clausePlaces = placeMentions.filter((m) => m.first >= clause.first && m.last <= clause.last);
-      if (top.trigger.type === 'STATEMENT' && stateMentions.length === 0 && !reporting) continue;
+// Each sentence's dates are read once, whichever step asks first; the dateline's own date is the day of writing, not the date of an event.
+function sentenceDates(a: Article, si: number): FoundDate[] {
+  let dates = a.dateCache.get(si);
+  if (!dates) {
+    const s = a.sentences[si];
+    const found = findDates(a.text, s.start, s.end, a.published);
+    const dateline = a.dateline;
+    dates = found.dates.filter((d) => !dateline || d.end <= dateline.start || d.start >= dateline.end);
+    for (const u of found.unresolved) a.unresolvedDates.push(u.text);
+    a.dateCache.set(si, dates);
+  }
+  return dates;
+}
 
-      // Source: agent of a passive, else the subject before the trigger, else the speaker, else the previous event's source.
-      const before = clauseMentions.filter((m) => m.last <= top!.first);
-      const after = clauseMentions.filter((m) => m.first >= top!.last);
-      let source: Mention | undefined;
-      let sourceState: string | null = null;
-      let sourceBasis: Draft['sourceBasis'] = 'none';
-      let inheritedTargets: string[] = [];
-      let patientOf: string | null = null;
-      const passive = isPassive(tokens, top, clause.first);
-      if (passive) {
-        source = after.find((m) => tokens[m.first - 1]?.lower === 'by' || (tokens[m.first - 1]?.lower === 'the' && tokens[m.first - 2]?.lower === 'by'));
-      }
-      // Reported speech: "X said [Y did Z]": the subject of the reported clause acts.
-      const floor = reporting && reporting.verb < top.first && reporting.verb >= clause.first ? reporting.verb + 1 : clause.first;
-      // A demonym that only qualifies a thing ("Kyrgyz rail link", "Chinese goods") acts only where the thing stands for its
-      // state's own deed: exports, investment, a disruption ("Kazakh oil exports", "Chinese investment", "Russian strikes").
-      const canAct = (m: Mention): boolean => !m.modifier || MODIFIER_ACTS.has(top!.trigger.type);
-      const subject = (m: Mention): boolean => !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null;
-      if (!source) source = before.find((m) => m.first >= floor && subject(m) && canAct(m));
-      if (!source && floor > clause.first) source = before.find((m) => subject(m) && canAct(m));
-      // "drew criticism from Ukraine", "a visit by Macron": the agent right after a trigger, when no subject acts before it.
-      if (!source) source = after.find((m) => m.state !== null && m.first - top!.last <= 3 && canAct(m) && precededBy(tokens, m, AGENT_AFTER, top!.last));
-      // "Kazakh oil exports fell": a bare demonym modifies what is disrupted; the disruption happens where its place is.
-      if (source && top.trigger.type === 'DISRUPTION' && source.form === 'demonym' && !source.role && !source.person) {
-        const where = [...linkMatches.flatMap((m) => m.entry.value), ...placeMentions.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined }))]
-          .find((l) => l.kind === 'place' && l.state && l.state !== source!.state);
-        if (where?.state) { patientOf = source.state; sourceState = where.state; sourceBasis = 'place'; source = undefined; }
-      }
-      if (source) { sourceState = source.state; sourceBasis = 'explicit'; }
-      if (!source) {
-        const lead = tokens.slice(floor, top.first).map((t) => t.lower);
-        const pronoun = lead.some((w, k) => PRONOUN_SUBJECTS.has(w) || (DEFINITE_ROLE.test(w) && lead[k + 1] && PRONOUN_SUBJECTS.has(`the ${lead[k + 1]}`)));
-        const firstPerson = lead.some((w) => FIRST_PERSON.has(w));
-        if ((pronoun || firstPerson) && reporting?.speaker?.state && reporting.speaker !== undefined) {
-          sourceState = reporting.speaker.state; sourceBasis = 'speaker';
-        } else if (pronoun && lastSource) {
-          sourceState = lastSource; sourceBasis = 'inherited';
-        } else if (BOTH_PARTIES.test(text.slice(tokens[floor].start, tokens[top.first].start)) && lastParties.length > 0) {
-          // "the two countries signed …": the parties of the previous event.
-          sourceState = lastParties[0]; sourceBasis = 'inherited'; inheritedTargets = lastParties.slice(1);
-        } else if (previousClauseSource && before.length === 0) {
-          // A coordinated clause without its own subject: "… and vowed to respond".
-          sourceState = previousClauseSource; sourceBasis = 'inherited'; inheritedTargets = previousClauseTargets;
-        }
-      }
-      const symmetric = EVENT_SCALE[top.trigger.type].symmetric;
-      // The first party named acts, preferring a state named as such to the adjective of a thing ("… to build a Kyrgyz rail link").
-      if (!sourceState && symmetric && stateMentions.length > 0) {
-        source = stateMentions.find((m) => !m.modifier) ?? stateMentions[0]; sourceState = source.state; sourceBasis = 'explicit';
-      }
-      if (!sourceState && top.trigger.type === 'STATEMENT' && reporting?.speaker?.state) { sourceState = reporting.speaker.state; sourceBasis = 'explicit'; }
-      if (!sourceState && (top.trigger.type === 'DISRUPTION' || top.trigger.type === 'SUPPLY')) {
-        const patient = before.find((m) => m.state !== null) ?? after.find((m) => m.state !== null && !precededBy(tokens, m, new Set(['to', 'for', 'toward', 'towards']), clause.first));
-        const place = clauseLinks.find((l) => l.kind === 'place' && l.state)?.state ?? clausePlaces.find((p) => p.state)?.state;
-        if (patient?.state) { sourceState = patient.state; sourceBasis = 'explicit'; source = patient; }
-        else if (place) { sourceState = place; sourceBasis = 'place'; }
-      }
-      if (!sourceState && top.trigger.type !== 'STATEMENT' && after.length && !passive) {
-        const inverted = after.find((m) => m.state !== null && !m.modifier && !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first));
-        if (inverted && top.trigger.type !== 'SANCTION' && top.trigger.type !== 'ACCUSE' && top.trigger.type !== 'THREATEN' && top.trigger.type !== 'DISAPPROVE') {
-          sourceState = inverted.state; sourceBasis = 'explicit'; source = inverted;
-        }
-      }
+// Events told without a date of their own happened on the story's day: the first full date in the lead (the first
+// sentences after the headline) that does not lie ahead, else the dateline's.
+function storyDateOf(a: Article): string | null {
+  let storyDate: string | null = null;
+  for (let si = 0; si < Math.min(a.sentences.length, 4) && !storyDate; si++) {
+    if (!a.sentences[si].headline && !a.sentences[si].item) storyDate = sentenceDates(a, si).find((d) => d.date.length === 10 && !d.future && !d.forward)?.date ?? null;
+  }
+  return storyDate ?? a.dateline?.date ?? null;
+}
 
-      // Targets: every other state named in the clause (the speaker of reported speech excepted).
-      const speakerStates = reporting && floor > clause.first && sourceBasis === 'explicit' && source && source.first >= floor
-        ? new Set(clauseMentions.filter((m) => m.last <= reporting.verb).map((m) => m.state)) : new Set<string | null>();
-      // Mentions in a background clause after the trigger ("… after Transneft reported contamination") are not targets.
-      let backgroundFrom = clause.last;
-      for (let i = top.last; i < clause.last; i++) if (BACKGROUND.has(tokens[i].lower)) { backgroundFrom = i; break; }
-      let targets = uniq(stateMentions.filter((m) => m.first < backgroundFrom).map((m) => m.state!).filter((st) => st !== sourceState && !speakerStates.has(st)));
-      if (targets.length === 0 && sourceBasis === 'inherited') targets = inheritedTargets.filter((t) => t !== sourceState);
-      if (patientOf && !targets.includes(patientOf)) targets.unshift(patientOf);
-      if (top.trigger.type === 'CONSULT') {
-        const hosts = [...clausePlaces.map((p) => p.state), ...clauseLinks.filter((l) => l.kind === 'place').map((l) => l.state ?? null)];
-        for (const h of hosts) if (h && h !== sourceState && !targets.includes(h) && clausePlaces.length + clauseLinks.length > 0 && targets.length === 0) targets.push(h);
-      }
-      targets = uniq(targets);
-      if (!sourceState && targets.length === 0 && !clauseLinks.some((l) => l.kind !== 'place')) continue;
+/** What one sentence names, shared by its clauses. */
+interface SentenceView {
+  s: Sentence;
+  si: number;
+  linkMatches: Match<LinkTarget[]>[];
+  /** Per token of the sentence: 1 where a link or a mention covers it. */
+  linked: Uint8Array;
+  inMention: Uint8Array;
+  agencies: Mention[];
+  actorMentions: Mention[];
+  placeMentions: Mention[];
+  mentionStarts: Set<number>;
+  reporting: Reporting | undefined;
+  /** The source and targets of the sentence's previous clause: "… and vowed to respond" shares them. */
+  previousClauseSource: string | null;
+  previousClauseTargets: string[];
+  /** The sentence in one line, made once for all its clauses. */
+  text?: string;
+}
 
-      // Negation and hedging in the words before the trigger (up to four, within the clause).
-      const window = tokens.slice(Math.max(clause.first, top.first - 4), top.first).map((t) => t.lower);
-      // A denial covers the whole clause it governs: "denied on Tuesday that it had blocked …".
-      const denial = tokens.slice(clause.first, top.first).map((t) => t.lower).find((w) => /^(?:denied|denies|deny|denying)$/.test(w));
-      const negator = denial ?? window.find((w) => NEGATORS.has(w));
-      const negated = negator !== undefined && !(top.trigger.type === 'DISRUPTION' && ['halted', 'suspended', 'stalled', 'postponed'].includes(negator));
-      const hedged = tokens.slice(Math.max(clause.first, top.first - 4), top.first).some((t) => HEDGES.has(t.lower) && t.lower !== 'to') ||
-        (window.at(-1) === 'to' && window.some((w) => HEDGES.has(w)));
-      let type = top.trigger.type;
-      let tone = toneOf(type, tokens, clause);
-      if (negated) {
-        if (tone > 0 && REFUSALS.has(negator!)) { type = 'DISAPPROVE'; tone = -3; }
-        else if (tone > 0) { type = 'STATEMENT'; tone = -1; }
-        else { type = 'STATEMENT'; tone = 0; }
-      }
+// Each clause of a sentence may tell an event of its own.
+function readSentence(a: Article, s: Sentence, si: number): void {
+  // A list item starts a story of its own: nothing is inherited from the item before.
+  if (s.item) { a.lastSource = null; a.lastParties = []; }
+  const view = viewSentence(a, s, si);
+  for (const clause of sentenceClauses(a.tokens, s)) readClause(a, view, clause);
+}
 
-      // Date: the date nearest the trigger in the clause, else in the sentence, else the story's, else publication.
-      // A reported event takes no date that lies ahead or that a future tense governs ("accused Belarus … and said it would
-      // close the border from Friday": Friday is the closure's date, not the accusation's); a planned one takes the date
-      // that follows it.
-      const dates = sentenceDates(si);
-      const clauseStart = tokens[clause.first].start;
-      const clauseEnd = tokens[clause.last - 1].end;
-      const inClause = dates.filter((d) => d.start >= clauseStart && d.end <= clauseEnd);
-      const fits = (d: FoundDate): boolean => hedged || (!d.future && !d.forward);
-      // "announced export controls from December 1": the day a measure takes effect dates it, unless the date belongs to
-      // an infinitive in between ("agreed to supply gas from 2026": the agreement is not dated 2026).
-      const effective = inClause.filter((d) => d.starts && d.start > tokens[top!.last - 1].end &&
-        !/\bto\s+(?!the\b|an?\b|its\b|their\b|this\b|that\b)[a-z]+/.test(text.slice(tokens[top!.last - 1].end, d.start)));
-      let pool = effective.length ? effective : inClause.filter(fits);
-      // "starts deliveries from March 1": a scheduled event told in the present tense.
-      if (!pool.length && !hedged && !isPastForm(tokens[top.head].lower)) pool = inClause;
-      if (!pool.length) pool = dates.filter(fits);
-      let date: string | null = null;
-      let dateBasis: EventOut['dateBasis'] = null;
-      if (pool.length) {
-        const at = tokens[top.head].start;
-        const ahead = hedged ? pool.filter((d) => d.start > at) : [];
-        date = [...(ahead.length ? ahead : pool)].sort((x, y) => Math.abs(x.start - at) - Math.abs(y.start - at))[0].date;
-        dateBasis = 'text';
-      } else if (storyDate && !s.item) { date = storyDate; dateBasis = 'story'; } // a list item is a story of its own
-      else if (published) { date = published; dateBasis = 'published'; }
+// Links are found before actors so that a place inside a route's name is not taken for a state that acts.
+function viewSentence(a: Article, s: Sentence, si: number): SentenceView {
+  const tokens = a.tokens;
+  const linkMatches = a.links.gazetteer.findAll(tokens, s.first, s.last);
+  const linked = new Uint8Array(s.last - s.first);
+  for (const m of linkMatches) for (let i = m.first; i < m.last; i++) linked[i - s.first] = 1;
+  const mentions = findMentions(tokens, s.first, s.last, (i) => linked[i - s.first] === 1);
+  const inMention = new Uint8Array(s.last - s.first);
+  for (const m of mentions) for (let i = m.first; i < m.last; i++) inMention[i - s.first] = 1;
+  const agencies = mentions.filter((m) => m.kind === 'agency');
+  for (const ag of agencies) a.result.attributions.push({ name: ag.name, start: ag.start, end: ag.end });
+  // A state named as left out ("bypassing Russia") or inside a route's name ("the China-Europe rail link") is neither actor nor party.
+  const actorMentions = mentions.filter((m) => m.kind !== 'agency' && !m.place && !m.excluded && !m.routeName);
+  for (const m of actorMentions) a.actors.add({ ...m, role: m.role ?? (m.form === 'capital' ? 'government' : null) });
+  return {
+    s, si, linkMatches, linked, inMention, agencies, actorMentions,
+    placeMentions: mentions.filter((m) => m.place),
+    mentionStarts: new Set(actorMentions.map((m) => m.first)),
+    reporting: findReporting(tokens, s, mentions.filter((m) => !m.excluded && !m.routeName)),
+    previousClauseSource: null,
+    previousClauseTargets: [],
+  };
+}
 
-      const weight = top.trigger.weight;
-      let confidence = 0.35 + 0.03 * Math.min(weight, 9)
-        + (sourceBasis === 'explicit' ? 0.15 : sourceBasis === 'speaker' ? 0.1 : sourceBasis === 'none' ? 0 : 0.05)
-        + (targets.length ? 0.08 : 0)
-        + (dateBasis === 'text' ? 0.08 : dateBasis === 'story' ? 0.04 : 0)
-        - (hedged ? 0.12 : 0) - (negated ? 0.1 : 0) - (s.headline ? 0.05 : 0);
-      confidence = Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100;
+/** One clause with its strongest trigger and what it names, on either side of the trigger. */
+interface ClauseView {
+  clause: Clause;
+  top: Found;
+  mentions: Mention[];
+  stateMentions: Mention[];
+  links: LinkTarget[];
+  places: Mention[];
+  before: Mention[];
+  after: Mention[];
+  /** Where the acting clause starts: after the reporting verb in "X said [Y did Z]". */
+  floor: number;
+}
 
-      const commodities = uniqBy(clauseLinks.filter((l) => l.kind === 'commodity'));
-      const routes = uniqBy(clauseLinks.filter((l) => l.kind === 'route'));
-      const places = uniqBy([
-        ...clauseLinks.filter((l) => l.kind === 'place'),
-        ...clausePlaces.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined })),
-      ]).map((p) => ({ name: p.name, id: p.id, state: p.state ?? null }));
-      const agency = agencies[0]?.name ?? null;
-      drafts.push({
-        type, source: sourceState, targets, date, dateBasis, tone,
-        commodities: commodities.map(({ name, id }) => ({ name, id })),
-        routes: routes.map(({ name, id }) => ({ name, id })),
-        places,
-        sentence: { start: s.start, end: s.end, text: sentenceText ??= oneLine(text.slice(s.start, s.end)).trim() },
-        confidence,
-        trigger: oneLine(input.slice(tokens[top.first].start, tokens[top.last - 1].end)),
-        negated, hedged, attribution: agency,
-        sentenceIndex: si, headline: s.headline, sourceBasis,
-      });
-      if (sourceState) { lastSource = sourceState; previousClauseSource = sourceState; previousClauseTargets = targets; lastParties = [sourceState, ...targets]; }
-    }
+// A clause becomes an event when it has a trigger and someone or something it is about.
+function readClause(a: Article, v: SentenceView, clause: Clause): void {
+  const top = clauseTrigger(a.tokens, v, clause);
+  if (!top) return;
+  const c = viewClause(v, clause, top);
+  if (top.trigger.type === 'STATEMENT' && c.stateMentions.length === 0 && !v.reporting) return;
+  const who = findSource(a, v, c);
+  const targets = findTargets(a.tokens, v, c, who);
+  if (!who.sourceState && targets.length === 0 && !c.links.some((l) => l.kind !== 'place')) return;
+  const polarity = readPolarity(a.tokens, c);
+  const { date, dateBasis } = dateEvent(a, v, c, polarity.hedged);
+  const { type, tone, negated, hedged } = polarity;
+  const { sourceState, sourceBasis } = who;
+  const s = v.s;
+  a.drafts.push({
+    type, source: sourceState, targets, date, dateBasis, tone,
+    ...linksOut(v, c),
+    sentence: { start: s.start, end: s.end, text: v.text ??= oneLine(a.text.slice(s.start, s.end)).trim() },
+    confidence: confidenceOf(top.trigger.weight, { sourceBasis, targets, dateBasis, hedged, negated, headline: s.headline }),
+    trigger: oneLine(a.input.slice(a.tokens[top.first].start, a.tokens[top.last - 1].end)),
+    negated, hedged, attribution: v.agencies[0]?.name ?? null,
+    sentenceIndex: v.si, headline: s.headline, sourceBasis,
   });
+  if (sourceState) { a.lastSource = sourceState; v.previousClauseSource = sourceState; v.previousClauseTargets = targets; a.lastParties = [sourceState, ...targets]; }
+}
 
-  const events = mergeDrafts(drafts);
+// A reporting verb ("said") codes a clause only when nothing else in it is a real trigger.
+function clauseTrigger(tokens: readonly Token[], v: SentenceView, clause: Clause): Found | undefined {
+  const covered = (i: number): boolean => v.inMention[i - v.s.first] === 1 || v.linked[i - v.s.first] === 1;
+  const found = findTriggers(tokens, clause, covered, v.mentionStarts);
+  const strong = found.some((g) => g.trigger.type !== 'STATEMENT' && g.weight >= 3);
+  return best(found.filter((f) => (f.trigger.type !== 'STATEMENT' ? f.weight >= 3 || !found.some((g) => g.trigger.type === 'STATEMENT') : !strong || !REPORTING.has(tokens[f.head].lower))));
+}
+
+// Source and targets are chosen among what the clause names, by where each stands against the trigger.
+function viewClause(v: SentenceView, clause: Clause, top: Found): ClauseView {
+  const mentions = v.actorMentions.filter((m) => m.first >= clause.first && m.last <= clause.last);
+  const reporting = v.reporting;
+  return {
+    clause, top, mentions,
+    stateMentions: mentions.filter((m) => m.state !== null),
+    links: targetsWithin(v.linkMatches, clause),
+    places: v.placeMentions.filter((m) => m.first >= clause.first && m.last <= clause.last),
+    before: mentions.filter((m) => m.last <= top.first),
+    after: mentions.filter((m) => m.first >= top.last),
+    // Reported speech: "X said [Y did Z]": the subject of the reported clause acts.
+    floor: reporting && reporting.verb < top.first && reporting.verb >= clause.first ? reporting.verb + 1 : clause.first,
+  };
+}
+
+/** Who acts in a clause, and on what evidence. */
+interface SourceFinding {
+  source: Mention | undefined;
+  sourceState: string | null;
+  sourceBasis: Draft['sourceBasis'];
+  /** The targets that come with an inherited source ("the two countries", a coordinated clause). */
+  inheritedTargets: string[];
+  /** The state a disruption befalls when its place, not its demonym, gives the source ("Kazakh oil exports fell"). */
+  patientOf: string | null;
+}
+
+// Source: agent of a passive, else the subject before the trigger, else the speaker, else the previous event's source.
+function findSource(a: Article, v: SentenceView, c: ClauseView): SourceFinding {
+  const passive = isPassive(a.tokens, c.top, c.clause.first);
+  const who: SourceFinding = { source: namedSource(a.tokens, c, passive), sourceState: null, sourceBasis: 'none', inheritedTargets: [], patientOf: null };
+  sourceFromPlace(v, c, who);
+  if (who.source) { who.sourceState = who.source.state; who.sourceBasis = 'explicit'; }
+  if (!who.source) impliedSource(a, v, c, who);
+  if (!who.sourceState) sourceByType(a.tokens, v, c, who, passive);
+  return who;
+}
+
+// The state the clause names as doing it: the agent of a passive, the subject before the trigger, the agent after a noun.
+function namedSource(tokens: readonly Token[], c: ClauseView, passive: boolean): Mention | undefined {
+  const { clause, top, floor } = c;
+  let source: Mention | undefined;
+  if (passive) {
+    source = c.after.find((m) => tokens[m.first - 1]?.lower === 'by' || (tokens[m.first - 1]?.lower === 'the' && tokens[m.first - 2]?.lower === 'by'));
+  }
+  // A demonym that only qualifies a thing ("Kyrgyz rail link", "Chinese goods") acts only where the thing stands for its
+  // state's own deed: exports, investment, a disruption ("Kazakh oil exports", "Chinese investment", "Russian strikes").
+  const canAct = (m: Mention): boolean => !m.modifier || MODIFIER_ACTS.has(top.trigger.type);
+  const subject = (m: Mention): boolean => !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null;
+  if (!source) source = c.before.find((m) => m.first >= floor && subject(m) && canAct(m));
+  if (!source && floor > clause.first) source = c.before.find((m) => subject(m) && canAct(m));
+  // "drew criticism from Ukraine", "a visit by Macron": the agent right after a trigger, when no subject acts before it.
+  if (!source) source = c.after.find((m) => m.state !== null && m.first - top.last <= 3 && canAct(m) && precededBy(tokens, m, AGENT_AFTER, top.last));
+  return source;
+}
+
+// "Kazakh oil exports fell": a bare demonym modifies what is disrupted; the disruption happens where its place is.
+function sourceFromPlace(v: SentenceView, c: ClauseView, who: SourceFinding): void {
+  const source = who.source;
+  if (!source || c.top.trigger.type !== 'DISRUPTION' || source.form !== 'demonym' || source.role || source.person) return;
+  const where = [...v.linkMatches.flatMap((m) => m.entry.value), ...v.placeMentions.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined }))]
+    .find((l) => l.kind === 'place' && l.state && l.state !== source.state);
+  if (where?.state) { who.patientOf = source.state; who.sourceState = where.state; who.sourceBasis = 'place'; who.source = undefined; }
+}
+
+// A subject the clause does not name: a pronoun for the speaker or the last source, "the two countries", a clause that shares its subject.
+function impliedSource(a: Article, v: SentenceView, c: ClauseView, who: SourceFinding): void {
+  const { tokens } = a;
+  const { floor, top } = c;
+  const reporting = v.reporting;
+  const lead = tokens.slice(floor, top.first).map((t) => t.lower);
+  const pronoun = lead.some((w, k) => PRONOUN_SUBJECTS.has(w) || (DEFINITE_ROLE.test(w) && lead[k + 1] && PRONOUN_SUBJECTS.has(`the ${lead[k + 1]}`)));
+  const firstPerson = lead.some((w) => FIRST_PERSON.has(w));
+  if ((pronoun || firstPerson) && reporting?.speaker?.state && reporting.speaker !== undefined) {
+    who.sourceState = reporting.speaker.state; who.sourceBasis = 'speaker';
+  } else if (pronoun && a.lastSource) {
+    who.sourceState = a.lastSource; who.sourceBasis = 'inherited';
+  } else if (BOTH_PARTIES.test(a.text.slice(tokens[floor].start, tokens[top.first].start)) && a.lastParties.length > 0) {
+    // "the two countries signed …": the parties of the previous event.
+    who.sourceState = a.lastParties[0]; who.sourceBasis = 'inherited'; who.inheritedTargets = a.lastParties.slice(1);
+  } else if (v.previousClauseSource && c.before.length === 0) {
+    // A coordinated clause without its own subject: "… and vowed to respond".
+    who.sourceState = v.previousClauseSource; who.sourceBasis = 'inherited'; who.inheritedTargets = v.previousClauseTargets;
+  }
+}
+
+// With no subject at all, the event's type says who most likely acts.
+function sourceByType(tokens: readonly Token[], v: SentenceView, c: ClauseView, who: SourceFinding, passive: boolean): void {
+  const { clause, top } = c;
+  const type = top.trigger.type;
+  // The first party named acts, preferring a state named as such to the adjective of a thing ("… to build a Kyrgyz rail link").
+  if (!who.sourceState && EVENT_SCALE[type].symmetric && c.stateMentions.length > 0) {
+    who.source = c.stateMentions.find((m) => !m.modifier) ?? c.stateMentions[0]; who.sourceState = who.source.state; who.sourceBasis = 'explicit';
+  }
+  if (!who.sourceState && type === 'STATEMENT' && v.reporting?.speaker?.state) { who.sourceState = v.reporting.speaker.state; who.sourceBasis = 'explicit'; }
+  if (!who.sourceState && (type === 'DISRUPTION' || type === 'SUPPLY')) {
+    const patient = c.before.find((m) => m.state !== null) ?? c.after.find((m) => m.state !== null && !precededBy(tokens, m, new Set(['to', 'for', 'toward', 'towards']), clause.first));
+    const place = c.links.find((l) => l.kind === 'place' && l.state)?.state ?? c.places.find((p) => p.state)?.state;
+    if (patient?.state) { who.sourceState = patient.state; who.sourceBasis = 'explicit'; who.source = patient; }
+    else if (place) { who.sourceState = place; who.sourceBasis = 'place'; }
+  }
+  if (!who.sourceState && type !== 'STATEMENT' && c.after.length && !passive) {
+    const inverted = c.after.find((m) => m.state !== null && !m.modifier && !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first));
+    if (inverted && type !== 'SANCTION' && type !== 'ACCUSE' && type !== 'THREATEN' && type !== 'DISAPPROVE') {
+      who.sourceState = inverted.state; who.sourceBasis = 'explicit'; who.source = inverted;
+    }
+  }
+}
+
+// Targets: every other state named in the clause (the speaker of reported speech excepted).
+function findTargets(tokens: readonly Token[], v: SentenceView, c: ClauseView, who: SourceFinding): string[] {
+  const { clause, top, floor } = c;
+  const { reporting } = v;
+  const { source, sourceState } = who;
+  const speakerStates = reporting && floor > clause.first && who.sourceBasis === 'explicit' && source && source.first >= floor
+    ? new Set(c.mentions.filter((m) => m.last <= reporting.verb).map((m) => m.state)) : new Set<string | null>();
+  // Mentions in a background clause after the trigger ("… after Transneft reported contamination") are not targets.
+  let backgroundFrom = clause.last;
+  for (let i = top.last; i < clause.last; i++) if (BACKGROUND.has(tokens[i].lower)) { backgroundFrom = i; break; }
+  let targets = uniq(c.stateMentions.filter((m) => m.first < backgroundFrom).map((m) => m.state!).filter((st) => st !== sourceState && !speakerStates.has(st)));
+  if (targets.length === 0 && who.sourceBasis === 'inherited') targets = who.inheritedTargets.filter((t) => t !== sourceState);
+  if (who.patientOf && !targets.includes(who.patientOf)) targets.unshift(who.patientOf);
+  if (top.trigger.type === 'CONSULT') {
+    const hosts = [...c.places.map((p) => p.state), ...c.links.filter((l) => l.kind === 'place').map((l) => l.state ?? null)];
+    for (const h of hosts) if (h && h !== sourceState && !targets.includes(h) && c.places.length + c.links.length > 0 && targets.length === 0) targets.push(h);
+  }
+  return uniq(targets);
+}
+
+/** An event's type and tone after negation, and whether it is negated or hedged. */
+interface Polarity { type: EventType; tone: number; negated: boolean; hedged: boolean }
+
+// Negation and hedging in the words before the trigger (up to four, within the clause): a denied deal is no deal.
+function readPolarity(tokens: readonly Token[], c: ClauseView): Polarity {
+  const { clause, top } = c;
+  const window = tokens.slice(Math.max(clause.first, top.first - 4), top.first).map((t) => t.lower);
+  // A denial covers the whole clause it governs: "denied on Tuesday that it had blocked …".
+  const denial = tokens.slice(clause.first, top.first).map((t) => t.lower).find((w) => /^(?:denied|denies|deny|denying)$/.test(w));
+  const negator = denial ?? window.find((w) => NEGATORS.has(w));
+  const negated = negator !== undefined && !(top.trigger.type === 'DISRUPTION' && ['halted', 'suspended', 'stalled', 'postponed'].includes(negator));
+  const hedged = tokens.slice(Math.max(clause.first, top.first - 4), top.first).some((t) => HEDGES.has(t.lower) && t.lower !== 'to') ||
+    (window.at(-1) === 'to' && window.some((w) => HEDGES.has(w)));
+  let type = top.trigger.type;
+  let tone = toneOf(type, tokens, clause);
+  if (negated) {
+    if (tone > 0 && REFUSALS.has(negator!)) { type = 'DISAPPROVE'; tone = -3; }
+    else if (tone > 0) { type = 'STATEMENT'; tone = -1; }
+    else { type = 'STATEMENT'; tone = 0; }
+  }
+  return { type, tone, negated, hedged };
+}
+
+// Date: the date nearest the trigger in the clause, else in the sentence, else the story's, else publication.
+// A reported event takes no date that lies ahead or that a future tense governs ("accused Belarus … and said it would
+// close the border from Friday": Friday is the closure's date, not the accusation's); a planned one takes the date
+// that follows it.
+function dateEvent(a: Article, v: SentenceView, c: ClauseView, hedged: boolean): Pick<EventOut, 'date' | 'dateBasis'> {
+  const { tokens } = a;
+  const { clause, top } = c;
+  const dates = sentenceDates(a, v.si);
+  const clauseStart = tokens[clause.first].start;
+  const clauseEnd = tokens[clause.last - 1].end;
+  const inClause = dates.filter((d) => d.start >= clauseStart && d.end <= clauseEnd);
+  const fits = (d: FoundDate): boolean => hedged || (!d.future && !d.forward);
+  // "announced export controls from December 1": the day a measure takes effect dates it, unless the date belongs to
+  // an infinitive in between ("agreed to supply gas from 2026": the agreement is not dated 2026).
+  const effective = inClause.filter((d) => d.starts && d.start > tokens[top.last - 1].end &&
+    !/\bto\s+(?!the\b|an?\b|its\b|their\b|this\b|that\b)[a-z]+/.test(a.text.slice(tokens[top.last - 1].end, d.start)));
+  let pool = effective.length ? effective : inClause.filter(fits);
+  // "starts deliveries from March 1": a scheduled event told in the present tense.
+  if (!pool.length && !hedged && !isPastForm(tokens[top.head].lower)) pool = inClause;
+  if (!pool.length) pool = dates.filter(fits);
+  if (pool.length) {
+    const at = tokens[top.head].start;
+    const ahead = hedged ? pool.filter((d) => d.start > at) : [];
+    return { date: [...(ahead.length ? ahead : pool)].sort((x, y) => Math.abs(x.start - at) - Math.abs(y.start - at))[0].date, dateBasis: 'text' };
+  }
+  if (a.storyDate && !v.s.item) return { date: a.storyDate, dateBasis: 'story' }; // a list item is a story of its own
+  if (a.published) return { date: a.published, dateBasis: 'published' };
+  return { date: null, dateBasis: null };
+}
+
+// Confidence rises with a strong trigger and with a named source, target and date, and falls with hedging, negation and headline style.
+function confidenceOf(weight: number, d: Pick<Draft, 'sourceBasis' | 'targets' | 'dateBasis' | 'hedged' | 'negated' | 'headline'>): number {
+  const confidence = 0.35 + 0.03 * Math.min(weight, 9)
+    + (d.sourceBasis === 'explicit' ? 0.15 : d.sourceBasis === 'speaker' ? 0.1 : d.sourceBasis === 'none' ? 0 : 0.05)
+    + (d.targets.length ? 0.08 : 0)
+    + (d.dateBasis === 'text' ? 0.08 : d.dateBasis === 'story' ? 0.04 : 0)
+    - (d.hedged ? 0.12 : 0) - (d.negated ? 0.1 : 0) - (d.headline ? 0.05 : 0);
+  return Math.round(Math.max(0.05, Math.min(0.95, confidence)) * 100) / 100;
+}
+
+// An event links to the dataset's commodities, routes and places its clause names, each once.
+function linksOut(v: SentenceView, c: ClauseView): Pick<EventOut, 'commodities' | 'routes' | 'places'> {
+  const commodities = uniqBy(c.links.filter((l) => l.kind === 'commodity'));
+  const routes = uniqBy(c.links.filter((l) => l.kind === 'route'));
+  const places = uniqBy([
+    ...c.links.filter((l) => l.kind === 'place'),
+    ...c.places.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined })),
+  ]).map((p) => ({ name: p.name, id: p.id, state: p.state ?? null }));
+  return {
+    commodities: commodities.map(({ name, id }) => ({ name, id })),
+    routes: routes.map(({ name, id }) => ({ name, id })),
+    places,
+  };
+}
+
+// Repeats are merged before output so that each event is told once, with an id that is stable for the same text.
+function finishResult(a: Article): IngestResult {
+  const { result, published, unresolvedDates } = a;
+  const events = mergeDrafts(a.drafts);
   // Every state an event names is an actor, even when only a place stood for it ("a visit to Paris").
   for (const e of events) {
     for (const st of [e.source, ...e.targets]) {
-      if (st && !actorStates.has(st)) {
-        addActor({ name: states().get(st)?.name ?? st, state: st, role: null, person: null, kind: 'state', start: e.sentence.start, end: e.sentence.end });
+      if (st && !a.actors.states.has(st)) {
+        a.actors.add({ name: states().get(st)?.name ?? st, state: st, role: null, person: null, kind: 'state', start: e.sentence.start, end: e.sentence.end });
       }
     }
   }
-  result.actors = [...actors.values()];
-  result.events = events.map((e, i) => ({ id: `${hash.slice(0, 8)}-${i + 1}`, ...stripDraft(e) }));
+  result.actors = a.actors.list();
+  result.events = events.map((e, i) => ({ id: `${result.article.hash.slice(0, 8)}-${i + 1}`, ...stripDraft(e) }));
   if (unresolvedDates.length && !published) {
     result.warnings.push(`no publication date given: ${unresolvedDates.length} relative date(s) left unresolved (${uniq(unresolvedDates).slice(0, 3).map((d) => `"${d}"`).join(', ')}); give --published YYYY-MM-DD`);
   }

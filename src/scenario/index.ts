@@ -4,7 +4,7 @@
 import type { Highs } from 'highs';
 import type { BaseFlow, Model } from '../model/model.ts';
 import { importerMetrics } from '../metrics/index.ts';
-import { buildNetwork, FLOW_METHOD, REST_SUFFIX, type FlowNetwork } from '../solve/network.ts';
+import { arcCost, buildNetwork, FLOW_METHOD, REST_SUFFIX, type FlowNetwork } from '../solve/network.ts';
 import { loadSolver } from '../solve/highs.ts';
 import { solveFlows, type FlowSolution } from '../solve/index.ts';
 import { applyChanges, type AppliedChange } from './apply.ts';
@@ -217,48 +217,84 @@ function sumParts<T>(network: FlowNetwork, id: string, values: (index: number) =
   return total;
 }
 
+/** Puts the baseline and scenario solutions side by side, in the units and rounding of the results. */
 function assemble(model: Model, scenario: Scenario, before: FlowSolution, after: FlowSolution, changes: AppliedChange[], options: RunOptions): ScenarioResult {
+  const a = after.network;
+  const importerIds = [...a.blocs.map((bl) => bl.id), ...a.importers.map((imp) => imp.id)];
+  const worldSum = (sol: FlowSolution) => sol.world.reduce((s, x) => s + x, 0);
+  const result: ScenarioResult = {
+    method: { ...FLOW_METHOD },
+    dataset: model.info.hash,
+    scenario: { name: scenario.name, description: scenario.description, file: scenario.file, commodity: scenario.commodity, year: scenario.year },
+    unit: a.unit,
+    valueUnit: 'USD million',
+    priceUnit: a.priceUnit,
+    changes,
+    importers: importerResults(model, before, after, importerIds),
+    routes: routeResults(before, after),
+    assets: assetResults(before, after),
+    whatBinds: whatBinds(after),
+    actors: actorResults(before, after, importerIds),
+    flows: flowResults(before, after),
+    worldMarket: {
+      enabled: a.world.enabled, premium: perPriceUnit(a, a.world.premium), spare: Number.isFinite(a.world.spare) ? a.world.spare : null,
+      baseline: roundTo(worldSum(before)), scenario: roundTo(worldSum(after)), shadowPrice: perPriceUnit(a, after.worldShadow),
+    },
+    metrics: options.metrics === false ? [] : metricsChanges(model, before, after),
+    observed: scenario.observedYear !== undefined ? observedFlows(model, scenario.commodity, scenario.observedYear, before, after) : null,
+    solver: {
+      status: after.status, objective: roundTo(after.objective / MONEY_SCALE, 9), seconds: roundTo(after.seconds, 6),
+      baselineObjective: roundTo(before.objective / MONEY_SCALE, 9), baselineSeconds: roundTo(before.seconds, 6),
+      costs: Object.fromEntries(Object.entries(after.costs).map(([k, v]) => [k, roundTo(v / MONEY_SCALE, 9)])) as unknown as FlowSolution['costs'],
+    },
+    settings: a.settings,
+    assumptions: [...new Set(a.assumptions)],
+  };
+  return result;
+}
+
+/** Money per quantity is reported in the price unit (e.g. USD/t), not per base unit (USD per Mt). */
+function perPriceUnit(network: FlowNetwork, perBase: number): number {
+  return roundTo(perBase / network.priceUnitFactor, 9);
+}
+
+/** Flows received by each LP importer, indexed like `network.importers`. */
+function inflow(sol: FlowSolution): Float64Array {
+  const arr = new Float64Array(sol.network.importers.length);
+  const idx = new Map(sol.network.importers.map((imp, i) => [imp.id, i]));
+  sol.network.arcs.forEach((arc, k) => { arr[idx.get(arc.importer)!] += sol.arcFlow[k]; });
+  return arr;
+}
+
+/** What an importer pays to be supplied (transport, time and the world-market premium), to report the change in cost. */
+function supplyCost(sol: FlowSolution, i: number): number {
+  const net = sol.network;
+  let cost = net.world.premium * sol.world[i];
+  const id = net.importers[i].id;
+  net.arcs.forEach((arc, k) => {
+    if (arc.importer === id) cost += arcCost(net, arc) * sol.arcFlow[k];
+  });
+  return cost;
+}
+
+/** Flow-weighted transit days, to show how much longer the journey gets; null when no flow has a figure. */
+function transitDays(sol: FlowSolution, ids: string[]): number | null {
+  let flow = 0;
+  let weighted = 0;
+  sol.network.arcs.forEach((arc, k) => {
+    const d = sol.network.routes[arc.route].transitDays;
+    if (!ids.includes(arc.importer) || d === undefined || sol.arcFlow[k] <= 0) return;
+    flow += sol.arcFlow[k];
+    weighted += sol.arcFlow[k] * d;
+  });
+  return flow > 0 ? roundTo(weighted / flow, 6) : null;
+}
+
+/** Every LP importer, plus each split bloc as the sum of its parts, so a bloc reads as one importer. */
+function importerResults(model: Model, before: FlowSolution, after: FlowSolution, importerIds: string[]): ImporterResult[] {
   const b = before.network;
   const a = after.network;
-  const price = a.price;
-  const money = (volume: number, perUnit: number | undefined) => (perUnit === undefined ? null : roundTo((volume * perUnit) / MONEY_SCALE, 6));
-  // Money per quantity is reported in the price unit (e.g. USD/t), not per base unit (USD per Mt).
-  const perPriceUnit = (perBase: number) => roundTo(perBase / a.priceUnitFactor, 9);
-
-  // --- Importers: every LP importer, plus each split bloc as a sum of its parts.
-  const inflow = (sol: FlowSolution) => {
-    const arr = new Float64Array(sol.network.importers.length);
-    const idx = new Map(sol.network.importers.map((imp, i) => [imp.id, i]));
-    sol.network.arcs.forEach((arc, k) => { arr[idx.get(arc.importer)!] += sol.arcFlow[k]; });
-    return arr;
-  };
-  const inB = inflow(before);
-  const inA = inflow(after);
-  const supplyCost = (sol: FlowSolution, i: number) => {
-    const net = sol.network;
-    let cost = net.world.premium * sol.world[i];
-    const id = net.importers[i].id;
-    net.arcs.forEach((arc, k) => {
-      if (arc.importer === id) cost += (net.routes[arc.route].cost + net.costs.timeValue * (net.routes[arc.route].transitDays ?? 0)) * sol.arcFlow[k];
-    });
-    return cost;
-  };
-  const days = (sol: FlowSolution, ids: string[]) => {
-    let flow = 0;
-    let weighted = 0;
-    sol.network.arcs.forEach((arc, k) => {
-      const d = sol.network.routes[arc.route].transitDays;
-      if (!ids.includes(arc.importer) || d === undefined || sol.arcFlow[k] <= 0) return;
-      flow += sol.arcFlow[k];
-      weighted += sol.arcFlow[k] * d;
-    });
-    return flow > 0 ? roundTo(weighted / flow, 6) : null;
-  };
-  const importerIds = [
-    ...a.blocs.map((bl) => bl.id),
-    ...a.importers.map((imp) => imp.id),
-  ];
-  const importers: ImporterResult[] = importerIds.map((id) => {
+  return importerIds.map((id) => {
     const bloc = a.blocs.find((bl) => bl.id === id);
     const imp = a.importers.find((x) => x.id === id);
     const ids = bloc ? bloc.parts : [id];
@@ -284,14 +320,21 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
       stock: roundTo(f(a, after, (i) => a.importers[i].stock)),
       stockDraw: roundTo(f(a, after, (i) => after.stock[i])),
       costChange: roundTo((f(a, after, (i) => supplyCost(after, i)) - f(b, before, (i) => supplyCost(before, i))) / MONEY_SCALE, 9),
-      marginalCost: bloc ? null : perPriceUnit(after.demandPrice[a.importers.findIndex((x) => x.id === id)]),
-      transitDaysBaseline: days(before, ids),
-      transitDaysScenario: days(after, ids),
+      marginalCost: bloc ? null : perPriceUnit(a, after.demandPrice[a.importers.findIndex((x) => x.id === id)]),
+      transitDaysBaseline: transitDays(before, ids),
+      transitDaysScenario: transitDays(after, ids),
     };
   });
+}
 
-  // --- Routes (baseline routes keep their index in the changed network; added ones follow).
-  const routes: RouteResult[] = a.routes.map((route, r) => {
+/**
+ * Baseline routes keep their index in the changed network; added ones follow. A direct route is
+ * listed only when it carries something, so that the table is not flooded with unused pairs.
+ */
+function routeResults(before: FlowSolution, after: FlowSolution): RouteResult[] {
+  const b = before.network;
+  const a = after.network;
+  return a.routes.map((route, r) => {
     const inBaseline = r < b.routes.length;
     const flowBaseline = inBaseline ? before.routeFlow[r] : 0;
     const hasFlowOrCapacity = flowBaseline > 0 || after.routeFlow[r] > 0 || Number.isFinite(route.capacity) || route.added || !route.open;
@@ -306,22 +349,34 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
         capacity: route.open ? (Number.isFinite(route.capacity) ? roundTo(route.capacity) : null) : 0,
         capacityBaseline: inBaseline ? (b.routes[r].open ? (Number.isFinite(b.routes[r].capacity) ? roundTo(b.routes[r].capacity) : null) : 0) : null,
         binding: after.routeBinding[r] === 1,
-        shadowPrice: route.open ? perPriceUnit(after.routeShadow[r]) : null,
+        shadowPrice: route.open ? perPriceUnit(a, after.routeShadow[r]) : null,
         status: route.added ? 'added' : route.open ? 'open' : 'closed',
         transitDays: route.transitDays ?? null,
         direct: route.direct,
       } satisfies RouteResult,
     };
   }).filter((x) => x.keep).map((x) => x.result);
+}
 
-  const assets: AssetResult[] = a.assets.map((asset, s) => ({
+/** Shared assets bind across routes, so they get their own table. */
+function assetResults(before: FlowSolution, after: FlowSolution): AssetResult[] {
+  const b = before.network;
+  const a = after.network;
+  return a.assets.map((asset, s) => ({
     asset: asset.id, name: asset.name,
     flowBaseline: roundTo(before.assetFlow[s]), flowScenario: roundTo(after.assetFlow[s]),
     capacity: roundTo(asset.capacity), capacityBaseline: roundTo(b.assets[s].capacity),
-    binding: after.assetBinding[s] === 1, shadowPrice: perPriceUnit(after.assetShadow[s]),
+    binding: after.assetBinding[s] === 1, shadowPrice: perPriceUnit(a, after.assetShadow[s]),
   }));
+}
 
-  // --- Actors: exporters (exported), importers (received: flows + world market), transit states (carried).
+/** Who gains and who loses: exporters (exported), importers (received: flows + world market), transit states (carried). */
+function actorResults(before: FlowSolution, after: FlowSolution, importerIds: string[]): ActorResult[] {
+  const b = before.network;
+  const a = after.network;
+  const price = a.price;
+  const inB = inflow(before);
+  const inA = inflow(after);
   const actors: ActorResult[] = [];
   const actor = (country: string, role: ActorResult['role'], v0: number, v1: number, perUnit: number | undefined) => {
     actors.push({ country, role, volumeBaseline: roundTo(v0), volumeScenario: roundTo(v1), volumeChange: roundTo(v1 - v0), valueChange: money(v1 - v0, perUnit) });
@@ -336,16 +391,28 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
     const v1 = sumParts(a, id, (i) => inA[i] + after.world[i], (x, y) => x + y, 0);
     actor(id, 'importer', v0, v1, price);
   }
-  const carried = (sol: FlowSolution) => {
-    const m = new Map<string, number>();
-    sol.network.arcs.forEach((arc, k) => { for (const c of arc.transit) m.set(c, (m.get(c) ?? 0) + sol.arcFlow[k]); });
-    return m;
-  };
   const cB = carried(before);
   const cA = carried(after);
   for (const c of [...new Set([...cB.keys(), ...cA.keys()])].sort()) actor(c, 'transit', cB.get(c) ?? 0, cA.get(c) ?? 0, a.transitFees[c]);
+  return actors;
+}
 
-  // --- Flows by exporter, importer and route.
+/** A volume change in USD million, or null when there is no price to value it with. */
+function money(volume: number, perUnit: number | undefined): number | null {
+  return perUnit === undefined ? null : roundTo((volume * perUnit) / MONEY_SCALE, 6);
+}
+
+/** Volume each transit state carries, by country. */
+function carried(sol: FlowSolution): Map<string, number> {
+  const m = new Map<string, number>();
+  sol.network.arcs.forEach((arc, k) => { for (const c of arc.transit) m.set(c, (m.get(c) ?? 0) + sol.arcFlow[k]); });
+  return m;
+}
+
+/** Flows by exporter, importer and route; arcs that carry nothing before or after are left out. */
+function flowResults(before: FlowSolution, after: FlowSolution): FlowResult[] {
+  const b = before.network;
+  const a = after.network;
   const flows: FlowResult[] = [];
   a.arcs.forEach((arc, k) => {
     const f0 = k < b.arcs.length ? before.arcFlow[k] : 0;
@@ -353,37 +420,7 @@ function assemble(model: Model, scenario: Scenario, before: FlowSolution, after:
     if (f0 <= 1e-12 && f1 <= 1e-12) return;
     flows.push({ exporter: arc.exporter, importer: arc.importer, route: a.routes[arc.route].id, flowBaseline: roundTo(f0), flowScenario: roundTo(f1) });
   });
-
-  const worldSum = (sol: FlowSolution) => sol.world.reduce((s, x) => s + x, 0);
-  const result: ScenarioResult = {
-    method: { ...FLOW_METHOD },
-    dataset: model.info.hash,
-    scenario: { name: scenario.name, description: scenario.description, file: scenario.file, commodity: scenario.commodity, year: scenario.year },
-    unit: a.unit,
-    valueUnit: 'USD million',
-    priceUnit: a.priceUnit,
-    changes,
-    importers,
-    routes,
-    assets,
-    whatBinds: whatBinds(after),
-    actors,
-    flows,
-    worldMarket: {
-      enabled: a.world.enabled, premium: perPriceUnit(a.world.premium), spare: Number.isFinite(a.world.spare) ? a.world.spare : null,
-      baseline: roundTo(worldSum(before)), scenario: roundTo(worldSum(after)), shadowPrice: perPriceUnit(after.worldShadow),
-    },
-    metrics: options.metrics === false ? [] : metricsChanges(model, before, after),
-    observed: scenario.observedYear !== undefined ? observedFlows(model, scenario.commodity, scenario.observedYear, before, after) : null,
-    solver: {
-      status: after.status, objective: roundTo(after.objective / MONEY_SCALE, 9), seconds: roundTo(after.seconds, 6),
-      baselineObjective: roundTo(before.objective / MONEY_SCALE, 9), baselineSeconds: roundTo(before.seconds, 6),
-      costs: Object.fromEntries(Object.entries(after.costs).map(([k, v]) => [k, roundTo(v / MONEY_SCALE, 9)])) as unknown as FlowSolution['costs'],
-    },
-    settings: a.settings,
-    assumptions: [...new Set(a.assumptions)],
-  };
-  return result;
+  return flows;
 }
 
 /** "USD 60.2 million", "USD 52", "USD 1.2 billion": a yearly amount for a sentence. */

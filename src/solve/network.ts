@@ -206,8 +206,67 @@ function round(value: number): number {
   return Math.round(value * 1e4) / 1e4;
 }
 
+/** What every step of buildNetwork reads, and the notes it leaves for the result. */
+interface BuildContext {
+  model: Model;
+  commodity: CommodityRow;
+  query: { commodity: string; year: number };
+  /** Base unit of the commodity. */
+  base: string;
+  assumptions: string[];
+  settings: NetworkSetting[];
+}
+
+/** A bloc that appears beside some of its members: the members that import on their own, and the id of the rest. */
+interface BlocSplit {
+  rest: string;
+  members: string[];
+}
+
+/** Volume by route ('' = route not given). */
+type RouteVolumes = Map<string, number>;
+/** Volume by exporter → importer → route. */
+type Volumes = Map<string, Map<string, RouteVolumes>>;
+/** A flow row with its volume in the commodity's base unit. */
+type Flow = ReturnType<Model['flows']>[number];
+
 /** Builds the baseline flow network of a commodity and year. */
 export function buildNetwork(model: Model, query: { commodity: string; year: number }): FlowNetwork {
+  const { commodity, flows } = commodityFlows(model, query);
+  const context: BuildContext = { model, commodity, query, base: commodity.unit, assumptions: [], settings: [] };
+  const splitOf = splitBlocs(model, flows);
+  const volume = flowVolumes(context, flows, splitOf);
+  const { importerBaseline, exporterBaseline } = baselines(volume);
+  const importers = buildImporters(context, splitOf, importerBaseline);
+  addStocks(context, importers, splitOf);
+  const exporters = buildExporters(context, exporterBaseline);
+  const { routes, routeIndex } = buildRoutes(context, flows);
+  const assets = buildAssets(model, query.commodity);
+  const arcs = buildArcs(context, volume, routes, routeIndex, importers, exporters);
+  const { price, priceGiven } = readPrice(context);
+  const transitFees = readTransitFees(context);
+  const network: FlowNetwork = {
+    commodity: query.commodity, year: query.year, unit: context.base, fungible: commodity.fungible,
+    exporters, importers, routes, assets, arcs,
+    blocs: [...splitOf].map(([id, s]) => ({ id, parts: [...s.members, s.rest] })),
+    blocMembers: unsplitBlocMembers(model, splitOf, importers),
+    commitments: [],
+    world: { enabled: commodity.fungible, premium: 0, spare: Infinity },
+    costs: { stickiness: 0, stockDraw: 0, unserved: 0, shortfall: 0, timeValue: 0 },
+    price, priceUnit: '', priceUnitFactor: 1, transitFees, settings: context.settings, assumptions: context.assumptions, given: {},
+  };
+  network.priceUnit = naturalPriceUnit(commodity, price !== undefined ? priceGiven?.unit : undefined);
+  network.priceUnitFactor = moneyPerBaseUnit(1, network.priceUnit, commodity);
+  for (const name of COST_PARAMETERS) {
+    const p = model.parameter(name, { commodity: query.commodity, year: query.year });
+    if (p) network.given[name] = { value: p.value, unit: p.unit, origin: 'dataset' };
+  }
+  resolveCosts(network, commodity);
+  return network;
+}
+
+/** A network needs a known commodity with flows in the year: say which ones exist otherwise. */
+function commodityFlows(model: Model, query: { commodity: string; year: number }) {
   const commodity = model.commodity(query.commodity);
   if (!commodity) {
     throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `unknown commodity "${query.commodity}" (available: ${available(model.tables.commodity.map((c) => c.id))})`);
@@ -216,152 +275,171 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
   if (flows.length === 0) {
     throw new CorridorError('CORRIDOR_ERR_NO_DATA', `no flows of ${query.commodity} in ${query.year} (years with flows: ${available(model.flowYears(query.commodity))})`);
   }
-  const assumptions: string[] = [];
-  const settings: NetworkSetting[] = [];
-  const base = commodity.unit;
-  const nodeById = new Map(model.tables.node.map((n) => [n.id, n]));
+  return { commodity, flows };
+}
 
-  // --- Blocs and members: split a bloc into the members that appear on their own and the rest.
+/** A bloc and its members can both appear as importers; splitting avoids counting the members' imports twice. */
+function splitBlocs(model: Model, flows: Flow[]): Map<string, BlocSplit> {
   const importerIds = new Set(flows.map((f) => f.importer));
-  const splitOf = new Map<string, { rest: string; members: string[] }>();
+  const splitOf = new Map<string, BlocSplit>();
   for (const id of importerIds) {
     if (!model.isBloc(id)) continue;
     const members = model.blocMembers(id).filter((m) => importerIds.has(m));
     if (members.length > 0) splitOf.set(id, { rest: `${id}${REST_SUFFIX}`, members });
   }
-  // Flow volumes by exporter → importer → route ('' = not given).
-  type PairRoutes = Map<string, number>;
-  const volume = new Map<string, Map<string, PairRoutes>>();
-  const add = (exporter: string, importer: string, route: string, v: number) => {
-    if (!(v > 0)) return;
-    const byImporter = volume.get(exporter) ?? new Map<string, PairRoutes>();
-    volume.set(exporter, byImporter);
-    const byRoute = byImporter.get(importer) ?? new Map<string, number>();
-    byImporter.set(importer, byRoute);
-    byRoute.set(route, (byRoute.get(route) ?? 0) + v);
-  };
-  const blocFlows = new Map<string, Map<string, PairRoutes>>(); // bloc -> exporter -> routes
+  return splitOf;
+}
+
+/** Empty flows are left out, so that they create no arc. */
+function addVolume(volume: Volumes, exporter: string, importer: string, route: string, v: number): void {
+  if (!(v > 0)) return;
+  const byImporter = volume.get(exporter) ?? new Map<string, RouteVolumes>();
+  volume.set(exporter, byImporter);
+  const byRoute = byImporter.get(importer) ?? new Map<string, number>();
+  byImporter.set(importer, byRoute);
+  byRoute.set(route, (byRoute.get(route) ?? 0) + v);
+}
+
+/** Sum of the volumes of a map (0 for none). */
+function total(m: Map<string, number> | undefined): number {
+  return [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
+}
+
+/** Flows are gathered per exporter, importer and route; a split bloc's own flows keep only what its members do not import. */
+function flowVolumes(context: BuildContext, flows: Flow[], splitOf: Map<string, BlocSplit>): Volumes {
+  const volume: Volumes = new Map();
+  const blocFlows = new Map<string, Map<string, RouteVolumes>>(); // bloc -> exporter -> routes
   for (const f of flows) {
     if (splitOf.has(f.importer)) {
-      const byExporter = blocFlows.get(f.importer) ?? new Map<string, PairRoutes>();
+      const byExporter = blocFlows.get(f.importer) ?? new Map<string, RouteVolumes>();
       blocFlows.set(f.importer, byExporter);
       const byRoute = byExporter.get(f.exporter) ?? new Map<string, number>();
       byExporter.set(f.exporter, byRoute);
       byRoute.set(f.route, (byRoute.get(f.route) ?? 0) + f.baseVolume);
     } else {
-      add(f.exporter, f.importer, f.route, f.baseVolume);
+      addVolume(volume, f.exporter, f.importer, f.route, f.baseVolume);
     }
   }
-  const sum = (m: Map<string, number> | undefined) => [...(m?.values() ?? [])].reduce((a, b) => a + b, 0);
   for (const [bloc, byExporter] of blocFlows) {
-    const { rest, members } = splitOf.get(bloc)!;
-    // A member's supplier that the bloc's figures do not name is inside the bloc's aggregate (OTHER):
-    // take the member's volume out of the aggregate's remainder, not out of nothing.
-    const aggregates = [...byExporter.keys()].filter((e) => model.isAggregate(e));
-    if (aggregates.length > 0) {
-      for (const m of members) {
-        for (const [exporter, byImporter] of volume) {
-          const v = sum(byImporter.get(m));
-          if (v <= 0 || byExporter.has(exporter)) continue;
-          const aggregate = aggregates[0];
-          const routes = byExporter.get(aggregate)!;
-          const total = sum(routes);
-          const take = Math.min(v, total);
-          for (const [r, x] of routes) routes.set(r, total > 0 ? x - (take * x) / total : x);
-          assumptions.push(`${exporter} → ${m} (${round(v)} ${base}) is not named in ${bloc}'s figures: it is taken out of ${aggregate} → ${bloc}.`);
-        }
-      }
-    }
+    const split = splitOf.get(bloc)!;
+    takeMembersOutOfAggregate(context, volume, bloc, split.members, byExporter);
     for (const [exporter, blocRoutes] of byExporter) {
-      // A member's flow without a route takes the routes of the bloc's flow from the same exporter
-      // (the member's share travels like the bloc's), when the bloc's flow has routes.
-      const routedTotal = [...blocRoutes].filter(([r]) => r !== '').reduce((s, [, v]) => s + v, 0);
-      if (routedTotal > 0) {
-        for (const m of members) {
-          const byRoute = volume.get(exporter)?.get(m);
-          const unrouted = byRoute?.get('') ?? 0;
-          if (!byRoute || unrouted <= 0) continue;
-          byRoute.delete('');
-          for (const [r, v] of blocRoutes) if (r !== '') byRoute.set(r, (byRoute.get(r) ?? 0) + (unrouted * v) / routedTotal);
-          assumptions.push(`${exporter} → ${m}: ${round(unrouted)} ${base} without a route is given the routes of ${exporter} → ${bloc} (${[...blocRoutes.keys()].filter(Boolean).join(', ')}) in proportion.`);
-        }
-      }
-      const memberRoutes = new Map<string, number>();
-      for (const m of members) for (const [r, v] of volume.get(exporter)?.get(m) ?? []) memberRoutes.set(r, (memberRoutes.get(r) ?? 0) + v);
-      const restTotal = sum(blocRoutes) - sum(memberRoutes);
-      if (restTotal < -1e-9 * Math.max(1, sum(blocRoutes))) {
-        assumptions.push(
-          `${exporter}'s flows to ${members.join('+')} (${round(sum(memberRoutes))} ${base}) exceed its flow to ${bloc} (${round(sum(blocRoutes))} ${base}); ` +
-            `the rest of ${bloc} gets nothing from ${exporter}.`,
-        );
-      }
-      if (restTotal <= 1e-12) continue;
-      // Spread the rest over the bloc's routes after taking out what the members receive on each route.
-      const raw = new Map<string, number>();
-      for (const [r, v] of blocRoutes) raw.set(r, Math.max(0, v - (memberRoutes.get(r) ?? 0)));
-      const rawTotal = sum(raw);
-      for (const [r, v] of raw) add(exporter, rest, r, rawTotal > 0 ? (v * restTotal) / rawTotal : 0);
+      routeMemberFlowsLikeBloc(context, volume, bloc, split.members, exporter, blocRoutes);
+      addBlocRest(context, volume, bloc, split, exporter, blocRoutes);
     }
   }
   for (const [bloc, { rest, members }] of splitOf) {
-    assumptions.push(`${bloc} and its member(s) ${members.join(', ')} both appear: ${bloc} is split into ${members.join(', ')} and ${rest} (${bloc} without them); results for ${bloc} are sums.`);
+    context.assumptions.push(`${bloc} and its member(s) ${members.join(', ')} both appear: ${bloc} is split into ${members.join(', ')} and ${rest} (${bloc} without them); results for ${bloc} are sums.`);
   }
+  return volume;
+}
 
-  // --- Importers.
+/**
+ * A member's supplier that the bloc's figures do not name is inside the bloc's aggregate (OTHER):
+ * take the member's volume out of the aggregate's remainder, not out of nothing.
+ */
+function takeMembersOutOfAggregate(context: BuildContext, volume: Volumes, bloc: string, members: string[], byExporter: Map<string, RouteVolumes>): void {
+  const aggregates = [...byExporter.keys()].filter((e) => context.model.isAggregate(e));
+  if (aggregates.length === 0) return;
+  for (const m of members) {
+    for (const [exporter, byImporter] of volume) {
+      const v = total(byImporter.get(m));
+      if (v <= 0 || byExporter.has(exporter)) continue;
+      const aggregate = aggregates[0];
+      const routes = byExporter.get(aggregate)!;
+      const sum = total(routes);
+      const take = Math.min(v, sum);
+      for (const [r, x] of routes) routes.set(r, sum > 0 ? x - (take * x) / sum : x);
+      context.assumptions.push(`${exporter} → ${m} (${round(v)} ${context.base}) is not named in ${bloc}'s figures: it is taken out of ${aggregate} → ${bloc}.`);
+    }
+  }
+}
+
+/**
+ * A member's flow without a route takes the routes of the bloc's flow from the same exporter
+ * (the member's share travels like the bloc's), when the bloc's flow has routes.
+ */
+function routeMemberFlowsLikeBloc(context: BuildContext, volume: Volumes, bloc: string, members: string[], exporter: string, blocRoutes: RouteVolumes): void {
+  const routedTotal = [...blocRoutes].filter(([r]) => r !== '').reduce((s, [, v]) => s + v, 0);
+  if (routedTotal <= 0) return;
+  for (const m of members) {
+    const byRoute = volume.get(exporter)?.get(m);
+    const unrouted = byRoute?.get('') ?? 0;
+    if (!byRoute || unrouted <= 0) continue;
+    byRoute.delete('');
+    for (const [r, v] of blocRoutes) if (r !== '') byRoute.set(r, (byRoute.get(r) ?? 0) + (unrouted * v) / routedTotal);
+    context.assumptions.push(`${exporter} → ${m}: ${round(unrouted)} ${context.base} without a route is given the routes of ${exporter} → ${bloc} (${[...blocRoutes.keys()].filter(Boolean).join(', ')}) in proportion.`);
+  }
+}
+
+/** The rest of a bloc imports what the bloc does minus what its members import, on the routes the members leave. */
+function addBlocRest(context: BuildContext, volume: Volumes, bloc: string, split: BlocSplit, exporter: string, blocRoutes: RouteVolumes): void {
+  const { rest, members } = split;
+  const memberRoutes = new Map<string, number>();
+  for (const m of members) for (const [r, v] of volume.get(exporter)?.get(m) ?? []) memberRoutes.set(r, (memberRoutes.get(r) ?? 0) + v);
+  const restTotal = total(blocRoutes) - total(memberRoutes);
+  if (restTotal < -1e-9 * Math.max(1, total(blocRoutes))) {
+    context.assumptions.push(
+      `${exporter}'s flows to ${members.join('+')} (${round(total(memberRoutes))} ${context.base}) exceed its flow to ${bloc} (${round(total(blocRoutes))} ${context.base}); ` +
+        `the rest of ${bloc} gets nothing from ${exporter}.`,
+    );
+  }
+  if (restTotal <= 1e-12) return;
+  // Spread the rest over the bloc's routes after taking out what the members receive on each route.
+  const raw = new Map<string, number>();
+  for (const [r, v] of blocRoutes) raw.set(r, Math.max(0, v - (memberRoutes.get(r) ?? 0)));
+  const rawTotal = total(raw);
+  for (const [r, v] of raw) addVolume(volume, exporter, rest, r, rawTotal > 0 ? (v * restTotal) / rawTotal : 0);
+}
+
+/** Baseline imports and exports are what the LP is kept close to when nothing changes. */
+function baselines(volume: Volumes) {
   const importerBaseline = new Map<string, number>();
   const exporterBaseline = new Map<string, number>();
   for (const [exporter, byImporter] of volume) {
     for (const [importer, routes] of byImporter) {
-      const v = sum(routes);
+      const v = total(routes);
       importerBaseline.set(importer, (importerBaseline.get(importer) ?? 0) + v);
       exporterBaseline.set(exporter, (exporterBaseline.get(exporter) ?? 0) + v);
     }
   }
-  const demandRow = (country: string) =>
-    model.tables.demand.find((d) => d.commodity === query.commodity && d.year === query.year && d.kind === 'imports' && d.country === country);
-  const demandOf = (country: string) => {
-    const row = demandRow(country);
-    return row ? model.toBase(row.volume, row.unit, query.commodity) : undefined;
-  };
-  const restOf = new Map<string, string>(); // rest id -> bloc
+  return { importerBaseline, exporterBaseline };
+}
+
+/** Rest id → the bloc it is part of, to look up the bloc's own figures. */
+function restBlocs(splitOf: Map<string, BlocSplit>): Map<string, string> {
+  const restOf = new Map<string, string>();
   for (const [bloc, { rest }] of splitOf) restOf.set(rest, bloc);
-  // Importers with demand.csv rows but no flows are included too (they can be served by the world market or stocks).
+  return restOf;
+}
+
+/** demand.csv imports in base units, where the dataset gives them. */
+function demandOf(context: BuildContext, country: string): number | undefined {
+  const { model, query } = context;
+  const row = model.tables.demand.find((d) => d.commodity === query.commodity && d.year === query.year && d.kind === 'imports' && d.country === country);
+  return row ? model.toBase(row.volume, row.unit, query.commodity) : undefined;
+}
+
+/** Importers are those with flows, plus those with demand but no flows (the world market or stocks may serve them). */
+function buildImporters(context: BuildContext, splitOf: Map<string, BlocSplit>, importerBaseline: Map<string, number>): NetworkImporter[] {
+  const { model, query } = context;
+  const restOf = restBlocs(splitOf);
   for (const d of model.tables.demand) {
     if (d.commodity === query.commodity && d.year === query.year && d.kind === 'imports' && !importerBaseline.has(d.country) && !splitOf.has(d.country)) {
       importerBaseline.set(d.country, 0);
     }
   }
-  for (const [bloc, { rest }] of splitOf) if (!importerBaseline.has(rest) && demandOf(bloc) !== undefined) importerBaseline.set(rest, 0);
-
-  const countriesOf = (id: string): string[] => {
-    const bloc = restOf.get(id);
-    if (bloc) return model.blocMembers(bloc).filter((m) => !splitOf.get(bloc)!.members.includes(m));
-    if (model.isBloc(id)) return model.blocMembers(id).length ? model.blocMembers(id) : [id];
-    return [id];
-  };
-  const worldAccessOf = (id: string): { value: number; origin: 'dataset' | 'default' } => {
-    const p = model.parameter('world_market_access', { commodity: query.commodity, country: restOf.get(id) ?? id, year: query.year });
-    return p ? { value: Math.min(1, Math.max(0, p.value)), origin: 'dataset' } : { value: 1, origin: 'default' };
-  };
+  for (const [bloc, { rest }] of splitOf) if (!importerBaseline.has(rest) && demandOf(context, bloc) !== undefined) importerBaseline.set(rest, 0);
 
   const importers: NetworkImporter[] = [];
   for (const [id, baseline] of [...importerBaseline].sort(([a], [b]) => a.localeCompare(b))) {
-    let demand: number | undefined;
     const bloc = restOf.get(id);
-    if (bloc) {
-      const whole = demandOf(bloc);
-      if (whole !== undefined) {
-        const members = splitOf.get(bloc)!.members;
-        demand = Math.max(0, whole - members.reduce((s, m) => s + (demandOf(m) ?? importerBaseline.get(m) ?? 0), 0));
-      }
-    } else {
-      demand = demandOf(id);
-    }
+    const demand = importerDemand(context, id, bloc, splitOf, importerBaseline);
     if (demand !== undefined && Math.abs(demand - baseline) > 1e-9 * Math.max(1, baseline)) {
-      assumptions.push(`${id}: demand ${round(demand)} ${base} (demand.csv) differs from its baseline imports ${round(baseline)} ${base}; the difference is served or left unserved by the LP in the baseline too.`);
+      context.assumptions.push(`${id}: demand ${round(demand)} ${context.base} (demand.csv) differs from its baseline imports ${round(baseline)} ${context.base}; the difference is served or left unserved by the LP in the baseline too.`);
     }
-    const access = worldAccessOf(id);
-    if (access.origin === 'dataset') settings.push({ name: 'world_market_access', value: access.value, unit: 'share', origin: 'dataset', note: id });
+    const access = worldAccessOf(context, restOf.get(id) ?? id);
+    if (access.origin === 'dataset') context.settings.push({ name: 'world_market_access', value: access.value, unit: 'share', origin: 'dataset', note: id });
     importers.push({
       id,
       name: bloc ? `${model.actorName(bloc)} without ${splitOf.get(bloc)!.members.join(', ')}` : model.actorName(id),
@@ -370,20 +448,38 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
       stock: 0,
       worldAccess: access.value,
       bloc: bloc ?? [...splitOf].find(([, s]) => s.members.includes(id))?.[0] ?? '',
-      countries: countriesOf(id),
+      countries: importerCountries(model, id, bloc, splitOf),
     });
   }
+  return importers;
+}
 
-  // --- Stocks (latest year not after the scenario year), split like demand.
-  const stockOf = (country: string): number | undefined => {
-    const rows = model.tables.stock
-      .filter((s) => s.commodity === query.commodity && s.country === country && s.year <= query.year)
-      .sort((a, b) => b.year - a.year);
-    const row = rows[0];
-    if (!row) return undefined;
-    if (row.year !== query.year) assumptions.push(`stocks of ${country}: figure of ${row.year} used for ${query.year}.`);
-    return model.toBase(row.volume, row.unit, query.commodity);
-  };
+/** A bloc's rest demands the bloc's demand less its members' (their demand, else their imports). */
+function importerDemand(context: BuildContext, id: string, bloc: string | undefined, splitOf: Map<string, BlocSplit>, importerBaseline: Map<string, number>): number | undefined {
+  if (!bloc) return demandOf(context, id);
+  const whole = demandOf(context, bloc);
+  if (whole === undefined) return undefined;
+  const members = splitOf.get(bloc)!.members;
+  return Math.max(0, whole - members.reduce((s, m) => s + (demandOf(context, m) ?? importerBaseline.get(m) ?? 0), 0));
+}
+
+/** Transit states are counted against these: a route country that is one of them is not a transit state. */
+function importerCountries(model: Model, id: string, bloc: string | undefined, splitOf: Map<string, BlocSplit>): string[] {
+  if (bloc) return model.blocMembers(bloc).filter((m) => !splitOf.get(bloc)!.members.includes(m));
+  if (model.isBloc(id)) return model.blocMembers(id).length ? model.blocMembers(id) : [id];
+  return [id];
+}
+
+/** An importer on a single pipeline may reach only part of the world market; full access unless the dataset says so. */
+function worldAccessOf(context: BuildContext, country: string): { value: number; origin: 'dataset' | 'default' } {
+  const p = context.model.parameter('world_market_access', { commodity: context.query.commodity, country, year: context.query.year });
+  return p ? { value: Math.min(1, Math.max(0, p.value)), origin: 'dataset' } : { value: 1, origin: 'default' };
+}
+
+/** Stocks are the last resort before unserved demand: the latest figure not after the year, split like demand. */
+function addStocks(context: BuildContext, importers: NetworkImporter[], splitOf: Map<string, BlocSplit>): void {
+  const restOf = restBlocs(splitOf);
+  const stockOf = (country: string) => latestStock(context, country);
   for (const imp of importers) if (!restOf.has(imp.id)) imp.stock = stockOf(imp.id) ?? 0;
   for (const imp of importers) {
     const bloc = restOf.get(imp.id);
@@ -397,42 +493,53 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
     } else {
       // Members without their own figure get a share of the bloc's stock in proportion to demand.
       const parts = [imp, ...importers.filter((i) => members.includes(i.id))];
-      const total = parts.reduce((s, p) => s + p.demand, 0);
+      const sum = parts.reduce((s, p) => s + p.demand, 0);
       for (const p of parts) {
         if (p.id !== imp.id && stockOf(p.id) !== undefined) continue;
-        p.stock = total > 0 ? (whole * p.demand) / total : 0;
+        p.stock = sum > 0 ? (whole * p.demand) / sum : 0;
       }
-      assumptions.push(`stocks of ${bloc} split between its parts in proportion to demand.`);
+      context.assumptions.push(`stocks of ${bloc} split between its parts in proportion to demand.`);
     }
   }
+}
 
-  // --- Exporters: supply = export_capacity parameter, else baseline exports.
+/** An older stock figure is better than none, but the result says which year it is from. */
+function latestStock(context: BuildContext, country: string): number | undefined {
+  const { model, query } = context;
+  const rows = model.tables.stock
+    .filter((s) => s.commodity === query.commodity && s.country === country && s.year <= query.year)
+    .sort((a, b) => b.year - a.year);
+  const row = rows[0];
+  if (!row) return undefined;
+  if (row.year !== query.year) context.assumptions.push(`stocks of ${country}: figure of ${row.year} used for ${query.year}.`);
+  return model.toBase(row.volume, row.unit, query.commodity);
+}
+
+/** Without an export_capacity figure an exporter can supply no more than it did in the baseline. */
+function buildExporters(context: BuildContext, exporterBaseline: Map<string, number>): NetworkExporter[] {
+  const { model, query, base } = context;
   const exporters: NetworkExporter[] = [];
   for (const [id, baseline] of [...exporterBaseline].sort(([a], [b]) => a.localeCompare(b))) {
     const p = model.parameter('export_capacity', { commodity: query.commodity, country: id, year: query.year });
     let supply = baseline;
     if (p) {
       try {
-        supply = convert(p.value, p.unit, base, commodity);
-        settings.push({ name: 'export_capacity', value: round(supply), unit: base, origin: 'dataset', note: id });
+        supply = convert(p.value, p.unit, base, context.commodity);
+        context.settings.push({ name: 'export_capacity', value: round(supply), unit: base, origin: 'dataset', note: id });
       } catch (e) {
         supply = baseline;
-        assumptions.push(`parameter export_capacity of ${id}: ${(e as Error).message}; its baseline exports are used.`);
+        context.assumptions.push(`parameter export_capacity of ${id}: ${(e as Error).message}; its baseline exports are used.`);
       }
     }
     exporters.push({ id, baseline, supply });
   }
+  return exporters;
+}
 
-  // --- Routes (costs in USD per base unit, from routes.csv `cost` in `cost_unit`).
-  const routeCost = (id: string, cost: number | undefined, unit: string | undefined): number => {
-    if (cost === undefined) return 0;
-    try {
-      return moneyPerBaseUnit(cost, unit ?? '', commodity);
-    } catch (e) {
-      assumptions.push(`route ${id}: cost ${cost} ${unit ?? ''}: ${(e as Error).message}; the route is taken as free.`);
-      return 0;
-    }
-  };
+/** Every route of the commodity, with the countries, nodes and shared assets of its legs; a route that carries flows is open. */
+function buildRoutes(context: BuildContext, flows: Flow[]): { routes: NetworkRoute[]; routeIndex: Map<string, number> } {
+  const { model, query } = context;
+  const nodeById = new Map(model.tables.node.map((n) => [n.id, n]));
   const routes: NetworkRoute[] = [];
   const routeIndex = new Map<string, number>();
   const usedRoutes = new Set(flows.map((f) => f.route).filter(Boolean));
@@ -445,14 +552,14 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
     const nodes = [...new Set([r.from, ...legs.flatMap((l) => [l.from, l.to]), r.to])];
     const assets = [...new Set(legs.map((l) => l.asset).filter(Boolean))];
     const open = r.status === 'operating' || usedRoutes.has(r.id);
-    if (r.status !== 'operating' && usedRoutes.has(r.id)) assumptions.push(`route ${r.id} has status "${r.status}" but carries flows in ${query.year}: it is open in the baseline.`);
+    if (r.status !== 'operating' && usedRoutes.has(r.id)) context.assumptions.push(`route ${r.id} has status "${r.status}" but carries flows in ${query.year}: it is open in the baseline.`);
     routeIndex.set(r.id, routes.length);
     routes.push({
       id: r.id,
       name: r.name,
       mode: r.mode,
       capacity: r.capacity === undefined ? Infinity : model.toBase(r.capacity, r.unit, query.commodity),
-      cost: routeCost(r.id, r.cost, r.cost_unit),
+      cost: routeCost(context, r.id, r.cost, r.cost_unit),
       transitDays: r.transit_days,
       countries,
       nodes,
@@ -466,14 +573,55 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
       added: false,
     });
   }
+  return { routes, routeIndex };
+}
+
+/** Route costs are compared in USD per base unit; a cost in a unit that cannot be converted counts as free, with a note. */
+function routeCost(context: BuildContext, id: string, cost: number | undefined, unit: string | undefined): number {
+  if (cost === undefined) return 0;
+  try {
+    return moneyPerBaseUnit(cost, unit ?? '', context.commodity);
+  } catch (e) {
+    context.assumptions.push(`route ${id}: cost ${cost} ${unit ?? ''}: ${(e as Error).message}; the route is taken as free.`);
+    return 0;
+  }
+}
+
+/** Shared assets limit the sum of the flows of every route that uses them. */
+function buildAssets(model: Model, commodity: string): NetworkAsset[] {
+  return model.tables.asset
+    .filter((a) => a.commodity === commodity)
+    .map((a) => ({ id: a.id, name: a.name, capacity: model.toBase(a.capacity, a.unit, commodity) }));
+}
+
+/** The LP may use every observed flow, plus every route an exporter could use to reach an importer. */
+function buildArcs(context: BuildContext, volume: Volumes, routes: NetworkRoute[], routeIndex: Map<string, number>, importers: NetworkImporter[], exporters: NetworkExporter[]): NetworkArc[] {
   const routedExporters = new Set(routes.map((r) => r.start));
+  const { arcs, addArc } = arcList(routes, importers);
+  for (const [exporter, byImporter] of volume) {
+    for (const [importer, byRoute] of byImporter) {
+      for (const [routeId, v] of byRoute) {
+        let index = routeId ? routeIndex.get(routeId) : undefined;
+        if (index === undefined) {
+          if (routeId) context.assumptions.push(`flow ${exporter} → ${importer} names route ${routeId}, which is not a ${context.query.commodity} route; it is treated as direct.`);
+          index = directRoute(routes, routeIndex, exporter, importer);
+        }
+        addArc(exporter, importer, index, v);
+      }
+    }
+  }
+  capDirectRoutes(context, routes, arcs, routedExporters);
+  for (const exp of exporters) {
+    routes.forEach((route, index) => {
+      if (route.direct || route.start !== exp.id) return;
+      for (const imp of importers) if (route.endsAtPort || imp.countries.includes(route.end)) addArc(exp.id, imp.id, index, 0);
+    });
+  }
+  return arcs;
+}
 
-  // --- Assets.
-  const assets: NetworkAsset[] = model.tables.asset
-    .filter((a) => a.commodity === query.commodity)
-    .map((a) => ({ id: a.id, name: a.name, capacity: model.toBase(a.capacity, a.unit, query.commodity) }));
-
-  // --- Arcs: every observed flow, plus every route an exporter could use to reach an importer.
+/** One arc per exporter, importer and route: adding the same one again adds to its baseline. */
+function arcList(routes: NetworkRoute[], importers: NetworkImporter[]) {
   const importerById = new Map(importers.map((i) => [i.id, i]));
   const arcs: NetworkArc[] = [];
   const arcKey = new Map<string, number>();
@@ -490,81 +638,62 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
       transit: transitStates(routes[route], exporter, importerById.get(importer)?.countries ?? [importer]), stickiness: 1,
     });
   };
-  for (const [exporter, byImporter] of volume) {
-    for (const [importer, byRoute] of byImporter) {
-      for (const [routeId, v] of byRoute) {
-        let index = routeId ? routeIndex.get(routeId) : undefined;
-        if (index === undefined) {
-          if (routeId) assumptions.push(`flow ${exporter} → ${importer} names route ${routeId}, which is not a ${query.commodity} route; it is treated as direct.`);
-          index = directRoute(routes, routeIndex, exporter, importer);
-        }
-        addArc(exporter, importer, index, v);
-      }
-    }
-  }
-  // Direct routes: unlimited, except for exporters whose exports have declared routes (then capped at the baseline,
-  // so that unspecified flows cannot bypass a closed route).
-  for (const route of routes) {
-    if (!route.direct) continue;
-    if (routedExporters.has(route.start)) {
-      const cap = arcs.filter((a) => routes[a.route] === route).reduce((s, a) => s + a.baseline, 0);
-      route.capacity = cap;
-      assumptions.push(`${route.id}: flows of ${route.start} without a route are capped at their baseline (${round(cap)} ${base}) because ${route.start} has declared routes.`);
-    }
-  }
-  for (const exp of exporters) {
-    routes.forEach((route, index) => {
-      if (route.direct || route.start !== exp.id) return;
-      for (const imp of importers) if (route.endsAtPort || imp.countries.includes(route.end)) addArc(exp.id, imp.id, index, 0);
-    });
-  }
+  return { arcs, addArc };
+}
 
-  // --- World market, prices and cost settings.
-  const fungible = commodity.fungible;
-  const pricePar = model.parameter('price', { commodity: query.commodity, year: query.year });
+/**
+ * Direct routes are unlimited, except for exporters whose exports have declared routes: then they are capped
+ * at the baseline, so that unspecified flows cannot bypass a closed route.
+ */
+function capDirectRoutes(context: BuildContext, routes: NetworkRoute[], arcs: NetworkArc[], routedExporters: Set<string>): void {
+  for (const route of routes) {
+    if (!route.direct || !routedExporters.has(route.start)) continue;
+    const cap = arcs.filter((a) => routes[a.route] === route).reduce((s, a) => s + a.baseline, 0);
+    route.capacity = cap;
+    context.assumptions.push(`${route.id}: flows of ${route.start} without a route are capped at their baseline (${round(cap)} ${context.base}) because ${route.start} has declared routes.`);
+  }
+}
+
+/** The price values volume changes; without a usable one, values are not reported. */
+function readPrice(context: BuildContext) {
+  const { model, query } = context;
+  const priceGiven = model.parameter('price', { commodity: query.commodity, year: query.year });
   let price: number | undefined;
-  if (pricePar) {
+  if (priceGiven) {
     try {
-      price = moneyPerBaseUnit(pricePar.value, pricePar.unit, commodity);
-      settings.push({ name: 'price', value: pricePar.value, unit: pricePar.unit, origin: 'dataset', note: pricePar.year === query.year ? '' : `figure of ${pricePar.year}` });
+      price = moneyPerBaseUnit(priceGiven.value, priceGiven.unit, context.commodity);
+      context.settings.push({ name: 'price', value: priceGiven.value, unit: priceGiven.unit, origin: 'dataset', note: priceGiven.year === query.year ? '' : `figure of ${priceGiven.year}` });
     } catch (e) {
-      assumptions.push(`parameter price: ${(e as Error).message}; values are not reported.`);
+      context.assumptions.push(`parameter price: ${(e as Error).message}; values are not reported.`);
     }
   }
+  return { price, priceGiven };
+}
+
+/** Transit fees value what a transit state gains or loses when the volume it carries changes. */
+function readTransitFees(context: BuildContext): Record<string, number> {
+  const { model, query } = context;
   const transitFees: Record<string, number> = {};
   for (const p of model.tables.parameter) {
     if (p.name !== 'transit_fee' || !p.country || (p.commodity && p.commodity !== query.commodity) || p.year > query.year) continue;
     const best = model.parameter('transit_fee', { commodity: query.commodity, country: p.country, year: query.year });
     if (best) {
       try {
-        transitFees[p.country] = moneyPerBaseUnit(best.value, best.unit, commodity);
+        transitFees[p.country] = moneyPerBaseUnit(best.value, best.unit, context.commodity);
       } catch (e) {
-        assumptions.push(`parameter transit_fee of ${p.country}: ${(e as Error).message}; no value is reported for it.`);
+        context.assumptions.push(`parameter transit_fee of ${p.country}: ${(e as Error).message}; no value is reported for it.`);
       }
     }
   }
+  return transitFees;
+}
 
-  const network: FlowNetwork = {
-    commodity: query.commodity, year: query.year, unit: base, fungible,
-    exporters, importers, routes, assets, arcs,
-    blocs: [...splitOf].map(([id, s]) => ({ id, parts: [...s.members, s.rest] })),
-    blocMembers: Object.fromEntries(model.tables.bloc
-      .filter((b) => !splitOf.has(b.id) && !importers.some((i) => i.id === b.id))
-      .map((b) => [b.id, model.blocMembers(b.id).filter((m) => importers.some((i) => i.id === m))] as [string, string[]])
-      .filter(([, members]) => members.length > 0)),
-    commitments: [],
-    world: { enabled: fungible, premium: 0, spare: Infinity },
-    costs: { stickiness: 0, stockDraw: 0, unserved: 0, shortfall: 0, timeValue: 0 },
-    price, priceUnit: '', priceUnitFactor: 1, transitFees, settings, assumptions, given: {},
-  };
-  network.priceUnit = naturalPriceUnit(commodity, price !== undefined ? pricePar?.unit : undefined);
-  network.priceUnitFactor = moneyPerBaseUnit(1, network.priceUnit, commodity);
-  for (const name of COST_PARAMETERS) {
-    const p = model.parameter(name, { commodity: query.commodity, year: query.year });
-    if (p) network.given[name] = { value: p.value, unit: p.unit, origin: 'dataset' };
-  }
-  resolveCosts(network, commodity);
-  return network;
+/** A scenario may name a bloc that does not import on its own (e.g. an embargo by the EU): it stands for its importing members. */
+function unsplitBlocMembers(model: Model, splitOf: Map<string, BlocSplit>, importers: NetworkImporter[]): Record<string, string[]> {
+  return Object.fromEntries(model.tables.bloc
+    .filter((b) => !splitOf.has(b.id) && !importers.some((i) => i.id === b.id))
+    .map((b) => [b.id, model.blocMembers(b.id).filter((m) => importers.some((i) => i.id === m))] as [string, string[]])
+    .filter(([, members]) => members.length > 0));
 }
 
 /** The implicit direct route of an exporter–importer pair (created on first use). */

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { readDataset } from '../../src/data/read.ts';
 import { buildLinks, ingestText, linkSourceOf, type LinkTable } from '../../src/events/index.ts';
 import { readPassages } from './score.ts';
+import { throughputArticles } from './articles.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const out = process.argv[2] ?? 'outputs.json';
@@ -19,18 +20,8 @@ const linkSets: [string, LinkTable][] = [['default', linksOf('data/default')], [
 const passages = ['test/fixtures/news/dev.yaml', 'bench/events/eval/passages.yaml', 'bench/events/holdout/passages.yaml']
   .flatMap((f) => readPassages(join(ROOT, f)).map((p) => ({ id: `${f}#${p.id}`, text: p.text, published: p.published as string | null })));
 
-// The throughput articles, built as bench/events/run.ts builds them.
-const pool = [...readPassages(join(ROOT, 'test/fixtures/news/dev.yaml')), ...readPassages(join(ROOT, 'bench/events/eval/passages.yaml'))].map((p) => p.text.trim());
-for (let a = 0; a < 40; a++) {
-  const parts: string[] = [];
-  let words = 0;
-  for (let k = 0; words < 600; k++) {
-    const text = pool[(a * 7 + k * 13) % pool.length];
-    parts.push(text);
-    words += text.split(/\s+/).length;
-  }
-  passages.push({ id: `article-${a + 1}`, text: `Headline number ${a + 1}\n\n${parts.join('\n\n')}`, published: '2024-06-01' });
-}
+// The throughput articles, as the benchmark reads them.
+throughputArticles(ROOT).forEach((text, a) => passages.push({ id: `article-${a + 1}`, text, published: '2024-06-01' }));
 const FIXTURE_DATES: Record<string, string> = { 'central-asia-rail.txt': '2024-06-07', 'kazakh-france-minerals.txt': '2023-11-02' };
 const dir = join(ROOT, 'test/fixtures/news');
 for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {

@@ -3,24 +3,13 @@
 import { join, resolve } from 'node:path';
 import { readDataset } from '../../src/data/read.ts';
 import { buildLinks, ingestText, linkSourceOf } from '../../src/events/index.ts';
-import { readPassages } from './score.ts';
+import { throughputArticles } from './articles.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const seconds = Number(process.argv[2] ?? '5');
 const { model } = readDataset(join(ROOT, 'data/default'));
 const links = buildLinks(linkSourceOf(model.tables));
-const pool = [...readPassages(join(ROOT, 'test/fixtures/news/dev.yaml')), ...readPassages(join(ROOT, 'bench/events/eval/passages.yaml'))].map((p) => p.text.trim());
-const articles: string[] = [];
-for (let a = 0; a < 40; a++) {
-  const parts: string[] = [];
-  let words = 0;
-  for (let k = 0; words < 600; k++) {
-    const text = pool[(a * 7 + k * 13) % pool.length];
-    parts.push(text);
-    words += text.split(/\s+/).length;
-  }
-  articles.push(`Headline number ${a + 1}\n\n${parts.join('\n\n')}`);
-}
+const articles = throughputArticles(ROOT);
 for (const t of articles.slice(0, 5)) ingestText(t, { published: '2024-06-01', links });
 let n = 0;
 const t0 = performance.now();

@@ -8,6 +8,7 @@ import nlp from 'compromise';
 import { readDataset } from '../../src/data/read.ts';
 import { buildLinks, ingestText, linkSourceOf, EVENTS_METHOD, type LinkTable } from '../../src/events/index.ts';
 import { baseline } from './baseline.ts';
+import { throughputArticles } from './articles.ts';
 import { FIELDS, readPassages, scorePassage, sumCounts, toScores, type Field, type Passage, type Predicted } from './score.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -43,7 +44,6 @@ const LABELS: Record<Field, string> = {
 
 const { links, name: datasetName } = datasetLinks();
 const f = (x: number): string => x.toFixed(2);
-const evalPassages = readPassages(join(ROOT, 'bench/events/eval/passages.yaml'));
 for (const setFile of setFiles) {
   const passages = readPassages(setFile);
   const ours = score(passages, (p) => {
@@ -63,18 +63,7 @@ for (const setFile of setFiles) {
 }
 
 // Throughput: articles of about 600 words made of the dev and eval passages, each in a different order.
-const pool = [...readPassages(join(ROOT, 'test/fixtures/news/dev.yaml')), ...evalPassages].map((p) => p.text.trim());
-const articles: string[] = [];
-for (let a = 0; a < 40; a++) {
-  const parts: string[] = [];
-  let words = 0;
-  for (let k = 0; words < 600; k++) {
-    const text = pool[(a * 7 + k * 13) % pool.length];
-    parts.push(text);
-    words += text.split(/\s+/).length;
-  }
-  articles.push(`Headline number ${a + 1}\n\n${parts.join('\n\n')}`);
-}
+const articles = throughputArticles(ROOT);
 const meanWords = articles.reduce((n, t) => n + t.split(/\s+/).length, 0) / articles.length;
 
 function rate(fn: (text: string) => unknown): number {

@@ -18,6 +18,7 @@ function pastedOutput(command: string): string {
 for (const command of [
   'metrics --importer EU27 --commodity crude_oil --year 2024',
   'crm --material tungsten',
+  'compare examples/cpc-shut.yaml examples/aktau-btc-expanded.yaml examples/russia-transit-lost.yaml',
 ]) {
   test(`README.md shows the current output of corridor ${command}`, async () => {
     const { code, stdout } = await runCli(...command.split(' '));

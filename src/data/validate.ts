@@ -2,7 +2,7 @@
 // Type and range checks of single cells happen while reading (src/schema/coerce.ts).
 import { ENTITIES } from '../schema/entities.ts';
 import type { Attribute, Entity, EntityName } from '../schema/types.ts';
-import type { CommodityRow, Tables } from '../model/types.ts';
+import type { CommodityRow, LegRow, Tables } from '../model/types.ts';
 import { canConvert, isKnownUnit, moneyPerBaseUnit } from '../model/units.ts';
 import type { ProblemList } from './problems.ts';
 import type { RowLines } from './read.ts';
@@ -122,8 +122,16 @@ function checkUnits(tables: Tables, lines: RowLines, problems: ProblemList): voi
 
 function checkRoutes(tables: Tables, lines: RowLines, problems: ProblemList): void {
   const nodes = new Map(tables.node.map((n) => [n.id, n]));
+  // Legs grouped by route once (not scanned again for every route), in sequence order.
+  const legsByRoute = new Map<string, { leg: LegRow; line: number }[]>();
+  tables.leg.forEach((leg, j) => {
+    const list = legsByRoute.get(leg.route) ?? [];
+    list.push({ leg, line: lines.leg[j] });
+    legsByRoute.set(leg.route, list);
+  });
+  for (const list of legsByRoute.values()) list.sort((a, b) => a.leg.sequence - b.leg.sequence);
   tables.route.forEach((route, i) => {
-    const legs = tables.leg.map((leg, j) => ({ leg, line: lines.leg[j] })).filter(({ leg }) => leg.route === route.id).sort((a, b) => a.leg.sequence - b.leg.sequence);
+    const legs = legsByRoute.get(route.id) ?? [];
     const line = lines.route[i];
     if (legs.length === 0) {
       problems.error('routes.csv', line, 'id', `expected at least one leg in legs.csv for route "${route.id}", found none`);

@@ -1,5 +1,5 @@
 // The Model: a dataset's tables with the lookups every analysis needs. Pure: no I/O.
-import type { CommodityRow, FlowRow, LegRow, RouteRow, Tables } from './types.ts';
+import type { BlocRow, CommodityRow, CountryRow, FlowRow, LegRow, RouteRow, Tables } from './types.ts';
 import { toBaseUnit } from './units.ts';
 
 export interface ModelInfo {
@@ -24,6 +24,9 @@ export class Model {
   private readonly routes = new Map<string, RouteRow>();
   private readonly legsByRoute = new Map<string, LegRow[]>();
   private readonly members = new Map<string, string[]>();
+  /** Countries (and aggregates) and blocs by id: names and kinds are looked up in hot loops. */
+  private readonly countries = new Map<string, CountryRow>();
+  private readonly blocs = new Map<string, BlocRow>();
   /** Each flow row's volume in the commodity's base unit, by row (see baseVolumes). */
   private baseVolumeCache: Float64Array | undefined;
 
@@ -39,6 +42,8 @@ export class Model {
       this.legsByRoute.set(leg.route, list);
     }
     for (const list of this.legsByRoute.values()) list.sort((a, b) => a.sequence - b.sequence);
+    for (const c of tables.country) if (!this.countries.has(c.id)) this.countries.set(c.id, c);
+    for (const b of tables.bloc) if (!this.blocs.has(b.id)) this.blocs.set(b.id, b);
     for (const m of tables.blocMember) {
       const list = this.members.get(m.bloc) ?? [];
       list.push(m.country);
@@ -67,7 +72,7 @@ export class Model {
   }
 
   isBloc(id: string): boolean {
-    return this.members.has(id) || this.tables.bloc.some((b) => b.id === id);
+    return this.members.has(id) || this.blocs.has(id);
   }
 
   /** Member countries of a bloc ([] for anything else). */
@@ -82,16 +87,16 @@ export class Model {
 
   /** Whether an id is an aggregate (OTHER, WLD …) rather than one state. */
   isAggregate(id: string): boolean {
-    return this.tables.country.some((c) => c.id === id && c.kind === 'aggregate');
+    return this.countries.get(id)?.kind === 'aggregate';
   }
 
   /** Whether the id names a known country, aggregate or bloc. */
   hasActor(id: string): boolean {
-    return this.tables.country.some((c) => c.id === id) || this.isBloc(id);
+    return this.countries.has(id) || this.isBloc(id);
   }
 
   actorName(id: string): string {
-    return this.tables.country.find((c) => c.id === id)?.name ?? this.tables.bloc.find((b) => b.id === id)?.name ?? id;
+    return this.countries.get(id)?.name ?? this.blocs.get(id)?.name ?? id;
   }
 
   /** Converts a volume of a commodity to its base unit. */

@@ -14,17 +14,13 @@ import { seededRandom } from '../src/model/random.ts';
 import type { CrmMaterialRow, CrmSupplyRow, Tables } from '../src/model/types.ts';
 import type { Cell } from '../src/schema/coerce.ts';
 import { entityByName } from '../src/schema/entities.ts';
-import { copyFixture, editFile, FIXTURES, runCli } from './helpers.ts';
+import { copyFixture, editFile, FIXTURES, runCli, near } from './helpers.ts';
 
 const PYTHON = '/usr/bin/python3';
 const PEER = join(FIXTURES, 'metrics-peer', 'supply_risk.py');
 const HAND = join(FIXTURES, 'metrics-supply-risk');
 const python = spawnSync(PYTHON, ['-c', 'import csv, json'], { encoding: 'utf8' });
 const skip = python.status === 0 ? false : `${PYTHON} is not available: ${(python.stderr || python.error?.message || '').trim()}`;
-
-function near(actual: number | undefined, expected: number, label: string, tolerance = 1e-9): void {
-  assert.ok(actual !== undefined && Math.abs(actual - expected) <= tolerance, `${label}: expected ${expected}, found ${actual}`);
-}
 
 const stageOf = (m: { stages: { stage: string; supplyRisk: number; importReliance: number; hhiGlobal: number; hhiEuSourcing: number }[] }, stage: string) =>
   m.stages.find((s) => s.stage === stage)!;

@@ -5,14 +5,10 @@ import { join } from 'node:path';
 import { loadDataset } from '../src/data/read.ts';
 import { crmAssessment, supplyRisk } from '../src/metrics/index.ts';
 import { CorridorError } from '../src/errors.ts';
-import { copyFixture, editFile, runCli } from './helpers.ts';
+import { copyFixture, editFile, runCli, near } from './helpers.ts';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures/metrics-basic');
 const model = loadDataset(FIXTURE);
-
-function near(actual: number | undefined, expected: number, label: string, tolerance = 1e-9): void {
-  assert.ok(actual !== undefined && Math.abs(actual - expected) <= tolerance, `${label}: expected ${expected}, found ${actual}`);
-}
 
 test('supplyRisk formula on round inputs', () => {
   // [2·0.5 + 4·(1 − 0.5)]·(1 − 0.5)·1 = [1 + 2]·0.5 = 1.5   (IR = 1 → IR/2 = 0.5)

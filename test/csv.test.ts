@@ -24,8 +24,8 @@ test('an unclosed quote is reported at the line where the field opens', () => {
   assert.deepEqual(problems, [{ line: 3, message: 'a quoted field is never closed (missing ")' }]);
 });
 
-const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r\n', ' ', 'é', '1') as fc.Arbitrary<string>, maxLength: 8 })
-  .filter((s) => !s.includes('\r') || s.includes('\r\n'));
+// Cells made of characters that need quoting; a carriage return only ever comes as part of \r\n.
+const cell = fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r\n', ' ', 'é', '1') as fc.Arbitrary<string>, maxLength: 8 });
 
 test('property: formatCsv then parseCsv gives back the same cells', () => {
   fc.assert(
@@ -36,7 +36,7 @@ test('property: formatCsv then parseCsv gives back the same cells', () => {
       const kept = rows.filter((r) => !(r.length === 1 && r[0] === ''));
       const { table, problems } = parseCsv(formatCsv(header, kept));
       assert.deepEqual(problems, []);
-      assert.deepEqual(table.rows, kept.map((r) => r.map((c) => c.replace(/\r\n/g, '\r\n'))));
+      assert.deepEqual(table.rows, kept);
     }),
     { numRuns: 300, seed: 42 },
   );

@@ -1,4 +1,5 @@
 // Shared helpers for tests: temporary copies of fixture datasets and an in-process CLI runner.
+import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,4 +28,9 @@ export async function runCli(...args: string[]): Promise<{ code: number; stdout:
   const io: Io = { out: (t) => { stdout += t.endsWith('\n') ? t : `${t}\n`; }, err: (t) => { stderr += t.endsWith('\n') ? t : `${t}\n`; } };
   const code = await main(['node', 'corridor', ...args], io);
   return { code, stdout, stderr };
+}
+
+/** Asserts that a figure equals the expected one within a tolerance, naming it in the message. */
+export function near(actual: number | undefined, expected: number, label: string, tolerance = 1e-9): void {
+  assert.ok(actual !== undefined && Math.abs(actual - expected) <= tolerance, `${label}: expected ${expected}, found ${actual}`);
 }

@@ -90,13 +90,9 @@ function isoDay(y: number, m: number, d: number): string {
 
 /** Parses "YYYY-MM-DD" into a reference Date at local noon (so that time zones never move the day). */
 export function referenceDate(published: string): Date {
-  if (published !== lastPublished) { lastPublished = published; lastParts = published.split('-').map(Number); }
-  const [y, m, d] = lastParts;
-  return new Date(y, m - 1, d, 12); // a new Date each time: callers get their own
+  const [y, m, d] = published.split('-').map(Number);
+  return new Date(y, m - 1, d, 12);
 }
-// The day last parsed: an article asks for the same reference once per sentence.
-let lastPublished = '';
-let lastParts: number[] = [];
 
 /** Days since 1970-01-01 of an ISO day (a month counts from its first day), by the proleptic Gregorian calendar. */
 function dayNumber(iso: string): number {

@@ -131,8 +131,7 @@ function sentenceClauses(tokens: readonly Token[], s: Sentence): Clause[] {
     const next = tokens[i + 1];
     let cut = -1;
     if (t.text === ';') cut = i;
-    else if (t.text === ',' && next && (CLAUSE_BREAK.has(next.lower) || (next.lower === 'and' && i + 2 < s.last && !tokens[i + 2].cap === false))) cut = i;
-    else if (t.text === ',' && next?.lower === 'and') cut = i;
+    else if (t.text === ',' && next && (CLAUSE_BREAK.has(next.lower) || next.lower === 'and')) cut = i;
     else if (t.lower === 'and' && (isEventVerb(next) || (/ly$/.test(next?.lower ?? '') && isEventVerb(tokens[i + 2])))) cut = i;
     // "accused Belarus of … and said Warsaw would close the border": a second, reported clause.
     else if (t.lower === 'and' && next && REPORTING_VERBS.has(next.lower)) cut = i;
@@ -206,6 +205,7 @@ function isPassive(tokens: readonly Token[], f: Found, floor: number): boolean {
 
 /** Tone of an event: the type's default moved inside its range by the words of the clause. */
 function toneOf(type: EventType, tokens: readonly Token[], c: Clause): number {
+  if (type === 'STATEMENT') return 0;
   const info = EVENT_SCALE[type];
   let tone = info.tone;
   const direction = tone >= 0 ? 1 : -1;
@@ -215,7 +215,6 @@ function toneOf(type: EventType, tokens: readonly Token[], c: Clause): number {
     if (INTENSIFIERS.has(tokens[i].lower)) up++;
     if (MITIGATORS.has(tokens[i].lower)) down++;
   }
-  if (type === 'STATEMENT') return 0;
   tone += direction * (Math.min(up, 2) - Math.min(down, 2));
   return Math.max(info.min, Math.min(info.max, tone));
 }
@@ -248,7 +247,7 @@ interface Draft extends Omit<EventOut, 'id'> {
 /** Reads one article. Never throws for bad text: problems become warnings and an empty result. */
 export function ingestText(input: string, options: IngestOptions = {}): IngestResult {
   const published = options.published ?? null;
-  const links = options.links ?? buildLinks();
+  const links = options.links ?? noDatasetLinks();
   const result = emptyResult(input, options.source ?? null, published);
   const prepared = prepareText(input);
   result.warnings.push(...prepared.warnings);
@@ -257,6 +256,12 @@ export function ingestText(input: string, options: IngestOptions = {}): IngestRe
   article.storyDate = storyDateOf(article);
   article.sentences.forEach((s, si) => readSentence(article, s, si));
   return finishResult(article);
+}
+
+let linksWithoutDataset: LinkTable | undefined;
+/** The link table of no dataset (the lexicon alone), built on first use: it never changes. */
+function noDatasetLinks(): LinkTable {
+  return (linksWithoutDataset ??= buildLinks());
 }
 
 // The result a refused or empty text gets: the article is described even when nothing in it can be read.
@@ -539,7 +544,7 @@ function impliedSource(a: Article, v: SentenceView, c: ClauseView, who: SourceFi
   const lead = tokens.slice(floor, top.first).map((t) => t.lower);
   const pronoun = lead.some((w, k) => PRONOUN_SUBJECTS.has(w) || (DEFINITE_ROLE.test(w) && lead[k + 1] && PRONOUN_SUBJECTS.has(`the ${lead[k + 1]}`)));
   const firstPerson = lead.some((w) => FIRST_PERSON.has(w));
-  if ((pronoun || firstPerson) && reporting?.speaker?.state && reporting.speaker !== undefined) {
+  if ((pronoun || firstPerson) && reporting?.speaker?.state) {
     who.sourceState = reporting.speaker.state; who.sourceBasis = 'speaker';
   } else if (pronoun && a.lastSource) {
     who.sourceState = a.lastSource; who.sourceBasis = 'inherited';
@@ -590,7 +595,8 @@ function findTargets(tokens: readonly Token[], v: SentenceView, c: ClauseView, w
   if (who.patientOf && !targets.includes(who.patientOf)) targets.unshift(who.patientOf);
   if (top.trigger.type === 'CONSULT') {
     const hosts = [...c.places.map((p) => p.state), ...c.links.filter((l) => l.kind === 'place').map((l) => l.state ?? null)];
-    for (const h of hosts) if (h && h !== sourceState && !targets.includes(h) && c.places.length + c.links.length > 0 && targets.length === 0) targets.push(h);
+    const host = targets.length === 0 ? hosts.find((h) => h && h !== sourceState) : null;
+    if (host) targets.push(host);
   }
   return uniq(targets);
 }
@@ -606,8 +612,7 @@ function readPolarity(tokens: readonly Token[], c: ClauseView): Polarity {
   const denial = tokens.slice(clause.first, top.first).map((t) => t.lower).find((w) => /^(?:denied|denies|deny|denying)$/.test(w));
   const negator = denial ?? window.find((w) => NEGATORS.has(w));
   const negated = negator !== undefined && !(top.trigger.type === 'DISRUPTION' && ['halted', 'suspended', 'stalled', 'postponed'].includes(negator));
-  const hedged = tokens.slice(Math.max(clause.first, top.first - 4), top.first).some((t) => HEDGES.has(t.lower) && t.lower !== 'to') ||
-    (window.at(-1) === 'to' && window.some((w) => HEDGES.has(w)));
+  const hedged = window.some((w) => HEDGES.has(w) && w !== 'to') || (window.at(-1) === 'to' && window.some((w) => HEDGES.has(w)));
   let type = top.trigger.type;
   let tone = toneOf(type, tokens, clause);
   if (negated) {

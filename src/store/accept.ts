@@ -6,20 +6,19 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readDataset } from '../data/read.ts';
 import { formatProblem } from '../data/problems.ts';
-import { formatTable, replaceDatasetFiles } from '../data/write.ts';
+import { formatTable, replaceDatasetFiles, type ReplaceOptions } from '../data/write.ts';
 import { buildDatapackage } from '../data/datapackage.ts';
 import { entityByName } from '../schema/entities.ts';
 import type { Cell } from '../schema/coerce.ts';
+import type { Model } from '../model/model.ts';
 import type { CountryRow, EventRow, SourceRow, Tables } from '../model/types.ts';
 import { EVENT_SCALE, EVENTS_METHOD } from '../events/method.ts';
 import { states } from '../events/lexicon/countries.ts';
 import { CorridorError } from '../errors.ts';
 import type { StoredCandidate } from './candidates.ts';
 
-export interface AcceptOptions {
-  /** Writes one file (default: atomic replace). Tests inject a failing writer here. */
-  write?: (path: string, content: string) => void;
-}
+/** `write` replaces one file (default: atomic replace); tests inject a failing writer here. */
+export type AcceptOptions = Pick<ReplaceOptions, 'write'>;
 
 export interface AcceptResult {
   status: 'accepted' | 'duplicate';
@@ -41,7 +40,7 @@ function sameParticipants(a: EventRow, b: EventRow): boolean {
 }
 
 /** The event row an accepted candidate becomes (before ids are made unique). */
-function eventRowOf(c: StoredCandidate, sourceId: string, commodityIds: Set<string>, routeIds: Set<string>): EventRow {
+function eventRowOf(c: StoredCandidate, sourceId: string, model: Model): EventRow {
   const e = c.event;
   // The dataset's date column takes whole days: a month or a year from the text becomes its first day, and the note says so.
   const date = e.date!.length === 10 ? e.date! : e.date!.length === 7 ? `${e.date}-01` : `${e.date!.slice(0, 4)}-01-01`;
@@ -54,8 +53,8 @@ function eventRowOf(c: StoredCandidate, sourceId: string, commodityIds: Set<stri
     targets: [...e.targets],
     type: e.type,
     tone: e.tone,
-    commodities: e.commodities.map((x) => x.id).filter((id): id is string => !!id && commodityIds.has(id)),
-    routes: e.routes.map((x) => x.id).filter((id): id is string => !!id && routeIds.has(id)),
+    commodities: e.commodities.map((x) => x.id).filter((id): id is string => !!id && model.commodity(id) !== undefined),
+    routes: e.routes.map((x) => x.id).filter((id): id is string => !!id && model.route(id) !== undefined),
     summary: summary || '(no text)',
     source: [sourceId],
     estimated: false,
@@ -67,10 +66,11 @@ function eventRowOf(c: StoredCandidate, sourceId: string, commodityIds: Set<stri
 export function acceptCandidate(dir: string, candidate: StoredCandidate, options: AcceptOptions = {}): AcceptResult {
   const root = resolve(dir);
   checkCodable(candidate);
-  const tables = validDatasetTables(root, dir);
-  const addedCountries = countriesToAdd(candidate, tables);
+  const model = validDatasetModel(root, dir);
+  const tables = model.tables;
+  const addedCountries = countriesToAdd(candidate, model);
   const { sourceRow, isNew: newSource } = articleSource(candidate, tables);
-  const row = eventRowOf(candidate, sourceRow.id, new Set(tables.commodity.map((c) => c.id)), new Set(tables.route.map((r) => r.id)));
+  const row = eventRowOf(candidate, sourceRow.id, model);
   const duplicate = tables.event.find((x) => x.type === row.type && x.date === row.date && sameParticipants(x, row));
   if (duplicate) return { status: 'duplicate', eventId: duplicate.id, sourceId: sourceRow.id, addedCountries: [], files: [], row };
   row.id = uniqueEventId(row, tables);
@@ -91,22 +91,21 @@ function checkCodable(candidate: StoredCandidate): void {
   }
 }
 
-/** The dataset's tables, refusing a dataset that is already invalid (its errors would be blamed on the event). */
-function validDatasetTables(root: string, dir: string): Tables {
+/** The dataset, refusing one that is already invalid (its errors would be blamed on the event). */
+function validDatasetModel(root: string, dir: string): Model {
   const before = readDataset(root);
   if (before.problems.errors.length > 0) {
     throw new CorridorError('CORRIDOR_ERR_DATASET_INVALID', `dataset ${dir} has ${before.problems.errors.length} error(s) already; fix them before accepting events (run \`corridor validate ${dir}\`)`,
       before.problems.errors.slice(0, 10).map(formatProblem));
   }
-  return before.model.tables;
+  return before.model;
 }
 
 /** States the event names that the dataset lacks are added to countries.csv; a missing bloc cannot be added here. */
-function countriesToAdd(candidate: StoredCandidate, tables: Tables): CountryRow[] {
-  const known = new Set([...tables.country.map((c) => c.id), ...tables.bloc.map((b) => b.id)]);
+function countriesToAdd(candidate: StoredCandidate, model: Model): CountryRow[] {
   const added: CountryRow[] = [];
   for (const id of [candidate.event.source!, ...candidate.event.targets]) {
-    if (known.has(id) || added.some((c) => c.id === id)) continue;
+    if (model.hasActor(id) || added.some((c) => c.id === id)) continue;
     const info = states().get(id);
     if (!info) {
       throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `candidate ${candidate.id} names "${id}", which the dataset does not declare (countries.csv, blocs.csv); add the bloc with its members to blocs.csv and bloc_members.csv first`);

@@ -41,11 +41,12 @@ export interface CandidateStore {
   close(): void;
 }
 
-/** Where the candidates of a dataset are kept. */
+/** Whether candidates were ever saved for a dataset. */
 export function hasCandidateStore(datasetDir: string): boolean {
   return existsSync(candidateStorePath(datasetDir));
 }
 
+/** Where the candidates of a dataset are kept. */
 export function candidateStorePath(datasetDir: string): string {
   return join(resolve(datasetDir), '.corridor', 'events.sqlite');
 }

@@ -30,6 +30,13 @@ function getCandidate(store: CandidateStore, id: string): StoredCandidate {
   return c;
 }
 
+/** A candidate that may still be reviewed: one already accepted is in the dataset and is refused (`hint` says how to undo it). */
+function pendingCandidate(store: CandidateStore, id: string, hint = ''): StoredCandidate {
+  const c = getCandidate(store, id);
+  if (c.status === 'accepted') throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `candidate ${id} was already accepted as event ${c.datasetEvent}${hint}`);
+  return c;
+}
+
 function line(c: StoredCandidate): string {
   const e = c.event;
   const tone = e.tone > 0 ? `+${e.tone}` : String(e.tone);
@@ -62,9 +69,7 @@ export function registerEvents(program: Command, context: RunContext): void {
     .action((id: string, options: { dataset?: string; json: boolean }) => {
       const dir = datasetDir(options);
       withStore(dir, (store) => {
-        const c = getCandidate(store, id);
-        if (c.status === 'accepted') throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `candidate ${id} was already accepted as event ${c.datasetEvent}`);
-        const result = acceptCandidate(dir, c);
+        const result = acceptCandidate(dir, pendingCandidate(store, id));
         const now = new Date().toISOString();
         if (result.status === 'duplicate') {
           store.review(id, 'duplicate', now, result.eventId, `same actor, targets, type and date as ${result.eventId}`);
@@ -87,8 +92,7 @@ export function registerEvents(program: Command, context: RunContext): void {
     .action((id: string, options: { dataset?: string; json: boolean }) => {
       const dir = datasetDir(options);
       withStore(dir, (store) => {
-        const c = getCandidate(store, id);
-        if (c.status === 'accepted') throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `candidate ${id} was already accepted as event ${c.datasetEvent}; remove that row from events.csv to undo it`);
+        pendingCandidate(store, id, '; remove that row from events.csv to undo it');
         store.review(id, 'rejected', new Date().toISOString());
         if (options.json) printJson(context.io, { method: EVENTS_METHOD, id, status: 'rejected' });
         else context.io.out(`rejected ${id}`);
@@ -101,9 +105,9 @@ export function registerEvents(program: Command, context: RunContext): void {
     .action((options: { dataset?: string; json: boolean; actor?: string }) => {
       const model = openDataset(options);
       const actor = options.actor?.trim().toUpperCase();
-      if (actor !== undefined) {
+      if (actor !== undefined && !model.hasActor(actor)) {
         const ids = [...model.tables.country.map((c) => c.id), ...model.tables.bloc.map((b) => b.id)];
-        if (!ids.includes(actor)) throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `unknown actor "${options.actor}" (available: ${available(ids)})`);
+        throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `unknown actor "${options.actor}" (available: ${available(ids)})`);
       }
       const rows = model.tables.event
         .filter((e) => actor === undefined || e.actor === actor || e.targets.includes(actor))

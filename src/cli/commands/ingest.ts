@@ -4,19 +4,20 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { DEFAULT_DATASET_DIR } from '../../data/read.ts';
 import { buildLinks, decodeInput, ingestText, linkSourceOf, MAX_INPUT_BYTES, tooLarge, EVENTS_METHOD, type IngestResult } from '../../events/index.ts';
 import { candidateStorePath, openCandidateStore } from '../../store/candidates.ts';
+import { coerceCell } from '../../schema/coerce.ts';
+import type { Attribute } from '../../schema/types.ts';
 import { CorridorError } from '../../errors.ts';
 import { openDataset, printJson, withDataset, withJson } from '../common.ts';
 import type { RunContext } from '../main.ts';
 
-/** Checks a --published value: a real calendar day written YYYY-MM-DD. */
+const PUBLISHED: Attribute = { name: 'published', type: 'date', required: true, description: 'publication date' };
+
+/** Checks a --published value: a real calendar day written YYYY-MM-DD (the dataset's own date rule). */
 export function parsePublished(value: string | undefined): string | null {
   if (value === undefined) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!m || !day || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) {
-    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `--published expects a date written YYYY-MM-DD (e.g. 2024-03-05), found "${value}"`);
-  }
-  return value.trim();
+  const day = coerceCell(PUBLISHED, value);
+  if (!day.ok) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `--published expects a date written YYYY-MM-DD (e.g. 2024-03-05), found "${value}"`);
+  return day.value as string;
 }
 
 /** Reads standard input up to the size limit. */

@@ -23,7 +23,8 @@ function field(attr: Attribute): Record<string, unknown> {
   };
 }
 
-function resource(entity: Entity): Record<string, unknown> {
+/** The Frictionless resource (path and table schema) of one entity's CSV file. */
+export function resource(entity: Entity): Record<string, unknown> {
   return {
     name: entity.file.replace(/\.csv$/, ''),
     path: entity.file,

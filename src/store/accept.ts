@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { readDataset } from '../data/read.ts';
 import { formatProblem } from '../data/problems.ts';
 import { formatTable, replaceDatasetFiles, type ReplaceOptions } from '../data/write.ts';
-import { buildDatapackage } from '../data/datapackage.ts';
+import { resource } from '../data/datapackage.ts';
 import { entityByName } from '../schema/entities.ts';
 import type { Cell } from '../schema/coerce.ts';
 import type { Model } from '../model/model.ts';
@@ -160,12 +160,12 @@ function fileChanges(root: string, tables: Tables, row: EventRow, newSource: Sou
 
 /** datapackage.json with events.csv listed, when it is not listed yet (undefined when nothing changes). */
 function descriptorWithEvents(root: string): string | undefined {
-  const eventFile = entityByName('event').file;
+  const events = entityByName('event');
+  const eventFile = events.file;
   try {
     const descriptor = JSON.parse(readFileSync(join(root, 'datapackage.json'), 'utf8')) as { resources?: { path?: string }[] };
     if (!Array.isArray(descriptor.resources) || descriptor.resources.some((r) => r.path === eventFile)) return undefined;
-    const resource = (buildDatapackage({ name: 'x', title: '', description: '' }, [eventFile]).resources as unknown[])[0];
-    descriptor.resources.push(resource as { path?: string });
+    descriptor.resources.push(resource(events) as { path?: string });
     return `${JSON.stringify(descriptor, null, 2)}\n`;
   } catch {
     return undefined; // the reader already accepted the descriptor; leave it as it is

@@ -25,8 +25,13 @@ export function withJson(command: Command): Command {
   return command.option('--json', 'print the result as JSON', false);
 }
 
+/** The dataset folder a command works on: --dataset, else the embedded default dataset. */
+export function datasetDir(options: { dataset?: string }): string {
+  return options.dataset ?? DEFAULT_DATASET_DIR;
+}
+
 export function openDataset(options: { dataset?: string }): Model {
-  return loadDataset(options.dataset ?? DEFAULT_DATASET_DIR);
+  return loadDataset(datasetDir(options));
 }
 
 export function printJson(io: Io, value: unknown): void {

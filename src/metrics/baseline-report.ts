@@ -4,6 +4,7 @@ import { crmAssessment } from './crm-assessment.ts';
 import { exporterMetrics } from './exporter-metrics.ts';
 import { flowIndex } from './flow-index.ts';
 import { importerMetrics } from './importer-metrics.ts';
+import { lookups } from './lookups.ts';
 import { DEPENDENCE_METHOD } from './methods.ts';
 import { routeUtilisation } from './route-utilisation.ts';
 import type { CrmAssessment, ExporterMetrics, ImporterMetrics, Method, RouteUtilisation } from './types.ts';
@@ -74,12 +75,24 @@ export function baselineReport(model: Model, options: BaselineReportOptions = {}
     // most exports have a known route; else the latest year. A year whose rows carry no route says
     // nothing about routes, and a year with only some buyers' rows understates the exports.
     const latest = exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity });
-    const rows = flowIndex(model).actor('exporter', o.exporter, o.exporterCommodity)?.flows ?? [];
-    const years = [...new Set(rows.map((f) => f.year))].sort((a, b) => b - a);
-    const accounted = (year: number) => rows.some((f) => f.year === year && model.isAggregate(f.importer));
-    const routed = years.map((year) => (year === latest.year ? latest : exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity, year })))
-      .filter((candidate) => candidate.routeUnknownShare < 0.5);
-    const metrics = routed.find((candidate) => accounted(candidate.year)) ?? routed[0] ?? latest;
+    const own = flowIndex(model).actor('exporter', o.exporter, o.exporterCommodity);
+    const { aggregates } = lookups(model);
+    const accountedYears = new Set(own?.flows.filter((f) => aggregates.has(f.importer)).map((f) => f.year));
+    const accounted = (year: number) => accountedYears.has(year);
+    // Latest year first; a year's metrics are computed only while they can still change the choice.
+    let routed: ExporterMetrics | undefined;
+    let chosen: ExporterMetrics | undefined;
+    for (const year of [...(own?.years ?? [])].reverse()) {
+      if (routed && !accounted(year)) continue;
+      const candidate = year === latest.year ? latest : exporterMetrics(model, { exporter: o.exporter, commodity: o.exporterCommodity, year });
+      if (candidate.routeUnknownShare >= 0.5) continue;
+      routed ??= candidate;
+      if (accounted(year)) {
+        chosen = candidate;
+        break;
+      }
+    }
+    const metrics = chosen ?? routed ?? latest;
     const reasons = [
       metrics.routeUnknownShare < 0.5 ? 'most exports have a known route' : '',
       accounted(metrics.year) ? 'the exports are fully accounted for (remainder rows to OTHER)' : '',

@@ -5,6 +5,7 @@ import { STAGES } from '../schema/entities.ts';
 import { hhiWgi } from './hhi-wgi.ts';
 import { CRITICALITY_THRESHOLDS, SUPPLY_RISK_METHOD, THRESHOLD_TOLERANCE } from './methods.ts';
 import { scaledWgi } from './scaled-wgi.ts';
+import { uniqueSorted } from './select-flows.ts';
 import { supplyRisk } from './supply-risk.ts';
 import type { CrmAssessment, MaterialSupplyRisk, StageSupplyRisk } from './types.ts';
 
@@ -17,9 +18,6 @@ export interface CrmQuery {
 
 const SHARE_SUM_TOLERANCE = 0.01;
 
-const sorted = <T extends string | number>(values: Iterable<T>): T[] =>
-  [...new Set(values)].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
-
 /**
  * The EU criticality assessment of each material (docs/methods/eu-supply-risk.md): supply risk per
  * stage (extraction, processing), the bottleneck stage, economic importance and the verdict
@@ -30,7 +28,7 @@ const sorted = <T extends string | number>(values: Iterable<T>): T[] =>
  * for every material, the incomplete ones are listed in `skipped` with the reason.
  */
 export function crmAssessment(model: Model, query: CrmQuery = {}): CrmAssessment {
-  const withInputs = sorted(model.tables.crmMaterial.map((r) => r.material));
+  const withInputs = uniqueSorted(model.tables.crmMaterial.map((r) => r.material));
   let materials: string[];
   if (query.material !== undefined) {
     const id = query.material;
@@ -49,7 +47,7 @@ export function crmAssessment(model: Model, query: CrmQuery = {}): CrmAssessment
     materials = query.year === undefined ? withInputs : withInputs.filter((m) => model.tables.crmMaterial.some((r) => r.material === m && r.year === query.year));
     if (materials.length === 0) {
       throw new CorridorError('CORRIDOR_ERR_NO_DATA',
-        `no EU criticality inputs for ${query.year}; years with inputs: ${available(sorted(model.tables.crmMaterial.map((r) => r.year)))}`);
+        `no EU criticality inputs for ${query.year}; years with inputs: ${available(uniqueSorted(model.tables.crmMaterial.map((r) => r.year)))}`);
     }
   }
   // One material asked for: incomplete inputs are an error. Every material: those with incomplete
@@ -75,7 +73,7 @@ export function crmAssessment(model: Model, query: CrmQuery = {}): CrmAssessment
 
 function assessMaterial(model: Model, material: string, requestedYear: number | undefined): MaterialSupplyRisk {
   const rows = model.tables.crmMaterial.filter((r) => r.material === material);
-  const years = sorted(rows.map((r) => r.year));
+  const years = uniqueSorted(rows.map((r) => r.year));
   const year = requestedYear ?? years[years.length - 1];
   const inputs: CrmMaterialRow | undefined = rows.find((r) => r.year === year);
   if (!inputs) {
@@ -175,7 +173,7 @@ function wgiMean(model: Model, country: string, year: number, what: string, note
     throw new CorridorError('CORRIDOR_ERR_METHOD_INPUT',
       `no WGI in governance.csv for ${country} nor for its members ${available(missing, 10)} (needed by ${what})`);
   }
-  const withWgi = sorted(model.tables.governance.filter((g) => g.indicator === 'wgi_mean').map((g) => g.country));
+  const withWgi = uniqueSorted(model.tables.governance.filter((g) => g.indicator === 'wgi_mean').map((g) => g.country));
   throw new CorridorError('CORRIDOR_ERR_METHOD_INPUT',
     `no WGI in governance.csv for "${country}" (needed by ${what}); countries with a WGI: ${available(withWgi)}`);
 }

@@ -1,5 +1,6 @@
 import type { BaseFlow, Model } from '../model/model.ts';
 import { blocSafeFlows } from './bloc-safe-flows.ts';
+import { lookups } from './lookups.ts';
 import { DEPENDENCE_METHOD } from './methods.ts';
 import { selectFlows } from './select-flows.ts';
 import { transitExposure } from './transit-exposure.ts';
@@ -26,6 +27,7 @@ export function exporterMetrics(model: Model, query: ExporterQuery, flows?: Base
   const { year } = selected;
   const unit = model.commodity(commodity)!.unit;
   const notes = [...selected.notes];
+  const look = lookups(model);
   const { counted, withinBloc } = blocSafeFlows(model, selected.flows);
   const total = counted.reduce((sum, f) => sum + f.baseVolume, 0);
   const share = (v: number) => (total > 0 ? v / total : 0);
@@ -37,7 +39,7 @@ export function exporterMetrics(model: Model, query: ExporterQuery, flows?: Base
     byRoute.set(f.route, (byRoute.get(f.route) ?? 0) + f.baseVolume);
   }
   const destinations: DestinationShare[] = [...byImporter].map(([importer, volume]) => ({
-    importer, name: model.actorName(importer), volume, share: share(volume),
+    importer, name: look.name(importer), volume, share: share(volume),
   }));
   destinations.sort((a, b) => b.volume - a.volume || a.importer.localeCompare(b.importer));
   const routes: RouteShare[] = [...byRoute].map(([route, volume]) => ({
@@ -45,7 +47,7 @@ export function exporterMetrics(model: Model, query: ExporterQuery, flows?: Base
     name: route === '' ? 'route unknown' : model.route(route)?.name ?? route,
     volume,
     share: share(volume),
-    crosses: route === '' ? [] : model.routeCountries(route).filter((c) => c !== exporter && !model.isAggregate(c)),
+    crosses: route === '' ? [] : look.routeCountries(route).filter((c) => c !== exporter && !look.aggregates.has(c)),
   }));
   routes.sort((a, b) => Number(a.route === '') - Number(b.route === '') || b.volume - a.volume || a.route.localeCompare(b.route));
 
@@ -61,7 +63,7 @@ export function exporterMetrics(model: Model, query: ExporterQuery, flows?: Base
     method: DEPENDENCE_METHOD,
     dataset: model.info.hash,
     exporter,
-    exporterName: model.actorName(exporter),
+    exporterName: look.name(exporter),
     commodity,
     year,
     unit,

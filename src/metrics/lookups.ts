@@ -11,7 +11,7 @@ export interface Lookups {
   /** EU27 and its members: not third countries for the CRMA benchmark. */
   euMembers: Set<string>;
   name: (id: string) => string;
-  /** WGI mean of a country: the latest year not after `year`, else its first row (as Model.wgi). */
+  /** WGI mean of a country: Model.wgi, kept per year and country. */
   wgi: (country: string, year: number) => Wgi | undefined;
   /** Blocs that a country belongs to (as Model.blocsOf); shared, do not mutate. */
   blocsOf: (country: string) => readonly string[];
@@ -22,13 +22,6 @@ export interface Lookups {
 }
 
 const cache = new WeakMap<Model, Lookups>();
-
-/** The latest WGI row not after `year`, else the country's first row (Model.wgi's rule). */
-function pickWgi(rows: Wgi[] | undefined, year: number): Wgi | undefined {
-  let best: Wgi | undefined;
-  for (const r of rows ?? []) if (r.year <= year && (!best || r.year > best.year)) best = r;
-  return best ?? rows?.[0];
-}
 
 /**
  * Country, aggregate, bloc, WGI and route lookups of a model, built on first use and kept for the
@@ -42,13 +35,6 @@ export function lookups(model: Model): Lookups {
   const names = new Map<string, string>();
   for (const b of model.tables.bloc) names.set(b.id, b.name);
   for (const c of [...model.tables.country].reverse()) names.set(c.id, c.name);
-  const wgiRows = new Map<string, Wgi[]>();
-  for (const g of model.tables.governance) {
-    if (g.indicator !== 'wgi_mean') continue;
-    const list = wgiRows.get(g.country) ?? [];
-    list.push({ value: g.value, year: g.year });
-    wgiRows.set(g.country, list);
-  }
   // Answers by year, then country: nested maps avoid building a string key per supplier.
   const wgiByYear = new Map<number, Map<string, Wgi | undefined>>();
   const memberSets = new Map<string, Set<string>>();
@@ -64,7 +50,7 @@ export function lookups(model: Model): Lookups {
       let ofYear = wgiByYear.get(year);
       if (!ofYear) wgiByYear.set(year, (ofYear = new Map()));
       if (ofYear.has(country)) return ofYear.get(country);
-      const value = pickWgi(wgiRows.get(country), year);
+      const value = model.wgi(country, year);
       ofYear.set(country, value);
       return value;
     },

@@ -24,7 +24,8 @@ export interface SelectedFlows {
 
 const NO_FLOWS: ActorFlows = { flows: [], years: [], byYear: new Map() };
 
-const uniqueSorted = <T extends string | number>(values: Iterable<T>): T[] =>
+/** Distinct values, ascending (numbers by value, strings by localeCompare): the lists error messages name. */
+export const uniqueSorted = <T extends string | number>(values: Iterable<T>): T[] =>
   [...new Set(values)].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
 
 /** Actors that have flows in this role, plus blocs whose members import (their rows can be summed): for messages. */

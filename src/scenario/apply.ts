@@ -1,7 +1,7 @@
 // Applies a scenario's changes to a copy of the flow network. Pure: no I/O.
 import type { Model } from '../model/model.ts';
 import type { CommodityRow } from '../model/types.ts';
-import { convert, moneyPerBaseUnit } from '../model/units.ts';
+import { moneyPerBaseUnit, toBaseUnit } from '../model/units.ts';
 import {
   cloneNetwork, directRoute, importerParts, resolveCosts, transitStates, DIRECT_PREFIX,
   type FlowNetwork, type FlowParameter, type NetworkExporter, type NetworkRoute,
@@ -85,7 +85,7 @@ class NetworkEdit {
 
   /** Scenario volumes come in any of the commodity's units; the network counts in its base unit. */
   toBase(value: number, from: string): number {
-    return convert(value, from, this.commodity.unit, this.commodity);
+    return toBaseUnit(value, from, this.commodity);
   }
 
   /** A scenario may name the implicit route of a pair (`direct:E>I`) even before any flow uses it. */

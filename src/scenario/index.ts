@@ -4,7 +4,7 @@
 import type { Highs } from 'highs';
 import type { BaseFlow, Model } from '../model/model.ts';
 import { importerMetrics } from '../metrics/index.ts';
-import { arcCost, buildNetwork, FLOW_METHOD, REST_SUFFIX, type FlowNetwork } from '../solve/network.ts';
+import { arcCost, buildNetwork, FLOW_METHOD, REST_SUFFIX, type FlowNetwork, type NetworkImporter } from '../solve/network.ts';
 import { loadSolver } from '../solve/highs.ts';
 import { solveFlows, type FlowSolution } from '../solve/index.ts';
 import { applyChanges, type AppliedChange } from './apply.ts';
@@ -209,11 +209,21 @@ export function runScenarioWith(highs: Highs, model: Model, scenario: Scenario, 
   return assemble(model, scenario, before, after, [...settings.applied, ...changed.applied], options);
 }
 
-function sumParts<T>(network: FlowNetwork, id: string, values: (index: number) => T, add: (a: T, b: T) => T, zero: T): T {
-  const bloc = network.blocs.find((b) => b.id === id);
-  const ids = bloc ? bloc.parts : [id];
-  let total = zero;
-  network.importers.forEach((imp, i) => { if (ids.includes(imp.id)) total = add(total, values(i)); });
+/** The LP importers a result row stands for: a split bloc's parts, else the importer itself. */
+function partsOf(network: FlowNetwork, id: string): string[] {
+  return network.blocs.find((b) => b.id === id)?.parts ?? [id];
+}
+
+/** The rest of a split bloc: counted in its bloc, not on its own. */
+function isBlocRest(importer: NetworkImporter | undefined): boolean {
+  return Boolean(importer?.bloc) && importer!.id.endsWith(REST_SUFFIX);
+}
+
+/** Sum of a per-importer value over the parts of `id`. */
+function sumParts(network: FlowNetwork, id: string, values: (index: number) => number): number {
+  const ids = partsOf(network, id);
+  let total = 0;
+  network.importers.forEach((imp, i) => { if (ids.includes(imp.id)) total += values(i); });
   return total;
 }
 
@@ -297,13 +307,12 @@ function importerResults(model: Model, before: FlowSolution, after: FlowSolution
   return importerIds.map((id) => {
     const bloc = a.blocs.find((bl) => bl.id === id);
     const imp = a.importers.find((x) => x.id === id);
-    const ids = bloc ? bloc.parts : [id];
-    const add = (x: number, y: number) => x + y;
-    const f = (net: FlowNetwork, sol: FlowSolution, fn: (i: number) => number) => sumParts(net, id, fn, add, 0);
-    const demandBaseline = f(b, before, (i) => b.importers[i].demand);
-    const demand = f(a, after, (i) => a.importers[i].demand);
-    const unservedBaseline = f(b, before, (i) => before.unserved[i]);
-    const unserved = f(a, after, (i) => after.unserved[i]);
+    const ids = partsOf(a, id);
+    const f = (net: FlowNetwork, fn: (i: number) => number) => sumParts(net, id, fn);
+    const demandBaseline = f(b, (i) => b.importers[i].demand);
+    const demand = f(a, (i) => a.importers[i].demand);
+    const unservedBaseline = f(b, (i) => before.unserved[i]);
+    const unserved = f(a, (i) => after.unserved[i]);
     return {
       importer: id,
       name: bloc ? model.actorName(id) : imp!.name,
@@ -315,11 +324,11 @@ function importerResults(model: Model, before: FlowSolution, after: FlowSolution
       servedScenario: roundTo(demand - unserved),
       unservedBaseline: roundTo(unservedBaseline),
       unserved: roundTo(unserved),
-      worldMarketBaseline: roundTo(f(b, before, (i) => before.world[i])),
-      worldMarket: roundTo(f(a, after, (i) => after.world[i])),
-      stock: roundTo(f(a, after, (i) => a.importers[i].stock)),
-      stockDraw: roundTo(f(a, after, (i) => after.stock[i])),
-      costChange: roundTo((f(a, after, (i) => supplyCost(after, i)) - f(b, before, (i) => supplyCost(before, i))) / MONEY_SCALE, 9),
+      worldMarketBaseline: roundTo(f(b, (i) => before.world[i])),
+      worldMarket: roundTo(f(a, (i) => after.world[i])),
+      stock: roundTo(f(a, (i) => a.importers[i].stock)),
+      stockDraw: roundTo(f(a, (i) => after.stock[i])),
+      costChange: roundTo((f(a, (i) => supplyCost(after, i)) - f(b, (i) => supplyCost(before, i))) / MONEY_SCALE, 9),
       marginalCost: bloc ? null : perPriceUnit(a, after.demandPrice[a.importers.findIndex((x) => x.id === id)]),
       transitDaysBaseline: transitDays(before, ids),
       transitDaysScenario: transitDays(after, ids),
@@ -337,9 +346,8 @@ function routeResults(before: FlowSolution, after: FlowSolution): RouteResult[] 
   return a.routes.map((route, r) => {
     const inBaseline = r < b.routes.length;
     const flowBaseline = inBaseline ? before.routeFlow[r] : 0;
-    const hasFlowOrCapacity = flowBaseline > 0 || after.routeFlow[r] > 0 || Number.isFinite(route.capacity) || route.added || !route.open;
     return {
-      keep: !route.direct || (hasFlowOrCapacity && (flowBaseline > 0 || after.routeFlow[r] > 0)),
+      keep: !route.direct || flowBaseline > 0 || after.routeFlow[r] > 0,
       result: {
         route: route.id,
         name: route.name,
@@ -386,9 +394,9 @@ function actorResults(before: FlowSolution, after: FlowSolution, importerIds: st
     actor(exp.id, 'exporter', e0 >= 0 ? before.exported[e0] : 0, after.exported[e], price);
   });
   for (const id of importerIds) {
-    if (id.endsWith(REST_SUFFIX) && a.importers.find((x) => x.id === id)?.bloc) continue; // counted in its bloc
-    const v0 = sumParts(b, id, (i) => inB[i] + before.world[i], (x, y) => x + y, 0);
-    const v1 = sumParts(a, id, (i) => inA[i] + after.world[i], (x, y) => x + y, 0);
+    if (isBlocRest(a.importers.find((x) => x.id === id))) continue; // counted in its bloc
+    const v0 = sumParts(b, id, (i) => inB[i] + before.world[i]);
+    const v1 = sumParts(a, id, (i) => inA[i] + after.world[i]);
     actor(id, 'importer', v0, v1, price);
   }
   const cB = carried(before);
@@ -424,7 +432,7 @@ function flowResults(before: FlowSolution, after: FlowSolution): FlowResult[] {
 }
 
 /** "USD 60.2 million", "USD 52", "USD 1.2 billion": a yearly amount for a sentence. */
-export function formatUsd(usd: number): string {
+function formatUsd(usd: number): string {
   const abs = Math.abs(usd);
   // Three significant digits, no trailing zeros: 20, 60.2, 0.525.
   const sig = (v: number) => String(Number(v.toPrecision(3)));
@@ -504,8 +512,7 @@ function formatNumber(v: number): string {
 /** Flows of a solution as dataset-like flows of one importer (a bloc gets the sum of its parts). */
 function solutionFlows(model: Model, sol: FlowSolution, importer: string): BaseFlow[] {
   const net = sol.network;
-  const bloc = net.blocs.find((bl) => bl.id === importer);
-  const ids = bloc ? bloc.parts : [importer];
+  const ids = partsOf(net, importer);
   const out: BaseFlow[] = [];
   const make = (exporter: string, route: string, volume: number): BaseFlow => ({
     year: net.year, commodity: net.commodity, exporter, importer, route, volume, unit: net.unit, baseVolume: volume,
@@ -539,7 +546,7 @@ function snapshot(model: Model, sol: FlowSolution, importer: string): MetricsSna
 
 function metricsChanges(model: Model, before: FlowSolution, after: FlowSolution): ImporterMetricsChange[] {
   const net = after.network;
-  const ids = [...net.blocs.map((bl) => bl.id), ...net.importers.filter((i) => !(i.bloc && i.id.endsWith(REST_SUFFIX))).map((i) => i.id)];
+  const ids = [...net.blocs.map((bl) => bl.id), ...net.importers.filter((i) => !isBlocRest(i)).map((i) => i.id)];
   const out: ImporterMetricsChange[] = [];
   for (const id of ids) {
     if (model.isAggregate(id)) continue;
@@ -555,8 +562,7 @@ function observedFlows(model: Model, commodity: string, year: number, before: Fl
   const flows = model.flows({ commodity, year });
   const pairFlow = (sol: FlowSolution, exporter: string, importer: string) => {
     const net = sol.network;
-    const bloc = net.blocs.find((bl) => bl.id === importer);
-    const ids = bloc ? bloc.parts : [importer];
+    const ids = partsOf(net, importer);
     let total = 0;
     net.arcs.forEach((arc, k) => { if (arc.exporter === exporter && ids.includes(arc.importer)) total += sol.arcFlow[k]; });
     return total;

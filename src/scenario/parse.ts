@@ -63,7 +63,7 @@ function describeValue(node: unknown): string {
 }
 
 /** Numbers beyond this size are refused: no real figure is that large, and the solver's tolerances could not honour it. */
-export const LARGEST_NUMBER = 1e12;
+const LARGEST_NUMBER = 1e12;
 
 const TYPE_WORDS: Record<FieldType, string> = {
   string: 'text', integer: 'a whole number from 1900 to 2100', number: 'a number', volume: 'a number ≥ 0', fraction: 'a number from 0 to 1',

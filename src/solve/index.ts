@@ -2,7 +2,7 @@
 // demand, what binds and the shadow prices of capacities. See docs/methods/flow-model.md.
 import type { Highs } from 'highs';
 import { arcCost, type FlowNetwork } from './network.ts';
-import { buildLp, type LinearProgram } from './lp.ts';
+import { buildLp, COLUMN, ROW, type LinearProgram } from './lp.ts';
 import { solveLp } from './highs.ts';
 
 export { FLOW_METHOD, buildNetwork, cloneNetwork, DIRECT_PREFIX, REST_SUFFIX } from './network.ts';
@@ -75,11 +75,11 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
     const v = Math.max(0, result.colValue[j]);
     const ref = lp.colRef[j];
     switch (lp.colKind[j]) {
-      case 0: case 1: arcFlow[ref] += v; break;
-      case 2: world[ref] += v; break;
-      case 3: stock[ref] += v; break;
-      case 4: unserved[ref] += v; break;
-      case 5: shortfall[ref] += v; break;
+      case COLUMN.keep: case COLUMN.extra: arcFlow[ref] += v; break;
+      case COLUMN.world: world[ref] += v; break;
+      case COLUMN.stock: stock[ref] += v; break;
+      case COLUMN.unserved: unserved[ref] += v; break;
+      case COLUMN.shortfall: shortfall[ref] += v; break;
     }
   }
   for (let a = 0; a < arcs.length; a++) {
@@ -116,11 +116,11 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
     const ref = lp.rowRef[r];
     const value = dual === 0 ? 0 : -dual; // avoid -0
     switch (lp.rowKind[r]) {
-      case 0: demandPrice[ref] = dual === 0 ? 0 : dual; break;
-      case 1: supplyShadow[ref] = value; break;
-      case 2: routeShadow[ref] = value; break;
-      case 3: assetShadow[ref] = value; break;
-      case 4: worldShadow = value; break;
+      case ROW.demand: demandPrice[ref] = dual === 0 ? 0 : dual; break;
+      case ROW.supply: supplyShadow[ref] = value; break;
+      case ROW.route: routeShadow[ref] = value; break;
+      case ROW.asset: assetShadow[ref] = value; break;
+      case ROW.world: worldShadow = value; break;
     }
   }
   const routeBinding = new Uint8Array(routes.length);

@@ -24,11 +24,10 @@
 // objective and duals are scaled back.
 import { arcCost, type FlowNetwork } from './network.ts';
 
-export type ColumnKind = 'keep' | 'extra' | 'world' | 'stock' | 'unserved' | 'shortfall';
-export type RowKind = 'demand' | 'supply' | 'route' | 'asset' | 'world' | 'commitment';
-
-export const COLUMN_KINDS: readonly ColumnKind[] = ['keep', 'extra', 'world', 'stock', 'unserved', 'shortfall'];
-export const ROW_KINDS: readonly RowKind[] = ['demand', 'supply', 'route', 'asset', 'world', 'commitment'];
+/** Kinds of columns (values of `colKind`). */
+export const COLUMN = { keep: 0, extra: 1, world: 2, stock: 3, unserved: 4, shortfall: 5 } as const;
+/** Kinds of rows (values of `rowKind`). */
+export const ROW = { demand: 0, supply: 1, route: 2, asset: 3, world: 4, commitment: 5 } as const;
 
 export interface LinearProgram {
   numCols: number;
@@ -46,18 +45,13 @@ export interface LinearProgram {
   offset: number;
   /** Scale: reported cost = scaled objective × scale. */
   scale: number;
-  /** What each column is: its kind (index into COLUMN_KINDS) and the arc, importer or commitment it belongs to. */
+  /** What each column is: its kind (a COLUMN value) and the arc, importer or commitment it belongs to. */
   colKind: Uint8Array;
   colRef: Int32Array;
-  /** What each row is: its kind (index into ROW_KINDS) and the importer, exporter, route, asset or commitment. */
+  /** What each row is: its kind (a ROW value) and the importer, exporter, route, asset or commitment. */
   rowKind: Uint8Array;
   rowRef: Int32Array;
 }
-
-const KIND = {
-  keep: 0, extra: 1, world: 2, stock: 3, unserved: 4, shortfall: 5,
-  demand: 0, supply: 1, route: 2, asset: 3, worldRow: 4, commitment: 5,
-} as const;
 
 /** Builds the LP of a flow network. */
 export function buildLp(network: FlowNetwork): LinearProgram {
@@ -92,19 +86,19 @@ export function buildLp(network: FlowNetwork): LinearProgram {
     rowKind.push(kind); rowRef.push(ref); rowLower.push(lower); rowUpper.push(upper);
     return rowKind.length - 1;
   };
-  importers.forEach((imp, i) => importerRow.set(imp.id, addRow(KIND.demand, i, imp.demand, imp.demand)));
-  exporters.forEach((exp, e) => exporterRow.set(exp.id, addRow(KIND.supply, e, -Infinity, Math.max(0, exp.supply))));
+  importers.forEach((imp, i) => importerRow.set(imp.id, addRow(ROW.demand, i, imp.demand, imp.demand)));
+  exporters.forEach((exp, e) => exporterRow.set(exp.id, addRow(ROW.supply, e, -Infinity, Math.max(0, exp.supply))));
   const routeRow = new Int32Array(routes.length).fill(-1);
   routes.forEach((route, r) => {
-    if (routeUsed[r] && Number.isFinite(route.capacity)) routeRow[r] = addRow(KIND.route, r, -Infinity, Math.max(0, route.capacity));
+    if (routeUsed[r] && Number.isFinite(route.capacity)) routeRow[r] = addRow(ROW.route, r, -Infinity, Math.max(0, route.capacity));
   });
   const assetRow = new Int32Array(assets.length).fill(-1);
   assets.forEach((asset, s) => {
-    if (assetUsed[s] && Number.isFinite(asset.capacity)) assetRow[s] = addRow(KIND.asset, s, -Infinity, Math.max(0, asset.capacity));
+    if (assetUsed[s] && Number.isFinite(asset.capacity)) assetRow[s] = addRow(ROW.asset, s, -Infinity, Math.max(0, asset.capacity));
   });
   const worldOn = world.enabled;
-  const worldRow = worldOn && Number.isFinite(world.spare) ? addRow(KIND.worldRow, 0, -Infinity, Math.max(0, world.spare)) : -1;
-  const commitRow = commitments.map((c, k) => addRow(KIND.commitment, k, c.target, Infinity));
+  const worldRow = worldOn && Number.isFinite(world.spare) ? addRow(ROW.world, 0, -Infinity, Math.max(0, world.spare)) : -1;
+  const commitRow = commitments.map((c, k) => addRow(ROW.commitment, k, c.target, Infinity));
 
   // Scale of costs.
   let reference = world.enabled ? world.premium : 0;
@@ -161,16 +155,16 @@ export function buildLp(network: FlowNetwork): LinearProgram {
     if (!arcOpen[a]) continue;
     const cost = arcCost(network, arc);
     const keepUpper = Math.min(arc.baseline, arc.capacity);
-    if (arc.baseline > 0) push(KIND.keep, a, cost - lambda, keepUpper, arcRows[a]);
-    push(KIND.extra, a, cost, Math.max(0, arc.capacity - (arc.baseline > 0 ? keepUpper : 0)), arcRows[a]);
+    if (arc.baseline > 0) push(COLUMN.keep, a, cost - lambda, keepUpper, arcRows[a]);
+    push(COLUMN.extra, a, cost, Math.max(0, arc.capacity - (arc.baseline > 0 ? keepUpper : 0)), arcRows[a]);
   }
   importers.forEach((imp, i) => {
     const row = importerRow.get(imp.id)!;
-    if (worldOn && imp.worldAccess > 0) push(KIND.world, i, world.premium, imp.worldAccess * imp.demand, worldRow >= 0 ? [row, worldRow] : [row]);
-    if (imp.stock > 0) push(KIND.stock, i, costs.stockDraw, imp.stock, [row]);
-    push(KIND.unserved, i, costs.unserved, Infinity, [row]);
+    if (worldOn && imp.worldAccess > 0) push(COLUMN.world, i, world.premium, imp.worldAccess * imp.demand, worldRow >= 0 ? [row, worldRow] : [row]);
+    if (imp.stock > 0) push(COLUMN.stock, i, costs.stockDraw, imp.stock, [row]);
+    push(COLUMN.unserved, i, costs.unserved, Infinity, [row]);
   });
-  commitments.forEach((c, j) => push(KIND.shortfall, j, costs.shortfall, Infinity, [commitRow[j]]));
+  commitments.forEach((c, j) => push(COLUMN.shortfall, j, costs.shortfall, Infinity, [commitRow[j]]));
   starts[col] = k;
 
   return {

@@ -674,14 +674,16 @@ function readPrice(context: BuildContext) {
 function readTransitFees(context: BuildContext): Record<string, number> {
   const { model, query } = context;
   const transitFees: Record<string, number> = {};
-  for (const p of model.tables.parameter) {
-    if (p.name !== 'transit_fee' || !p.country || (p.commodity && p.commodity !== query.commodity) || p.year > query.year) continue;
-    const best = model.parameter('transit_fee', { commodity: query.commodity, country: p.country, year: query.year });
+  const countries = new Set(model.tables.parameter
+    .filter((p) => p.name === 'transit_fee' && p.country && (!p.commodity || p.commodity === query.commodity) && p.year <= query.year)
+    .map((p) => p.country));
+  for (const country of countries) {
+    const best = model.parameter('transit_fee', { commodity: query.commodity, country, year: query.year });
     if (best) {
       try {
-        transitFees[p.country] = moneyPerBaseUnit(best.value, best.unit, context.commodity);
+        transitFees[country] = moneyPerBaseUnit(best.value, best.unit, context.commodity);
       } catch (e) {
-        context.assumptions.push(`parameter transit_fee of ${p.country}: ${(e as Error).message}; no value is reported for it.`);
+        context.assumptions.push(`parameter transit_fee of ${country}: ${(e as Error).message}; no value is reported for it.`);
       }
     }
   }

@@ -5,10 +5,7 @@ import { compareScenarios, runScenario, type Comparison, type ScenarioResult } f
 import { printJson, withJson } from '../common.ts';
 import type { RunContext } from '../main.ts';
 import { formatTable } from './metrics.ts';
-import { openScenario } from './scenario.ts';
-
-/** A price for the text: 4 significant digits below 1, else 2 decimals. */
-const money = (v: number): string => (v !== 0 && Math.abs(v) < 1 ? v.toPrecision(4) : v.toFixed(2));
+import { money, openScenario } from './scenario.ts';
 
 const SECTION_TITLES: Record<string, string> = {
   demand: 'demand', unserved: 'unserved', route: 'flow', asset: 'asset flow', binding: 'shadow price', transit: 'transit', metric: 'metric', cost: 'cost',

@@ -1,16 +1,11 @@
 // `corridor events list|accept|reject|timeline`: review candidate events and read the dataset's events.
 import type { Command } from 'commander';
-import { DEFAULT_DATASET_DIR } from '../../data/read.ts';
 import { EVENTS_METHOD } from '../../events/method.ts';
 import { acceptCandidate } from '../../store/accept.ts';
 import { CANDIDATE_STATUSES, hasCandidateStore, openCandidateStore, type CandidateStatus, type CandidateStore, type StoredCandidate } from '../../store/candidates.ts';
 import { available, CorridorError } from '../../errors.ts';
-import { openDataset, printJson, withDataset, withJson } from '../common.ts';
+import { datasetDir, openDataset, printJson, withDataset, withJson } from '../common.ts';
 import type { RunContext } from '../main.ts';
-
-function datasetDir(options: { dataset?: string }): string {
-  return options.dataset ?? DEFAULT_DATASET_DIR;
-}
 
 function withStore<T>(dir: string, fn: (store: CandidateStore) => T): T {
   const store = openCandidateStore(dir);

@@ -1,13 +1,12 @@
 // `corridor ingest FILE|-`: English news text in, candidate events out (and, with --save, kept for review).
 import type { Command } from 'commander';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { DEFAULT_DATASET_DIR } from '../../data/read.ts';
 import { buildLinks, decodeInput, ingestText, linkSourceOf, MAX_INPUT_BYTES, tooLarge, EVENTS_METHOD, type IngestResult } from '../../events/index.ts';
 import { candidateStorePath, openCandidateStore } from '../../store/candidates.ts';
 import { coerceCell } from '../../schema/coerce.ts';
 import type { Attribute } from '../../schema/types.ts';
 import { CorridorError } from '../../errors.ts';
-import { openDataset, printJson, withDataset, withJson } from '../common.ts';
+import { datasetDir, openDataset, printJson, withDataset, withJson } from '../common.ts';
 import type { RunContext } from '../main.ts';
 
 const PUBLISHED: Attribute = { name: 'published', type: 'date', required: true, description: 'publication date' };
@@ -100,7 +99,7 @@ export function registerIngest(program: Command, context: RunContext): void {
       const result = ingestText(text, { published, source: options.source ?? null, links });
       let saved: { store: string; added: number; existing: number } | undefined;
       if (options.save) {
-        const dir = options.dataset ?? DEFAULT_DATASET_DIR;
+        const dir = datasetDir(options);
         const store = openCandidateStore(dir, { create: true });
         try {
           const { added, existing } = store.save({

@@ -35,6 +35,17 @@ export function formatVolume(x: number, digits = volumeDigits([x])): string {
 
 export const formatInteger = (x: number): string => Math.round(x).toLocaleString('en-GB');
 
+/** A "Notes:" block after a blank line, or nothing when there are no notes. */
+export const noteLines = (notes: string[]): string[] => (notes.length > 0 ? ['', 'Notes:', ...notes.map((n) => `  - ${n}`)] : []);
+
+/** The exporter's routes: volume, share and the countries each crosses. */
+export function routeLines(m: ExporterMetrics): string[] {
+  return formatTable(
+    [{ header: 'Route' }, { header: `Volume (${m.unit})`, align: 'right' }, { header: 'Share', align: 'right' }, { header: 'Crosses' }],
+    m.routes.map((r) => [r.route === '' ? '(route unknown)' : `${r.route} ${r.name}`, formatVolume(r.volume, volumeDigits(m.routes.map((x) => x.volume))), formatPercent(r.share), r.crosses.join(', ')]),
+  );
+}
+
 function transitLines(exposure: TransitShare[], unit: string): string[] {
   if (exposure.length === 0) return ['  (no flow crosses a third country on a known route)'];
   return formatTable(
@@ -44,7 +55,7 @@ function transitLines(exposure: TransitShare[], unit: string): string[] {
 }
 
 export function formatImporterMetrics(m: ImporterMetrics): string[] {
-  const lines = [
+  return [
     `${m.importer} ${m.importerName}: ${m.commodity} imports, ${m.year}`,
     `Total ${formatVolume(m.total)} ${m.unit} from ${m.suppliers.length} supplier(s)   [method ${m.method.name} ${m.method.version}, dataset ${m.dataset}]`,
     '',
@@ -65,13 +76,12 @@ export function formatImporterMetrics(m: ImporterMetrics): string[] {
     '',
     `Transit exposure (share of ${m.importer}'s supply crossing each country):`,
     ...transitLines(m.transitExposure, m.unit),
+    ...noteLines(m.notes),
   ];
-  if (m.notes.length > 0) lines.push('', 'Notes:', ...m.notes.map((n) => `  - ${n}`));
-  return lines;
 }
 
 export function formatExporterMetrics(m: ExporterMetrics): string[] {
-  const lines = [
+  return [
     `${m.exporter} ${m.exporterName}: ${m.commodity} exports, ${m.year}`,
     `Total ${formatVolume(m.total)} ${m.unit}   [method ${m.method.name} ${m.method.version}, dataset ${m.dataset}]`,
     '',
@@ -82,16 +92,12 @@ export function formatExporterMetrics(m: ExporterMetrics): string[] {
     ),
     '',
     'Routes:',
-    ...formatTable(
-      [{ header: 'Route' }, { header: `Volume (${m.unit})`, align: 'right' }, { header: 'Share', align: 'right' }, { header: 'Crosses' }],
-      m.routes.map((r) => [r.route === '' ? '(route unknown)' : `${r.route} ${r.name}`, formatVolume(r.volume, volumeDigits(m.routes.map((x) => x.volume))), formatPercent(r.share), r.crosses.join(', ')]),
-    ),
+    ...routeLines(m),
     '',
     `Transit exposure (share of ${m.exporter}'s exports crossing each other country):`,
     ...transitLines(m.transitExposure, m.unit),
+    ...noteLines(m.notes),
   ];
-  if (m.notes.length > 0) lines.push('', 'Notes:', ...m.notes.map((n) => `  - ${n}`));
-  return lines;
 }
 
 interface MetricsOptions {
@@ -122,7 +128,7 @@ export function registerMetrics(program: Command, context: RunContext): void {
       if (options.importer === undefined && options.exporter === undefined) {
         throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `give --importer <id> or --exporter <id>; ${actorsOf(model, commodity)}`);
       }
-      const year = yearOption(model, options.year, commodity);
+      const year = yearOption(options.year, `${commodity} flows`, () => model.flowYears(commodity));
       const result = options.importer !== undefined
         ? importerMetrics(model, { importer: options.importer, commodity, year })
         : exporterMetrics(model, { exporter: options.exporter!, commodity, year });
@@ -141,12 +147,12 @@ function actorsOf(model: Model, commodity: string): string {
   return `importers of ${commodity}: ${ids('importer')}; exporters of ${commodity}: ${ids('exporter')}`;
 }
 
-/** Parses --year; a bad value is an error that also lists the years with flows of the commodity. */
-function yearOption(model: Model, value: string | undefined, commodity: string): number | undefined {
+/** Parses --year; a bad value is an error that also lists the years with `what` (e.g. "crude_oil flows"). */
+export function yearOption(value: string | undefined, what: string, years: () => Iterable<number>): number | undefined {
   try {
     return parseIntegerOption('--year', value);
   } catch (error) {
     if (!(error instanceof CorridorError)) throw error;
-    throw new CorridorError(error.code, `${error.message}; years with ${commodity} flows: ${available(model.flowYears(commodity))}`);
+    throw new CorridorError(error.code, `${error.message}; years with ${what}: ${available(years())}`);
   }
 }

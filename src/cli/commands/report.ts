@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { baselineReport, type BaselineReport } from '../../metrics/index.ts';
 import { openDataset, printJson, withDataset, withJson } from '../common.ts';
 import type { RunContext } from '../main.ts';
-import { formatCrmAssessment } from './crm.ts';
-import { formatInteger, formatPercent, formatTable, formatVolume, volumeDigits } from './metrics.ts';
+import { crmLines } from './crm.ts';
+import { formatInteger, formatPercent, formatTable, formatVolume, routeLines, volumeDigits } from './metrics.ts';
 
 export function formatBaselineReport(r: BaselineReport): string[] {
   const lines = [
@@ -39,10 +39,7 @@ export function formatBaselineReport(r: BaselineReport): string[] {
     const crossing = m.transitExposure.find((t) => t.country === r.exporter.transitCountry);
     lines.push(
       `${m.exporter} ${m.exporterName}, ${r.exporter.yearNote}; exports ${formatVolume(m.total)} ${m.unit}`,
-      ...formatTable(
-        [{ header: 'Route' }, { header: `Volume (${m.unit})`, align: 'right' }, { header: 'Share', align: 'right' }, { header: 'Crosses' }],
-        m.routes.map((x) => [x.route === '' ? '(route unknown)' : `${x.route} ${x.name}`, formatVolume(x.volume, volumeDigits(m.routes.map((y) => y.volume))), formatPercent(x.share), x.crosses.join(', ')]),
-      ),
+      ...routeLines(m),
       '',
       `Crosses ${r.exporter.transitCountry}: ${formatVolume(crossing?.volume ?? 0)} ${m.unit}, ${formatPercent(r.exporter.transitShare)} of exports` +
         (m.routeUnknownShare > 0 ? ` (${formatPercent(m.routeUnknownShare)} on unknown routes not counted)` : ''),
@@ -66,7 +63,7 @@ export function formatBaselineReport(r: BaselineReport): string[] {
 
   lines.push('', '', '4. EU criticality (supply risk)', '');
   if ('unavailable' in r.crm) lines.push(`not available (${r.crm.unavailable})`);
-  else lines.push(...formatCrmAssessment(r.crm).slice(3));
+  else lines.push(...crmLines(r.crm));
 
   const notes = r.importers.flatMap((e) => ('metrics' in e ? e.metrics.notes.map((n) => `${e.importer} ${e.commodity}: ${n}`) : []));
   if ('metrics' in r.exporter) notes.push(...r.exporter.metrics.notes.map((n) => `${r.exporter.exporter} ${r.exporter.commodity}: ${n}`));

@@ -3,30 +3,28 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_DATASET_DIR, loadDataset } from '../../data/read.ts';
 import { CorridorError } from '../../errors.ts';
 import type { Model } from '../../model/model.ts';
 import { checkScenario, readScenario, runScenario, scenarioError, type Scenario, type ScenarioResult } from '../../scenario/index.ts';
-import { printJson, withJson } from '../common.ts';
+import { openDataset, printJson, withJson } from '../common.ts';
 import type { RunContext } from '../main.ts';
 import { formatTable, formatVolume, volumeDigits } from './metrics.ts';
 
 /** Reads and parses a scenario file, and loads the dataset it names (or `datasetOption`). */
-export function openScenario(file: string, datasetOption?: string): { scenario: Scenario; model: Model; datasetDir: string } {
+export function openScenario(file: string, datasetOption?: string): { scenario: Scenario; model: Model } {
   if (!existsSync(file)) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `scenario file not found: ${file}`);
   const text = readFileSync(file, 'utf8');
   const { scenario, problems } = readScenario(text, file);
   if (!scenario) throw scenarioError(file, problems);
-  const datasetDir = datasetOption ?? (scenario.dataset ? resolve(dirname(file), scenario.dataset) : DEFAULT_DATASET_DIR);
-  const model = loadDataset(datasetDir);
+  const model = openDataset({ dataset: datasetOption ?? (scenario.dataset ? resolve(dirname(file), scenario.dataset) : undefined) });
   // Every problem at once: those of the file's structure and those against the dataset.
   checkScenario(model, scenario, problems);
-  return { scenario, model, datasetDir };
+  return { scenario, model };
 }
 
 const num = (v: number | null, digits = 2): string => (v === null ? '–' : Number.isFinite(v) ? v.toFixed(digits) : 'unlimited');
 /** Money: 4 significant digits below 1, else 2 decimals. */
-const money = (v: number | null): string => (v === null ? '–' : v !== 0 && Math.abs(v) < 1 ? v.toPrecision(4) : v.toFixed(2));
+export const money = (v: number | null): string => (v === null ? '–' : v !== 0 && Math.abs(v) < 1 ? v.toPrecision(4) : v.toFixed(2));
 const signed = (v: number | null, digits = 2): string => (v === null ? '–' : `${v > 0 ? '+' : ''}${v.toFixed(digits)}`);
 
 /** The text form of a scenario result. */
@@ -130,8 +128,8 @@ export function registerScenario(program: Command, context: RunContext): void {
     .argument('<file>', 'scenario file (YAML)')
     .option('--dataset <dir>', "dataset folder (default: the scenario's `dataset`, else the embedded default dataset)")
     .action((file: string, options: { dataset?: string; json: boolean }) => {
+      // openScenario has checked the file against its dataset.
       const { scenario: s, model } = openScenario(file, options.dataset);
-      checkScenario(model, s);
       if (options.json) printJson(context.io, { valid: true, scenario: s.name, changes: s.changes.length, dataset: model.info.hash });
       else context.io.out(`${file}: valid (${s.changes.length} change(s); dataset ${model.info.hash})`);
     });

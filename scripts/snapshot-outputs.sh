@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes what every command prints on the default dataset, the examples and the news fixtures into OUTDIR,
 # one file per command, so that a change that must not alter results can be checked byte for byte:
-#   bash scripts/snapshot-outputs.sh /tmp/before; (change); bash scripts/snapshot-outputs.sh /tmp/after; diff -r /tmp/before /tmp/after
+#   bash scripts/snapshot-outputs.sh /tmp/before; (change); bash scripts/snapshot-outputs.sh /tmp/after
+#   diff -r -I '"seconds"' -I '"baselineSeconds"' /tmp/before /tmp/after   (solver times vary from run to run)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out="${1:?usage: snapshot-outputs.sh OUTDIR}"

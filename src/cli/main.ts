@@ -1,27 +1,46 @@
-// The `corridor` command: a thin face over the library. Each command lives in ./commands/.
+// The `corridor` command: a thin face over the library. Each command lives in ./commands/ and is loaded only when
+// it is the one asked for, so that `corridor --help` or `corridor metrics` never load the solver or the news reader.
 import { Command, CommanderError } from 'commander';
-import { processIo, reportError, type Io } from './common.ts';
-import { registerValidate } from './commands/validate.ts';
-import { registerReport } from './commands/report.ts';
-import { registerDocs } from './commands/docs.ts';
-import { registerPackage } from './commands/package.ts';
-import { registerMetrics } from './commands/metrics.ts';
-import { registerCrm } from './commands/crm.ts';
-import { registerScenario } from './commands/scenario.ts';
-import { registerCompare } from './commands/compare.ts';
-import { registerIngest } from './commands/ingest.ts';
-import { registerEvents } from './commands/events.ts';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { printerOf, processIo, reportError, type Io, type RunContext } from './common.ts';
 
-/** Shared state of one run: the exit code that commands set. */
-export interface RunContext {
-  io: Io;
-  exitCode: number;
+/** A command module registers its command (options, arguments, action) on the program. */
+export interface CommandModule {
+  register: (program: Command, context: RunContext) => void;
 }
 
-export function buildProgram(context: RunContext): Command {
-  const program = new Command('corridor')
+interface CommandEntry {
+  name: string;
+  /** Shown by `corridor --help` without loading the command. */
+  summary: string;
+  load: () => Promise<CommandModule>;
+}
+
+/** Every command, in the order `corridor --help` lists them. */
+export const COMMANDS: CommandEntry[] = [
+  { name: 'validate', summary: 'check a dataset folder: structure, types, units, references, legs, sources', load: () => import('./commands/validate.ts') },
+  { name: 'report', summary: 'baseline report: suppliers of the EU and France, Kazakhstan\'s export routes, route utilisation, EU criticality', load: () => import('./commands/report.ts') },
+  { name: 'docs', summary: 'write the generated reference pages (docs/dataset.md, docs/errors.md)', load: () => import('./commands/docs.ts') },
+  { name: 'package', summary: 'write datapackage.json for the Corridor CSV tables present in a folder', load: () => import('./commands/package.ts') },
+  { name: 'metrics', summary: 'dependence metrics: an importer\'s suppliers, HHI, CRMA benchmark, transit exposure; or an exporter\'s destinations and routes', load: () => import('./commands/metrics.ts') },
+  { name: 'crm', summary: 'EU criticality assessment: supply risk per stage, bottleneck, economic importance and verdict', load: () => import('./commands/crm.ts') },
+  { name: 'scenario', summary: 'run what-if scenarios written as YAML files (docs/scenarios.md)', load: () => import('./commands/scenario.ts') },
+  { name: 'compare', summary: 'run several scenarios and compare them side by side with the baseline', load: () => import('./commands/compare.ts') },
+  { name: 'ingest', summary: 'read an English news article and list candidate events (actors, type, date, tone, commodities, routes)', load: () => import('./commands/ingest.ts') },
+  { name: 'events', summary: 'review candidate events from `corridor ingest --save`, and list the dataset\'s events by date', load: () => import('./commands/events.ts') },
+  { name: 'completion', summary: 'print a shell completion script: corridor completion bash|zsh|fish', load: () => import('./commands/completion.ts') },
+];
+
+/** The package's version, read from package.json beside src/ (or dist/). */
+export function corridorVersion(): string {
+  return (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+}
+
+function newProgram(context: RunContext): Command {
+  return new Command('corridor')
     .description('Security of energy and critical-mineral supply: dependence, routes, scenarios and events')
-    .version('0.1.0')
+    .version(corridorVersion())
     .exitOverride()
     .configureOutput({
       writeOut: (s) => context.io.out(s),
@@ -29,24 +48,34 @@ export function buildProgram(context: RunContext): Command {
       // One line, like every other error: "corridor: error: unknown option '--yaer' (see --help)".
       outputError: (s, write) => write(`corridor: ${s.trim().replace(/\n+/g, ' ')} (see --help)\n`),
     });
-  registerValidate(program, context);
-  registerReport(program, context);
-  registerDocs(program, context);
-  registerPackage(program, context);
-  registerMetrics(program, context);
-  registerCrm(program, context);
-  registerScenario(program, context);
-  registerCompare(program, context);
-  registerIngest(program, context);
-  registerEvents(program, context);
+}
+
+/** The command a command line asks for: its first word that is not an option (`help X` asks for X). */
+function requestedCommand(args: string[]): string | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * Builds the program with `load` commands fully registered and the others as stubs that only name themselves for
+ * the help. `load` is the requested command, or 'all' (the completion scripts need every option).
+ */
+export async function buildProgram(context: RunContext, load: string | 'all' | undefined): Promise<Command> {
+  const program = newProgram(context);
+  for (const entry of COMMANDS) {
+    if (load === 'all' || entry.name === load) (await entry.load()).register(program, context);
+    else program.command(entry.name).description(entry.summary);
+  }
   return program;
 }
 
 /** Runs the CLI with the given argv (as process.argv) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const context: RunContext = { io, exitCode: 0 };
-  const program = buildProgram(context);
+  const context: RunContext = { io: printerOf(io), exitCode: 0 };
+  const args = argv.slice(2);
   try {
+    const requested = requestedCommand(args);
+    const program = await buildProgram(context, requested === 'completion' ? 'all' : requested);
     await program.parseAsync(argv);
     return context.exitCode;
   } catch (error) {
@@ -54,6 +83,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       // Help and version are not errors; anything else commander rejects is a bad argument.
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
-    return reportError(io, error, argv.includes('--json'));
+    return reportError(context.io, error, args.includes('--json'));
   }
 }

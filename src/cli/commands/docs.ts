@@ -6,7 +6,7 @@ import { renderDatasetDoc } from '../../schema/docs.ts';
 import { renderErrorsDoc } from '../../errors-doc.ts';
 import { updateScenariosDoc } from '../../scenario/docs.ts';
 import { CorridorError } from '../../errors.ts';
-import type { RunContext } from '../main.ts';
+import type { RunContext } from '../common.ts';
 
 const DOCS_DIR = resolve(import.meta.dirname, '../../../docs');
 
@@ -18,7 +18,7 @@ export const GENERATED_DOCS: { file: string; render: () => string }[] = [
   { file: 'scenarios.md', render: () => updateScenariosDoc(existsSync(resolve(DOCS_DIR, 'scenarios.md')) ? readFileSync(resolve(DOCS_DIR, 'scenarios.md'), 'utf8') : '# Scenarios\n') },
 ];
 
-export function registerDocs(program: Command, context: RunContext): void {
+export function register(program: Command, context: RunContext): void {
   program
     .command('docs')
     .description('write the generated reference pages (docs/dataset.md, docs/errors.md)')

@@ -4,8 +4,9 @@ import { EVENTS_METHOD } from '../../events/method.ts';
 import { acceptCandidate } from '../../store/accept.ts';
 import { CANDIDATE_STATUSES, hasCandidateStore, openCandidateStore, type CandidateStatus, type CandidateStore, type StoredCandidate } from '../../store/candidates.ts';
 import { available, CorridorError } from '../../errors.ts';
-import { datasetDir, openDataset, printJson, withDataset, withJson } from '../common.ts';
-import type { RunContext } from '../main.ts';
+import { datasetDir, printJson, printOutput, withDataset, withJson, withOutput, type OutputOptions, type RunContext } from '../common.ts';
+import { openDataset } from '../dataset.ts';
+import { candidateLine, candidateTables, timelineLine, timelineTables } from '../views/events.ts';
 
 function withStore<T>(dir: string, fn: (store: CandidateStore) => T): T {
   const store = openCandidateStore(dir);
@@ -32,30 +33,23 @@ function pendingCandidate(store: CandidateStore, id: string, hint = ''): StoredC
   return c;
 }
 
-function line(c: StoredCandidate): string {
-  const e = c.event;
-  const tone = e.tone > 0 ? `+${e.tone}` : String(e.tone);
-  return `${c.id}  ${c.status.padEnd(9)}  ${(e.date ?? 'no date').padEnd(10)}  ${e.type.padEnd(10)} ${e.source ?? '?'} -> ${e.targets.join(',') || '-'}  tone ${tone}  conf ${e.confidence.toFixed(2)}  "${e.sentence.text.length > 80 ? `${e.sentence.text.slice(0, 77)}...` : e.sentence.text}"`;
-}
-
-export function registerEvents(program: Command, context: RunContext): void {
+export function register(program: Command, context: RunContext): void {
   const events = program.command('events').description('review candidate events from `corridor ingest --save`, and list the dataset\'s events by date');
 
-  withJson(withDataset(events.command('list')))
+  withOutput(withDataset(events.command('list')), ['candidates'])
     .description('list saved candidate events (by default those waiting for review)')
     .option('--status <status>', `which candidates: ${[...CANDIDATE_STATUSES, 'all'].join(', ')}`, 'candidate')
-    .action((options: { dataset?: string; json: boolean; status: string }) => {
+    .action((options: OutputOptions & { dataset?: string; status: string }) => {
       if (![...CANDIDATE_STATUSES, 'all'].includes(options.status)) {
         throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `--status expects one of ${[...CANDIDATE_STATUSES, 'all'].join(', ')}, found "${options.status}"`);
       }
       const dir = datasetDir(options);
       const list = hasCandidateStore(dir) ? withStore(dir, (s) => s.list(options.status as CandidateStatus | 'all')) : [];
-      if (options.json) {
-        printJson(context.io, { method: EVENTS_METHOD, status: options.status, candidates: list });
-        return;
-      }
-      if (list.length === 0) context.io.out(`no ${options.status === 'all' ? '' : `${options.status} `}events saved for ${dir}`);
-      for (const c of list) context.io.out(line(c));
+      printOutput(context, options, {
+        json: () => ({ method: EVENTS_METHOD, status: options.status, candidates: list }),
+        text: () => (list.length === 0 ? [`no ${options.status === 'all' ? '' : `${options.status} `}events saved for ${dir}`] : list.map(candidateLine)),
+        tables: () => candidateTables(list),
+      });
     });
 
   withJson(withDataset(events.command('accept')))
@@ -94,10 +88,10 @@ export function registerEvents(program: Command, context: RunContext): void {
       });
     });
 
-  withJson(withDataset(events.command('timeline')))
+  withOutput(withDataset(events.command('timeline')), ['events'])
     .description('the dataset\'s events in date order')
     .option('--actor <id>', 'only events where this country or bloc acts or is a target')
-    .action((options: { dataset?: string; json: boolean; actor?: string }) => {
+    .action((options: OutputOptions & { dataset?: string; actor?: string }) => {
       const model = openDataset(options);
       const actor = options.actor?.trim().toUpperCase();
       if (actor !== undefined && !model.hasActor(actor)) {
@@ -107,14 +101,10 @@ export function registerEvents(program: Command, context: RunContext): void {
       const rows = model.tables.event
         .filter((e) => actor === undefined || e.actor === actor || e.targets.includes(actor))
         .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-      if (options.json) {
-        printJson(context.io, { method: EVENTS_METHOD, dataset: model.info.hash, actor: actor ?? null, events: rows });
-        return;
-      }
-      if (rows.length === 0) context.io.out(`no events${actor ? ` involving ${actor}` : ''} in the dataset`);
-      for (const e of rows) {
-        const tone = e.tone > 0 ? `+${e.tone}` : String(e.tone);
-        context.io.out(`${e.date.padEnd(10)}  ${e.type.padEnd(10)} ${e.actor} -> ${e.targets.join(',') || '-'}  tone ${tone.padStart(3)}  ${e.summary}  [${e.source.join(';')}]`);
-      }
+      printOutput(context, options, {
+        json: () => ({ method: EVENTS_METHOD, dataset: model.info.hash, actor: actor ?? null, events: rows }),
+        text: () => (rows.length === 0 ? [`no events${actor ? ` involving ${actor}` : ''} in the dataset`] : rows.map(timelineLine)),
+        tables: () => timelineTables(rows),
+      });
     });
 }

@@ -6,8 +6,9 @@ import { candidateStorePath, openCandidateStore } from '../../store/candidates.t
 import { coerceCell } from '../../schema/coerce.ts';
 import type { Attribute } from '../../schema/types.ts';
 import { CorridorError } from '../../errors.ts';
-import { datasetDir, openDataset, printJson, withDataset, withJson } from '../common.ts';
-import type { RunContext } from '../main.ts';
+import { datasetDir, printOutput, withDataset, withOutput, type OutputOptions, type RunContext } from '../common.ts';
+import { openDataset } from '../dataset.ts';
+import { formatIngestResult, ingestTables } from '../views/events.ts';
 
 const PUBLISHED: Attribute = { name: 'published', type: 'date', required: true, description: 'publication date' };
 
@@ -64,33 +65,14 @@ function readFileInput(file: string): Uint8Array {
   return bytes;
 }
 
-function printText(context: RunContext, r: IngestResult): void {
-  const out = context.io.out;
-  out(`${r.article.title ? `"${r.article.title}"` : '(no title)'}: ${r.article.sentences} sentence(s), ${r.actors.length} actor(s), ${r.events.length} candidate event(s) [${r.method.name} ${r.method.version}]`);
-  if (r.actors.length) {
-    out('actors:');
-    for (const a of r.actors) out(`  ${(a.state ?? '-').padEnd(5)} ${a.name}${a.role ? ` (${a.role})` : ''}`);
-  }
-  if (r.events.length) {
-    out('events:');
-    for (const e of r.events) {
-      const tone = e.tone > 0 ? `+${e.tone}` : String(e.tone);
-      out(`  ${e.id}  ${(e.date ?? 'no date').padEnd(10)}  ${e.type.padEnd(10)} ${(e.source ?? '?')} -> ${e.targets.join(',') || '-'}  tone ${tone}  confidence ${e.confidence.toFixed(2)}`);
-      const links = [...e.commodities.map((c) => c.id ?? c.name), ...e.routes.map((x) => x.id ?? x.name)];
-      out(`      "${e.sentence.text.length > 110 ? `${e.sentence.text.slice(0, 107)}...` : e.sentence.text}"${links.length ? `  [${links.join(', ')}]` : ''}`);
-    }
-  }
-  if (r.attributions.length) out(`attribution: ${[...new Set(r.attributions.map((a) => a.name))].join(', ')}`);
-}
-
-export function registerIngest(program: Command, context: RunContext): void {
-  withJson(withDataset(program.command('ingest')))
+export function register(program: Command, context: RunContext): void {
+  withOutput(withDataset(program.command('ingest')), ['events', 'actors'])
     .description('read an English news article and list candidate events (actors, type, date, tone, commodities, routes)')
     .argument('<file>', 'text file with the article, or - for standard input')
     .option('--published <date>', 'publication date YYYY-MM-DD: relative dates ("last week", "on Tuesday") are resolved against it')
     .option('--source <publisher>', 'publisher of the article (e.g. Reuters); kept with saved candidates')
     .option('--save', 'keep the candidates for review in DATASET/.corridor/events.sqlite (see `corridor events`)', false)
-    .action((file: string, options: { dataset?: string; json: boolean; published?: string; source?: string; save: boolean }) => {
+    .action((file: string, options: OutputOptions & { dataset?: string; published?: string; source?: string; save: boolean }) => {
       const published = parsePublished(options.published);
       const name = file === '-' ? 'standard input' : file;
       const text = decodeInput(file === '-' ? readStdin() : readFileInput(file), name);
@@ -111,13 +93,14 @@ export function registerIngest(program: Command, context: RunContext): void {
           store.close();
         }
       }
-      if (options.json) {
-        const { method, ...rest } = result;
-        printJson(context.io, { method, dataset: model.info.hash, ...rest, ...(saved ? { saved } : {}) });
-      } else {
-        printText(context, result);
-        if (saved) context.io.out(`saved ${saved.added} new candidate(s) to ${saved.store}${saved.existing ? ` (${saved.existing} already there)` : ''}; review them with \`corridor events list\``);
-        for (const w of result.warnings) context.io.err(`warning: ${w}`);
-      }
+      const { method, ...rest } = result;
+      printOutput(context, options, {
+        json: () => ({ method, dataset: model.info.hash, ...rest, ...(saved ? { saved } : {}) }),
+        text: () => formatIngestResult(result),
+        tables: () => ingestTables(result),
+      });
+      if (options.json || options.csv) return;
+      if (saved) context.io.out(`saved ${saved.added} new candidate(s) to ${saved.store}${saved.existing ? ` (${saved.existing} already there)` : ''}; review them with \`corridor events list\``);
+      for (const w of result.warnings) context.io.err(`warning: ${w}`, 'warning');
     });
 }

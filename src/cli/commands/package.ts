@@ -6,9 +6,9 @@ import { ENTITIES } from '../../schema/entities.ts';
 import { buildDatapackage } from '../../data/datapackage.ts';
 import { writeFileAtomic } from '../../data/write.ts';
 import { CorridorError } from '../../errors.ts';
-import type { RunContext } from '../main.ts';
+import type { RunContext } from '../common.ts';
 
-export function registerPackage(program: Command, context: RunContext): void {
+export function register(program: Command, context: RunContext): void {
   program
     .command('package')
     .description('write datapackage.json for the Corridor CSV tables present in a folder')

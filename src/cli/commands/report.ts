@@ -1,82 +1,15 @@
 // `corridor report` (and `npm start`): the baseline report of a dataset, built on the metrics layer.
 import type { Command } from 'commander';
-import { baselineReport, type BaselineReport } from '../../metrics/index.ts';
-import { openDataset, printJson, withDataset, withJson } from '../common.ts';
-import type { RunContext } from '../main.ts';
-import { crmLines } from './crm.ts';
-import { formatInteger, formatPercent, formatTable, formatVolume, routeLines, volumeDigits } from './metrics.ts';
+import { baselineReport } from '../../metrics/index.ts';
+import { printOutput, withDataset, withOutput, type OutputOptions, type RunContext } from '../common.ts';
+import { openDataset } from '../dataset.ts';
+import { REPORT_TABLES, formatBaselineReport, reportTables } from '../views/report.ts';
 
-export function formatBaselineReport(r: BaselineReport): string[] {
-  const lines = [
-    `Corridor baseline report: dataset "${r.datasetName}" (hash ${r.dataset}; ${r.sources} sources, ${formatInteger(r.rows)} rows)`,
-    `method ${r.method.name} ${r.method.version}; each section uses the latest year with data and says which`,
-    '',
-    '1. Suppliers of the importers',
-  ];
-  for (const entry of r.importers) {
-    lines.push('');
-    if (!('metrics' in entry)) {
-      lines.push(`${entry.importer}, ${entry.commodity}: not available (${entry.unavailable})`);
-      continue;
-    }
-    const m = entry.metrics;
-    lines.push(
-      `${m.importer} ${m.importerName}, ${m.commodity}, ${m.year}: ${formatVolume(m.total)} ${m.unit}; HHI ${formatInteger(m.hhi)}` +
-        `; top ${m.topSupplier ?? '–'} ${formatPercent(m.topShare)}; CRMA ≤65%: ${m.crmaBenchmarkMet ? 'met' : 'NOT met'}` +
-        (m.dispersedShare > 0 ? `; ${formatPercent(m.dispersedShare)} dispersed (aggregates)` : ''),
-      ...formatTable(
-        [{ header: 'Supplier' }, { header: `Volume (${m.unit})`, align: 'right' }, { header: 'Share', align: 'right' }],
-        m.suppliers.map((s) => [`${s.exporter} ${s.name}`, formatVolume(s.volume, volumeDigits(m.suppliers.map((x) => x.volume))), formatPercent(s.share)]),
-      ),
-    );
-  }
-
-  lines.push('', '', `2. Export routes of ${r.exporter.exporter}, ${r.exporter.commodity}`, '');
-  if (!('metrics' in r.exporter)) {
-    lines.push(`not available (${r.exporter.unavailable})`);
-  } else {
-    const m = r.exporter.metrics;
-    const crossing = m.transitExposure.find((t) => t.country === r.exporter.transitCountry);
-    lines.push(
-      `${m.exporter} ${m.exporterName}, ${r.exporter.yearNote}; exports ${formatVolume(m.total)} ${m.unit}`,
-      ...routeLines(m),
-      '',
-      `Crosses ${r.exporter.transitCountry}: ${formatVolume(crossing?.volume ?? 0)} ${m.unit}, ${formatPercent(r.exporter.transitShare)} of exports` +
-        (m.routeUnknownShare > 0 ? ` (${formatPercent(m.routeUnknownShare)} on unknown routes not counted)` : ''),
-    );
-  }
-
-  lines.push('', '', '3. Route capacity and utilisation (flow on the route / capacity)', '');
-  if (r.routes.length === 0) lines.push('  (no routes in the dataset)');
-  else {
-    lines.push(...formatTable(
-      [
-        { header: 'Route' }, { header: 'Commodity' }, { header: 'Year', align: 'right' }, { header: 'Flow', align: 'right' },
-        { header: 'Capacity', align: 'right' }, { header: 'Unit' }, { header: 'Utilisation', align: 'right' }, { header: 'Note' },
-      ],
-      r.routes.map((u) => [
-        u.route, u.commodity, String(u.year), formatVolume(u.volume), u.capacity === null ? 'unlimited' : formatVolume(u.capacity), u.unit,
-        formatPercent(u.utilisation), [u.status !== 'operating' ? u.status : '', u.capacityYear !== u.year ? `capacity of ${u.capacityYear}` : ''].filter(Boolean).join('; '),
-      ]),
-    ));
-  }
-
-  lines.push('', '', '4. EU criticality (supply risk)', '');
-  if ('unavailable' in r.crm) lines.push(`not available (${r.crm.unavailable})`);
-  else lines.push(...crmLines(r.crm));
-
-  const notes = r.importers.flatMap((e) => ('metrics' in e ? e.metrics.notes.map((n) => `${e.importer} ${e.commodity}: ${n}`) : []));
-  if ('metrics' in r.exporter) notes.push(...r.exporter.metrics.notes.map((n) => `${r.exporter.exporter} ${r.exporter.commodity}: ${n}`));
-  if (notes.length > 0) lines.push('', '', 'Notes', ...notes.map((n) => `  - ${n}`));
-  return lines;
-}
-
-export function registerReport(program: Command, context: RunContext): void {
-  withDataset(withJson(program.command('report')))
+export function register(program: Command, context: RunContext): void {
+  withDataset(withOutput(program.command('report'), REPORT_TABLES))
     .description('baseline report: suppliers of the EU and France, Kazakhstan\'s export routes, route utilisation, EU criticality')
-    .action((options: { json: boolean; dataset?: string }) => {
+    .action((options: OutputOptions & { dataset?: string }) => {
       const report = baselineReport(openDataset(options));
-      if (options.json) printJson(context.io, report);
-      else context.io.out(formatBaselineReport(report).join('\n'));
+      printOutput(context, options, { json: () => report, text: () => formatBaselineReport(report), tables: () => reportTables(report) });
     });
 }

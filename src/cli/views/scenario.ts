@@ -1,0 +1,118 @@
+// Text and tables of a scenario result (`corridor scenario run`).
+import type { ScenarioResult } from '../../scenario/index.ts';
+import { formatMoney, formatNumber, formatSigned, formatTable, formatVolume, volumeDigits, type DataTable } from '../format.ts';
+
+/** The sign a change is listed with: − a shock, + a policy, · anything else. */
+export const changeMark = (kind: string): string => (kind === 'shock' ? '−' : kind === 'policy' ? '+' : '·');
+
+/** The text form of a scenario result. */
+export function formatScenarioResult(r: ScenarioResult): string[] {
+  const u = r.unit;
+  // Volumes: digits that suit the largest volume of the result, en-GB grouping.
+  const digits = volumeDigits(r.importers.map((i) => i.demand));
+  const vol = (v: number | null) => (v === null ? '–' : Number.isFinite(v) ? formatVolume(v, digits) : 'unlimited');
+  const dvol = (v: number) => `${v > 0 ? '+' : ''}${formatVolume(v, digits)}`;
+  const lines = [
+    `Scenario "${r.scenario.name}": ${r.scenario.commodity} ${r.scenario.year}, volumes in ${u}   [method ${r.method.name} ${r.method.version}, dataset ${r.dataset}]`,
+  ];
+  if (r.scenario.description) lines.push(r.scenario.description.trim().replace(/\s+/g, ' '));
+  lines.push('', 'Changes:');
+  for (const c of r.changes) lines.push(`  ${changeMark(c.kind)} ${c.summary}`);
+  if (r.changes.length === 0) lines.push('  (none: the baseline)');
+  lines.push('', 'Importers:');
+  lines.push(...formatTable(
+    [{ header: 'Importer' }, { header: 'Demand', align: 'right' }, { header: 'Served before', align: 'right' }, { header: 'Served after', align: 'right' },
+      { header: 'Unserved', align: 'right' }, { header: 'World market', align: 'right' }, { header: 'Stock draw', align: 'right' }, { header: 'Days before', align: 'right' }, { header: 'Days after', align: 'right' }],
+    r.importers.map((i) => [i.parts ? `${i.importer} (sum)` : i.importer, vol(i.demand), vol(i.servedBaseline), vol(i.servedScenario), vol(i.unserved),
+      vol(i.worldMarket), vol(i.stockDraw), formatNumber(i.transitDaysBaseline, 1), formatNumber(i.transitDaysScenario, 1)]),
+  ));
+  lines.push('', 'Routes (direct:E>I = flows whose route the dataset does not give; those that do not change are not listed):');
+  lines.push(...formatTable(
+    [{ header: 'Route' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' },
+      { header: 'Binds' }, { header: `Shadow price (${r.priceUnit})`, align: 'right' }, { header: 'Status' }],
+    r.routes.filter((x) => !x.direct || x.binding || Math.abs(x.flowScenario - x.flowBaseline) > 1e-9).map((x) => [x.route, vol(x.flowBaseline), vol(x.flowScenario), x.capacity === null ? 'unlimited' : vol(x.capacity), x.binding ? 'yes' : '',
+      formatMoney(x.shadowPrice), x.status]),
+  ));
+  if (r.assets.length) {
+    lines.push('', 'Shared assets:');
+    lines.push(...formatTable(
+      [{ header: 'Asset' }, { header: 'Flow before', align: 'right' }, { header: 'Flow after', align: 'right' }, { header: 'Capacity', align: 'right' }, { header: 'Binds' }, { header: `Shadow price (${r.priceUnit})`, align: 'right' }],
+      r.assets.map((a) => [a.asset, vol(a.flowBaseline), vol(a.flowScenario), vol(a.capacity), a.binding ? 'yes' : '', formatMoney(a.shadowPrice)]),
+    ));
+  }
+  lines.push('', 'What binds:');
+  if (r.whatBinds.length === 0) lines.push('  nothing: no route, shared asset, export capacity or world-market limit is reached.');
+  for (const b of r.whatBinds) lines.push(`  ${b.text}`);
+  const priced = r.settings.some((x) => x.name === 'price');
+  lines.push('', `Actors whose volume changes (value = volume change × ${priced ? 'price' : 'price: none in the dataset'}, ${r.valueUnit}):`);
+  const moved = r.actors.filter((a) => Math.abs(a.volumeChange) > 1e-9);
+  if (moved.length === 0) lines.push('  (none)');
+  else lines.push(...formatTable(
+    [{ header: 'Country' }, { header: 'Role' }, { header: 'Before', align: 'right' }, { header: 'After', align: 'right' }, { header: 'Change', align: 'right' }, { header: 'Value', align: 'right' }],
+    moved.map((a) => [a.country, a.role === 'transit' ? 'transit (carried)' : a.role === 'exporter' ? 'exporter' : 'importer (received)', vol(a.volumeBaseline), vol(a.volumeScenario), dvol(a.volumeChange), formatSigned(a.valueChange, 1)]),
+  ));
+  if (r.metrics.length) {
+    lines.push('', 'Dependence before → after:');
+    lines.push(...formatTable(
+      [{ header: 'Importer' }, { header: 'HHI', align: 'right' }, { header: 'Top supplier' }, { header: 'Top share', align: 'right' }, { header: 'Top transit' }],
+      r.metrics.map((m) => [
+        m.importer,
+        `${m.baseline.hhi.toFixed(0)} → ${m.scenario.hhi.toFixed(0)}`,
+        `${m.baseline.topSupplier ?? '–'} → ${m.scenario.topSupplier ?? '–'}`,
+        `${(m.baseline.topShare * 100).toFixed(1)}% → ${(m.scenario.topShare * 100).toFixed(1)}%`,
+        `${m.baseline.topTransit ? `${m.baseline.topTransit.country} ${(m.baseline.topTransit.share * 100).toFixed(1)}%` : '–'} → ${m.scenario.topTransit ? `${m.scenario.topTransit.country} ${(m.scenario.topTransit.share * 100).toFixed(1)}%` : '–'}`,
+      ]),
+    ));
+  }
+  if (r.observed) {
+    lines.push('', `Observed in ${r.observed.year} (dataset flows, for comparison):`);
+    lines.push(...formatTable(
+      [{ header: 'Exporter → importer' }, { header: 'Model before', align: 'right' }, { header: 'Model after', align: 'right' }, { header: `Observed ${r.observed.year}`, align: 'right' }],
+      r.observed.flows.map((o) => [`${o.exporter} → ${o.importer}`, vol(o.flowBaseline), vol(o.flowScenario), vol(o.volume)]),
+    ));
+  }
+  const w = r.worldMarket;
+  lines.push('');
+  if (w.enabled) lines.push(`World market: ${vol(w.baseline)} → ${vol(w.scenario)} ${u} at a premium of ${formatMoney(w.premium)} ${r.priceUnit}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${vol(w.spare)}`}`);
+  const c = r.solver.costs;
+  lines.push(`Solver: ${r.solver.status}; objective ${formatMoney(r.solver.baselineObjective)} → ${formatMoney(r.solver.objective)} ${r.valueUnit} (transport ${formatMoney(c.transport)}, stickiness ${formatMoney(c.stickiness)}, world market ${formatMoney(c.world)}, stocks ${formatMoney(c.stock)}, unserved ${formatMoney(c.unserved)}${c.shortfall ? `, agreement shortfall ${formatMoney(c.shortfall)}` : ''})`);
+  const defaults = r.settings.filter((s) => s.origin !== 'dataset');
+  if (defaults.length) {
+    lines.push('', 'Assumptions (settings not from the dataset):');
+    for (const s of defaults) lines.push(`  ${s.name} = ${Number.isFinite(s.value) ? s.value : 'unlimited'} ${s.unit} [${s.origin}]${s.note ? `: ${s.note}` : ''}`);
+  }
+  if (r.assumptions.length) {
+    lines.push('', 'Notes:');
+    for (const a of r.assumptions) lines.push(`  ${a}`);
+  }
+  return lines;
+}
+
+/** Tables of a scenario result: importers (default), routes, assets, actors. */
+export const SCENARIO_TABLES = ['importers', 'routes', 'assets', 'actors'];
+
+export function scenarioTables(r: ScenarioResult): DataTable[] {
+  const u = r.unit;
+  return [
+    {
+      name: 'importers',
+      columns: ['importer', 'demand', 'served_baseline', 'served_scenario', 'unserved', 'world_market', 'stock_draw', 'transit_days_baseline', 'transit_days_scenario', 'unit'],
+      rows: r.importers.map((i) => [i.importer, i.demand, i.servedBaseline, i.servedScenario, i.unserved, i.worldMarket, i.stockDraw, i.transitDaysBaseline, i.transitDaysScenario, u]),
+    },
+    {
+      name: 'routes',
+      columns: ['route', 'flow_baseline', 'flow_scenario', 'capacity', 'unit', 'binding', 'shadow_price', 'price_unit', 'status', 'direct'],
+      rows: r.routes.map((x) => [x.route, x.flowBaseline, x.flowScenario, x.capacity, u, x.binding, x.shadowPrice, r.priceUnit, x.status, x.direct]),
+    },
+    {
+      name: 'assets',
+      columns: ['asset', 'flow_baseline', 'flow_scenario', 'capacity', 'unit', 'binding', 'shadow_price', 'price_unit'],
+      rows: r.assets.map((a) => [a.asset, a.flowBaseline, a.flowScenario, a.capacity, u, a.binding, a.shadowPrice, r.priceUnit]),
+    },
+    {
+      name: 'actors',
+      columns: ['country', 'role', 'volume_baseline', 'volume_scenario', 'volume_change', 'unit', 'value_change', 'value_unit'],
+      rows: r.actors.map((a) => [a.country, a.role, a.volumeBaseline, a.volumeScenario, a.volumeChange, u, a.valueChange, r.valueUnit]),
+    },
+  ];
+}

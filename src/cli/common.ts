@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
 import { CorridorError, available } from '../errors.ts';
+import { DEFAULT_DATASET_DIR } from '../paths.ts';
 import { colourWanted, paint, sanitize, toCsv, type DataTable, type Style } from './format.ts';
 
 /** Output streams, replaceable in tests. `colour` says whether each stream may be coloured. */
@@ -37,12 +38,10 @@ export interface RunContext {
   exitCode: number;
 }
 
-/** The embedded default dataset shipped with Corridor (a path known without loading the data layer). */
-export const EMBEDDED_DATASET_DIR = resolve(import.meta.dirname, '../../data/default');
 
 /** The dataset used when a command is given none: $CORRIDOR_DATASET, else the embedded default dataset. */
 export function defaultDatasetDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CORRIDOR_DATASET ? resolve(env.CORRIDOR_DATASET) : EMBEDDED_DATASET_DIR;
+  return env.CORRIDOR_DATASET ? resolve(env.CORRIDOR_DATASET) : DEFAULT_DATASET_DIR;
 }
 
 /** Adds `--dataset DIR` (default: $CORRIDOR_DATASET, else the embedded default dataset). */

@@ -1,8 +1,7 @@
 // The `corridor` command: a thin face over the library. Each command lives in ./commands/ and is loaded only when
 // it is the one asked for, so that `corridor --help` or `corridor metrics` never load the solver or the news reader.
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { packageVersion } from '../paths.ts';
 import { printerOf, processIo, reportError, type Io, type RunContext } from './common.ts';
 
 /** A command module registers its command (options, arguments, action) on the program. */
@@ -32,15 +31,10 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'completion', summary: 'print a shell completion script: corridor completion bash|zsh|fish', load: () => import('./commands/completion.ts') },
 ];
 
-/** The package's version, read from package.json beside src/ (or dist/). */
-export function corridorVersion(): string {
-  return (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
-}
-
 function newProgram(context: RunContext): Command {
   return new Command('corridor')
     .description('Security of energy and critical-mineral supply: dependence, routes, scenarios and events')
-    .version(corridorVersion())
+    .version(packageVersion())
     .exitOverride()
     .configureOutput({
       writeOut: (s) => context.io.out(s),

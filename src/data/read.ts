@@ -13,6 +13,7 @@ import { parseCsv } from './csv.ts';
 import { ProblemList, formatProblem } from './problems.ts';
 import { validateTables } from './validate.ts';
 import { CorridorError } from '../errors.ts';
+import { DEFAULT_DATASET_DIR } from '../paths.ts';
 
 /** Files larger than this are refused with a message rather than read into memory. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -26,8 +27,7 @@ export interface ReadResult {
   lines: RowLines;
 }
 
-/** The embedded default dataset shipped with Corridor. */
-export const DEFAULT_DATASET_DIR = resolve(import.meta.dirname, '../../data/default');
+export { DEFAULT_DATASET_DIR };
 
 interface PackageDescriptor {
   name: string;

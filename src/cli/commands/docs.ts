@@ -6,9 +6,9 @@ import { renderDatasetDoc } from '../../schema/docs.ts';
 import { renderErrorsDoc } from '../../errors-doc.ts';
 import { updateScenariosDoc } from '../../scenario/docs.ts';
 import { CorridorError } from '../../errors.ts';
+import { DOCS_DIR } from '../../paths.ts';
 import type { RunContext } from '../common.ts';
 
-const DOCS_DIR = resolve(import.meta.dirname, '../../../docs');
 
 /** Generated pages: file name and how to render it. */
 export const GENERATED_DOCS: { file: string; render: () => string }[] = [

@@ -1,8 +1,10 @@
 // The embedded default dataset: valid, every figure sourced, and key figures equal to the values in
-// the cited sources (transcribed by hand from the reference sheet) or to the shared WGI file.
+// the cited sources (transcribed by hand from the reference sheet) or to the WGI file in data/wgi.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DATASET_DIR, readDataset } from '../src/data/read.ts';
 import { ENTITIES } from '../src/schema/entities.ts';
@@ -40,18 +42,34 @@ test('every estimated figure says how it was derived', () => {
   }
 });
 
-test('the WGI values equal the shared WGI 2022 file, rescaled from 0-1 to -2.5..+2.5', () => {
-  const file = join(import.meta.dirname, '..', '..', 'shared', 'data', 'wgi-2022-mean-normalised.csv');
+const ROOT = join(import.meta.dirname, '..');
+
+test('the WGI value of every state equals the WGI 2022 file in data/wgi, rescaled from 0-1 to -2.5..+2.5', () => {
+  const file = join(ROOT, 'data', 'wgi', 'wgi-2022-mean-normalised.csv');
   if (!existsSync(file)) return assert.fail(`missing ${file}`);
-  const { table } = parseCsv(readFileSync(file, 'utf8'));
+  const { table, problems: csvProblems } = parseCsv(readFileSync(file, 'utf8'));
+  assert.deepEqual(csvProblems, []);
   const normalised = new Map(table.rows.map((r) => [r[0], Number(r[1])]));
-  // Hand check from the reference sheet: Kazakhstan 0.435 -> 0.435*5 - 2.5 = -0.325 (≈ -0.33).
-  assert.ok(close(model.wgi('KAZ')!.value, normalised.get('Kazakhstan')! * 5 - 2.5, 1e-3));
-  assert.ok(close(model.wgi('RUS')!.value, normalised.get('Russian Federation')! * 5 - 2.5, 1e-3));
-  assert.ok(close(model.wgi('FRA')!.value, normalised.get('France')! * 5 - 2.5, 1e-3));
+  // Hand check from the reference sheet (2 decimals): Kazakhstan 0.435 -> 0.435*5 - 2.5 = -0.325 (≈ -0.33),
+  // Russian Federation -1.03, France +1.04.
+  assert.ok(Math.abs(model.wgi('KAZ')!.value - -0.33) <= 0.01);
+  assert.ok(Math.abs(model.wgi('RUS')!.value - -1.03) <= 0.01);
+  assert.ok(Math.abs(model.wgi('FRA')!.value - 1.04) <= 0.01);
+  // The World Bank's names where they differ from countries.csv.
+  const worldBankName: Record<string, string> = {
+    CZE: 'Czech Republic', SVK: 'Slovak Republic', KGZ: 'Kyrgyz Republic', RUS: 'Russian Federation', PRK: 'Korea, Dem. Rep.',
+    EGY: 'Egypt, Arab Rep.', YEM: 'Yemen, Rep.', COD: 'Congo, Dem. Rep.', USA: 'United States', GBR: 'United Kingdom',
+  };
   const states = model.tables.country.filter((c) => c.kind === 'country');
-  const missing = states.filter((c) => !model.wgi(c.id)).map((c) => c.id);
-  assert.ok(missing.length <= 3, `countries without WGI: ${missing.join(', ')}`);
+  assert.equal(states.length, 73);
+  for (const state of states) {
+    const n = normalised.get(worldBankName[state.id] ?? state.name);
+    assert.ok(n !== undefined, `${state.id} (${state.name}) is not in the WGI file`);
+    const wgi = model.wgi(state.id);
+    assert.ok(wgi, `${state.id} has no WGI value`);
+    // Written with 4 decimals: at most half a unit of the 4th decimal away.
+    assert.ok(Math.abs(wgi.value - (n * 5 - 2.5)) <= 0.5e-4 + 1e-12, `${state.id}: ${wgi.value} vs ${n * 5 - 2.5}`);
+  }
 });
 
 test('uranium 2022: Kazakhstan 21,227 tU of a world 49,355 tU (WNA), i.e. 43%', () => {
@@ -104,17 +122,30 @@ test('the France-Kazakhstan cooperation of 1 Nov 2023 and the Russian criticism 
   assert.ok(criticism && criticism.tone < 0, 'Lavrov criticism with a negative tone');
 });
 
-test('scripts/build-default-dataset.py regenerates exactly the CSV files of data/default', async () => {
-  const { spawnSync } = await import('node:child_process');
-  const { mkdtempSync, readdirSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
+/** The first line where two files differ, for a readable failure. */
+function firstDifference(a: string, b: string): string {
+  const [x, y] = [a.split('\n'), b.split('\n')];
+  const i = x.findIndex((line, k) => line !== y[k]);
+  return i < 0 ? `lengths ${a.length} and ${b.length}` : `line ${i + 1}:\n  built:     ${x[i]}\n  committed: ${y[i]}`;
+}
+
+test('scripts/build-default-dataset.ts regenerates exactly the CSV files of data/default, byte for byte', () => {
   const out = mkdtempSync(join(tmpdir(), 'corridor-build-'));
-  const script = join(import.meta.dirname, '..', 'scripts', 'build-default-dataset.py');
-  const run = spawnSync('python3', [script], { env: { ...process.env, CORRIDOR_DATASET_OUT: out }, encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-  const csvs = readdirSync(DEFAULT_DATASET_DIR).filter((f) => f.endsWith('.csv')).sort();
-  assert.deepEqual(readdirSync(out).filter((f) => f.endsWith('.csv')).sort(), csvs);
-  for (const file of csvs) {
-    assert.equal(readFileSync(join(out, file), 'utf8'), readFileSync(join(DEFAULT_DATASET_DIR, file), 'utf8'), file);
+  try {
+    const script = join(ROOT, 'scripts', 'build-default-dataset.ts');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: ROOT, env: { ...process.env, CORRIDOR_DATASET_OUT: out }, encoding: 'utf8',
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const csvs = readdirSync(DEFAULT_DATASET_DIR).filter((f) => f.endsWith('.csv')).sort();
+    assert.equal(csvs.length, 20);
+    assert.deepEqual(readdirSync(out).filter((f) => f.endsWith('.csv')).sort(), csvs);
+    for (const file of csvs) {
+      const built = readFileSync(join(out, file));
+      const committed = readFileSync(join(DEFAULT_DATASET_DIR, file));
+      assert.ok(built.equals(committed), `${file} differs at ${firstDifference(built.toString('utf8'), committed.toString('utf8'))}`);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 });

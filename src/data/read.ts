@@ -11,15 +11,13 @@ import { Model } from '../model/model.ts';
 import { emptyTables, type Tables } from '../model/types.ts';
 import { parseCsv } from './csv.ts';
 import { ProblemList, formatProblem } from './problems.ts';
-import { validateTables } from './validate.ts';
+import { validateTables, type RowLines } from './validate.ts';
 import { CorridorError } from '../errors.ts';
 import { DEFAULT_DATASET_DIR } from '../paths.ts';
 
 /** Files larger than this are refused with a message rather than read into memory. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
-/** Line numbers of the rows of each table, for locating problems found after reading. */
-export type RowLines = Record<EntityName, number[]>;
 
 export interface ReadResult {
   model: Model;

@@ -5,7 +5,9 @@ import type { Attribute, Entity, EntityName } from '../schema/types.ts';
 import type { CommodityRow, LegRow, Tables } from '../model/types.ts';
 import { canConvert, isKnownUnit, moneyPerBaseUnit } from '../model/units.ts';
 import type { ProblemList } from './problems.ts';
-import type { RowLines } from './read.ts';
+
+/** Line numbers of the rows of each table, for locating problems found after reading. */
+export type RowLines = Record<EntityName, number[]>;
 
 type Row = Record<string, unknown>;
 

@@ -102,7 +102,7 @@ test('colour only on request: FORCE_COLOR colours an error, NO_COLOR wins over i
 
 test('colour on a terminal, and none on a terminal with NO_COLOR (run under script(1), which gives a real pty)', () => {
   const command = `${process.execPath} ${BIN} metrics --importer NOPE --commodity crude_oil`;
-  const env = { ...process.env, FORCE_COLOR: undefined as unknown as string };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.FORCE_COLOR;
   const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...env, NO_COLOR: '' } });
   assert.match(tty.stdout, /\x1b\[31mcorridor: unknown importer/);

@@ -5,6 +5,7 @@
 //     (`linprog(method='highs')`, Debian's /usr/bin/python3), both reading the same LP written to files.
 // Run: npm run bench:solve  (options: --runs N for 1, --synthetic-runs N for 2, --size EXPORTERSxIMPORTERS)
 import { spawnSync } from 'node:child_process';
+import { recordSection } from '../results.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -162,3 +163,23 @@ const dataset = await benchDefaultDataset(runs);
 console.log(JSON.stringify({ benchmark: 'scenario on the default dataset (in-process)', ...dataset }, null, 2));
 const synthetic = await benchSynthetic(ne, ni, syntheticRuns);
 console.log(JSON.stringify({ benchmark: 'synthetic LP: model (HiGHS WebAssembly, CSC arrays) vs native HiGHS via scipy', ...synthetic }, null, 2));
+
+const seconds = (s: number) => `${s.toFixed(2)} s`;
+recordSection('solve', {
+  title: 'Flow LP (npm run bench:solve)',
+  command: 'npm run bench:solve',
+  rows: [
+    {
+      benchmark: `a scenario on the default dataset (examples/cpc-shut.yaml: build the network and LP from the model, apply the changes, solve), in-process, median of ${dataset.runs}`,
+      corridor: `${Number(dataset.medianScenarioSolveMs).toFixed(2)} ms (${Number(dataset.medianRunScenarioMs).toFixed(2)} ms with both solves, results and metrics)`,
+      peer: `target < ${dataset.targetMs} ms`,
+      ratio: '–',
+    },
+    {
+      benchmark: `flow LP, ${synthetic.size} (${Number(synthetic.columns).toLocaleString('en-GB')} columns), median of ${synthetic.runs}`,
+      corridor: `${seconds(Number(synthetic.medianSolveSeconds))} (HiGHS WebAssembly, CSC arrays)`,
+      peer: `${seconds(Number(synthetic.scipyMedianSeconds))} (native HiGHS, ${synthetic.peer}); objectives agree to ${Number(synthetic.relativeDifference).toExponential(1)}`,
+      ratio: `${Number(synthetic.ratio).toFixed(2)}×`,
+    },
+  ],
+});

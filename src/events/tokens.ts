@@ -25,6 +25,9 @@ export interface Sentence {
   item: boolean;
 }
 
+/** A clause: the token range [first, last) of part of a sentence that may tell an event of its own. */
+export interface Clause { first: number; last: number }
+
 /** Marks that begin a list item at the start of a line. */
 const BULLETS = new Set(['•', '-', '*', '–', '—', '▪', '·', '◦', '‣', '■', '□', '►', '>']);
 

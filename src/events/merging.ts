@@ -1,7 +1,7 @@
 // Repeats of one event (a headline restated in the lead, one event told twice) become one event; statements
 // that only report another event of the same sentence are dropped.
 import { uniq } from './lists.ts';
-import { EVENT_SCALE, type EventType } from './method.ts';
+import { EVENT_SCALE } from './method.ts';
 import type { Draft } from './result.ts';
 
 /** The same members, in any order. */
@@ -74,18 +74,75 @@ function mergeInto(twin: Draft, d: Draft): void {
   PARTIES.delete(twin);
 }
 
+/**
+ * The kept events, filed so that a new telling is compared only with those that may tell the same event: the same
+ * type and negation, a party in common (the acting state for a one-sided type; any party for a symmetric one, or for
+ * a one-sided one without a source), and the same written date or no written date. Comparing with every kept event
+ * instead takes time growing with the square of their number.
+ */
+class KeptEvents {
+  readonly list: Draft[] = [];
+  private readonly order = new Map<Draft, number>();
+  /** Where each kept event is filed: under a key, and under a key and its date. */
+  private readonly filed = new Map<Draft, Set<string>>();
+  private readonly files = new Map<string, { all: Draft[]; undated: Draft[]; byDate: Map<string, Draft[]> }>();
+
+  /** The first kept event (in the order kept) that tells the same event as d. */
+  twinOf(d: Draft): Draft | undefined {
+    const seen = new Set<Draft>();
+    for (const key of this.keys(d)) {
+      const file = this.files.get(key);
+      if (!file) continue;
+      const lists = d.dateBasis === 'text' ? [file.byDate.get(d.date!) ?? [], file.undated] : [file.all];
+      for (const list of lists) for (const k of list) seen.add(k);
+    }
+    const candidates = [...seen].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    return candidates.find((k) => sameEvent(k, d));
+  }
+
+  add(d: Draft): void {
+    this.order.set(d, this.list.length);
+    this.list.push(d);
+    this.file(d);
+  }
+
+  /** Files a kept event, and files it again after a merge changed its parties or date (an old filing only costs a comparison). */
+  file(d: Draft): void {
+    const slots = this.filed.get(d) ?? new Set<string>();
+    this.filed.set(d, slots);
+    for (const key of this.keys(d)) {
+      let file = this.files.get(key);
+      if (!file) this.files.set(key, (file = { all: [], undated: [], byDate: new Map() }));
+      if (!slots.has(key)) { slots.add(key); file.all.push(d); }
+      // Each telling merged into an event would otherwise file it once more: a slot takes an event once.
+      const slot = d.dateBasis === 'text' ? `${key}|${d.date}` : `${key}|-`;
+      if (slots.has(slot)) continue;
+      slots.add(slot);
+      if (d.dateBasis !== 'text') file.undated.push(d);
+      else {
+        const sameDay = file.byDate.get(d.date!);
+        if (sameDay) sameDay.push(d); else file.byDate.set(d.date!, [d]);
+      }
+    }
+  }
+
+  // An event without parties is never merged: it has no keys.
+  private keys(d: Draft): string[] {
+    const head = `${d.type}|${d.negated}|`;
+    if (!EVENT_SCALE[d.type].symmetric && d.source) return [`${head}s:${d.source}`];
+    return uniq(partiesOf(d)).map((p) => `${head}p:${p}`);
+  }
+}
+
 /** Merges repeats (a headline restated in the lead, one event told twice) and drops statements that report another event. */
 export function mergeDrafts(drafts: Draft[]): Draft[] {
-  const kept: Draft[] = [];
-  const byType = new Map<EventType, Draft[]>();
+  const kept = new KeptEvents();
   for (const d of drafts) {
-    const same = byType.get(d.type) ?? [];
-    const twin = same.find((k) => sameEvent(k, d));
-    if (twin) { mergeInto(twin, d); continue; }
-    const copy = { ...d };
-    kept.push(copy);
-    same.push(copy);
-    byType.set(d.type, same);
+    const twin = kept.twinOf(d);
+    if (twin) { mergeInto(twin, d); kept.file(twin); continue; }
+    kept.add({ ...d });
   }
-  return kept.filter((d) => d.type !== 'STATEMENT' || d.negated || !kept.some((o) => o !== d && o.type !== 'STATEMENT' && o.source === d.source && o.sentenceIndex === d.sentenceIndex));
+  // A statement by a state that the same sentence shows acting reports that act: the act is the event.
+  const acting = new Set(kept.list.filter((o) => o.type !== 'STATEMENT').map((o) => `${o.sentenceIndex}|${o.source}`));
+  return kept.list.filter((d) => d.type !== 'STATEMENT' || d.negated || !acting.has(`${d.sentenceIndex}|${d.source}`));
 }

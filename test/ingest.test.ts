@@ -159,7 +159,7 @@ function stripHtmlByRegex(text: string): string {
 
 test('property: scripts, styles, comments and tags are blanked as the regular expressions say, closed or not', () => {
   const pieces = fc.constantFrom('<script', '<SCRIPT', '<style', '<template x', '<noscript', '</script>', '</SCRIPT >', '</style>',
-    '</template>', '</noscript>', '<scripts', '<!--', '-->', '--', '>', '<', '<p>', '</div>', '&amp;', '&nbsp;', 'text', ' ', '\n');
+    '</template>', '</noscript>', '<scripts', '<!--', '-->', '--', '-', '->', '>', '<', '<p>', '</div>', '&amp;', '&nbsp;', 'text', ' ', '\n');
   fc.assert(fc.property(fc.array(pieces, { maxLength: 30 }), (list) => {
     const text = list.join('');
     assert.equal(stripHtml(text), stripHtmlByRegex(text));

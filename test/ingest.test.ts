@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { ingestText, EVENTS_METHOD } from '../src/events/index.ts';
+import { stripHtml } from '../src/events/text.ts';
 import { FIXTURES, runCli } from './helpers.ts';
 
 const TINY = join(FIXTURES, 'tiny');
@@ -141,6 +142,28 @@ test('HTML is read as text, with offsets into the HTML as given', () => {
   assert.equal(e.type, 'AGREE');
   assert.equal(html.slice(e.sentence.start, e.sentence.end), 'Kazakhstan and France signed an agreement on uranium on Monday.');
   assert.ok(!r.actors.some((a) => a.state === 'RUS'), 'script content is not read');
+});
+
+// What stripHtml blanks, as regular expressions: plain to read, but they search to the end of the text again from
+// every opening that is never closed ("<script <script …"). stripHtml must find the same in one pass.
+function stripHtmlByRegex(text: string): string {
+  const blank = (n: number, lead = ''): string => (lead + ' '.repeat(Math.max(0, n - lead.length))).slice(0, n);
+  const block = /^<\/?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|article|section|header|footer|title|blockquote|hr|figure|figcaption|main|nav|aside)\b/i;
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return text
+    .replace(/<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, (m) => blank(m.length, '\n\n'))
+    .replace(/<!--[\s\S]*?-->/g, (m) => blank(m.length))
+    .replace(/<\/?[A-Za-z!][^<>]{0,2000}>/g, (m) => (block.test(m) ? blank(m.length, m.length >= 3 ? '\n\n' : '\n') : blank(m.length)))
+    .replace(/&([a-z]{2,8});/gi, (m, body: string) => (entities[body.toLowerCase()] === undefined ? m : blank(m.length, entities[body.toLowerCase()])));
+}
+
+test('property: scripts, styles, comments and tags are blanked as the regular expressions say, closed or not', () => {
+  const pieces = fc.constantFrom('<script', '<SCRIPT', '<style', '<template x', '<noscript', '</script>', '</SCRIPT >', '</style>',
+    '</template>', '</noscript>', '<scripts', '<!--', '-->', '--', '-', '->', '>', '<', '<p>', '</div>', '&amp;', '&nbsp;', 'text', ' ', '\n');
+  fc.assert(fc.property(fc.array(pieces, { maxLength: 30 }), (list) => {
+    const text = list.join('');
+    assert.equal(stripHtml(text), stripHtmlByRegex(text));
+  }), { numRuns: 2000 });
 });
 
 test('property: random strings never crash ingest, and every offset lies within the text', () => {

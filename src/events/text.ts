@@ -36,7 +36,8 @@ export interface PreparedText {
   refuse: boolean;
 }
 
-const HTML_HINT = /<(?:!doctype|html|head|body|div|p|span|a|br|h[1-6]|article|section|script|style|table|li|ul|meta|title)\b[^>]*>/gi;
+/** The opening of a common HTML tag; the tag runs to the next ">". */
+const HTML_HINT = /<(?:!doctype|html|head|body|div|p|span|a|br|h[1-6]|article|section|script|style|table|li|ul|meta|title)\b/gi;
 const BLOCK_TAGS = /^<\/?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|article|section|header|footer|title|blockquote|hr|figure|figcaption|main|nav|aside)\b/i;
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', hellip: '…',
@@ -46,10 +47,70 @@ function blank(length: number, lead = ''): string {
   return (lead + ' '.repeat(Math.max(0, length - lead.length))).slice(0, length);
 }
 
+// Each scan below finds what a regular expression such as /<tag\b[^>]*>/ or /<!--[\s\S]*?-->/ would find, but never
+// searches the same stretch twice: such an expression searches to the end of the text again from every "<" that is not
+// closed ("<a <a <a …"), which takes time growing with the square of the length.
+
+/** How many common HTML tags ("<p>", "<a href=…>") the text holds, counted up to `enough`. */
+function countHtmlTags(text: string, enough: number): number {
+  let count = 0;
+  HTML_HINT.lastIndex = 0;
+  while (count < enough && HTML_HINT.exec(text) !== null) {
+    const close = text.indexOf('>', HTML_HINT.lastIndex);
+    if (close < 0) break; // no ">" after this opening, so none after any later one
+    count++;
+    HTML_HINT.lastIndex = close + 1;
+  }
+  return count;
+}
+
+const RAW_OPEN = /<(script|style|noscript|template)\b/gi;
+const RAW_CLOSE: Record<string, RegExp> = Object.fromEntries(['script', 'style', 'noscript', 'template'].map((n) => [n, new RegExp(`</${n}\\s*>`, 'gi')]));
+
+/** Blanks scripts, styles and templates, from the opening tag to the first closing tag of the same name (a blank line in their place). */
+function blankRawElements(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let tagEnd = -1; // the next ">" at or after the search point, kept while the search moves on
+  const unclosed = new Set<string>(); // names whose closing tag does not occur after the search point
+  RAW_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RAW_OPEN.exec(text)) !== null) {
+    const name = m[1].toLowerCase();
+    if (unclosed.has(name)) { RAW_OPEN.lastIndex = m.index + 1; continue; }
+    if (tagEnd < RAW_OPEN.lastIndex) tagEnd = text.indexOf('>', RAW_OPEN.lastIndex);
+    if (tagEnd < 0) break;
+    const closing = RAW_CLOSE[name];
+    closing.lastIndex = tagEnd + 1;
+    const c = closing.exec(text);
+    if (!c) { unclosed.add(name); RAW_OPEN.lastIndex = m.index + 1; continue; }
+    const end = c.index + c[0].length;
+    parts.push(text.slice(copied, m.index), blank(end - m.index, '\n\n'));
+    copied = end;
+    RAW_OPEN.lastIndex = end;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** Blanks comments, "<!--" to the first "-->" after it. */
+function blankComments(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', copied)) {
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) break; // no comment after this one is closed either
+    parts.push(text.slice(copied, open), blank(close + 3 - open));
+    copied = close + 3;
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
 /** Blanks HTML markup in place: tags become spaces (block tags a blank line), entities their character padded with spaces. */
 export function stripHtml(text: string): string {
-  let out = text.replace(/<(script|style|noscript|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, (m) => blank(m.length, '\n\n'));
-  out = out.replace(/<!--[\s\S]*?-->/g, (m) => blank(m.length));
+  let out = blankComments(blankRawElements(text));
+  // A tag runs to the next ">" unless a "<" comes first: the search from one "<" never passes the next.
   out = out.replace(/<\/?[A-Za-z!][^<>]{0,2000}>/g, (m) => (BLOCK_TAGS.test(m) ? blank(m.length, m.length >= 3 ? '\n\n' : '\n') : blank(m.length)));
   out = out.replace(/&(#x?[0-9a-f]{1,6}|[a-z]{2,8});/gi, (m, body: string) => {
     let ch: string | undefined;
@@ -120,9 +181,7 @@ export function prepareText(input: string): PreparedText {
     return { text: input, warnings: [`the input looks like binary data (${controls} control characters), not text: nothing was read`], refuse: true };
   }
   let text = input.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/g, ' ');
-  HTML_HINT.lastIndex = 0;
-  const tags = text.slice(0, 200_000).match(HTML_HINT)?.length ?? 0;
-  if (tags >= 2) {
+  if (countHtmlTags(text.slice(0, 200_000), 2) >= 2) {
     text = stripHtml(text);
     warnings.push('the input looks like HTML: tags and scripts were removed before reading (offsets still refer to the input as given)');
   }

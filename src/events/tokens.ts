@@ -25,6 +25,9 @@ export interface Sentence {
   item: boolean;
 }
 
+/** A clause: the token range [first, last) of part of a sentence that may tell an event of its own. */
+export interface Clause { first: number; last: number }
+
 /** Marks that begin a list item at the start of a line. */
 const BULLETS = new Set(['•', '-', '*', '–', '—', '▪', '·', '◦', '‣', '■', '□', '►', '>']);
 
@@ -74,7 +77,18 @@ const ABBREVIATIONS = new Set([
 const STARTERS = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'in', 'on', 'at', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'but', 'and', 'meanwhile', 'however', 'earlier', 'later']);
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 
-/** Splits an article into sentences. Blank lines always end a sentence; the first line ends one when a line break follows it. */
+/**
+ * Longest stretch read as one sentence, in characters. Text without sentence ends (no punctuation, a table flattened
+ * into one line, all lower case) would otherwise make one sentence of the whole article, and the steps that look at
+ * a sentence as a whole (dates, clauses, who acts) take time growing with the square of its length. A news sentence
+ * is far shorter.
+ */
+export const MAX_SENTENCE_CHARS = 2_000;
+
+/**
+ * Splits an article into sentences. Blank lines always end a sentence; the first line ends one when a line break
+ * follows it; a sentence that would run past MAX_SENTENCE_CHARS ends before the token that would take it there.
+ */
 export function splitSentences(text: string, tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
@@ -97,6 +111,7 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
+    if (i > first && token.end - tokens[first].start > MAX_SENTENCE_CHARS) close(i);
     const next = tokens[i + 1];
     if (!next) break;
     // Line breaks.

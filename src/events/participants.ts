@@ -1,0 +1,155 @@
+// Who acts and on whom: the source of an event (named, implied by a pronoun or "the two countries", or read
+// from the event's type) and its targets, chosen by where each mention stands against the trigger.
+import type { Mention } from './actors.ts';
+import type { Article, ClauseView, SentenceView } from './article.ts';
+import type { LinkTarget } from './links.ts';
+import { uniq } from './lists.ts';
+import { EVENT_SCALE, type EventType } from './method.ts';
+import type { Draft } from './result.ts';
+import type { Token } from './tokens.ts';
+import { BACKGROUND, type Found } from './triggers.ts';
+
+const BE = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', "'s", 'got', 'get', 'gets']);
+const NOT_SUBJECT_AFTER = new Set(['with', 'against', 'on', 'to', 'for', 'toward', 'towards', 'from', 'by', 'over', 'about', 'of', 'into', 'at', 'in', 'via', 'through', 'than', 'like', 'including', 'upon', 'onto',
+  'under', 'among', 'between', 'behind', 'beyond', 'near', 'across', 'along', 'around', 'without', 'within', 'amid', 'despite', 'per', 'versus', 'vs']);
+/** Prepositions that introduce the agent of a noun trigger: "criticism from Ukraine", "sanctions by the EU". */
+const AGENT_AFTER = new Set(['from', 'by']);
+/** Event types where a demonym qualifying a thing may name the actor: "Kazakh oil exports", "Chinese investment", "Russian strikes". */
+const MODIFIER_ACTS = new Set<EventType>(['SUPPLY', 'INVEST', 'DISRUPTION']);
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'the minister', 'the president', 'the ministry', 'the government', 'the country', 'the company', 'officials', 'the official', 'the leader', 'the prime minister', 'the chancellor', 'the spokesman', 'the spokeswoman', 'the spokesperson', 'the premier', 'the state', 'the regulator', 'the operator']);
+const FIRST_PERSON = new Set(['we', 'our', 'us', 'i']);
+const DEFINITE_ROLE = /^(?:the|its|his|her|their)$/;
+/** Phrases that stand for the parties of the previous event. */
+const BOTH_PARTIES = /\b(?:the two|both) (?:countries|sides|leaders|governments|states|nations|presidents|ministers|companies|parties)\b|\bthe parties\b/i;
+
+/** Whether one of the words (a preposition, say) stands right before the mention, "the" passed over. */
+function precededBy(tokens: readonly Token[], m: Mention, words: Set<string>, floor: number): boolean {
+  let j = m.first - 1;
+  if (j >= floor && tokens[j].lower === 'the') j--;
+  return j >= floor && words.has(tokens[j].lower);
+}
+
+// "was halted by Russia": in the passive the agent after "by" acts, not the subject before the verb.
+function isPassive(tokens: readonly Token[], f: Found, floor: number): boolean {
+  const head = tokens[f.head];
+  if (!/(?:ed|en|ut|ld|lt|nt|ck|ld)$/.test(head.lower) && !['met', 'held', 'struck', 'cut', 'shut', 'hit', 'sent', 'sold', 'built', 'made'].includes(head.lower)) return false;
+  for (let j = f.head - 1; j >= Math.max(floor, f.head - 3); j--) {
+    if (BE.has(tokens[j].lower)) return true;
+    if (!/ly$/.test(tokens[j].lower) && !['not', "n't", 'also', 'reportedly', 'allegedly', 'formally', 'jointly', 'officially'].includes(tokens[j].lower)) break;
+  }
+  return false;
+}
+
+/** Who acts in a clause, and on what evidence. */
+export interface SourceFinding {
+  source: Mention | undefined;
+  sourceState: string | null;
+  sourceBasis: Draft['sourceBasis'];
+  /** The targets that come with an inherited source ("the two countries", a coordinated clause). */
+  inheritedTargets: string[];
+  /** The state a disruption befalls when its place, not its demonym, gives the source ("Kazakh oil exports fell"). */
+  patientOf: string | null;
+}
+
+// Source: agent of a passive, else the subject before the trigger, else the speaker, else the previous event's source.
+export function findSource(a: Article, v: SentenceView, c: ClauseView): SourceFinding {
+  const passive = isPassive(a.tokens, c.top, c.clause.first);
+  const who: SourceFinding = { source: namedSource(a.tokens, c, passive), sourceState: null, sourceBasis: 'none', inheritedTargets: [], patientOf: null };
+  sourceFromPlace(v, c, who);
+  if (who.source) { who.sourceState = who.source.state; who.sourceBasis = 'explicit'; }
+  if (!who.source) impliedSource(a, v, c, who);
+  if (!who.sourceState) sourceByType(a.tokens, v, c, who, passive);
+  return who;
+}
+
+// The state the clause names as doing it: the agent of a passive, the subject before the trigger, the agent after a noun.
+function namedSource(tokens: readonly Token[], c: ClauseView, passive: boolean): Mention | undefined {
+  const { clause, top, floor } = c;
+  let source: Mention | undefined;
+  if (passive) {
+    source = c.after.find((m) => tokens[m.first - 1]?.lower === 'by' || (tokens[m.first - 1]?.lower === 'the' && tokens[m.first - 2]?.lower === 'by'));
+  }
+  // A demonym that only qualifies a thing ("Kyrgyz rail link", "Chinese goods") acts only where the thing stands for its
+  // state's own deed: exports, investment, a disruption ("Kazakh oil exports", "Chinese investment", "Russian strikes").
+  const canAct = (m: Mention): boolean => !m.modifier || MODIFIER_ACTS.has(top.trigger.type);
+  const subject = (m: Mention): boolean => !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null;
+  if (!source) source = c.before.find((m) => m.first >= floor && subject(m) && canAct(m));
+  if (!source && floor > clause.first) source = c.before.find((m) => subject(m) && canAct(m));
+  // "drew criticism from Ukraine", "a visit by Macron": the agent right after a trigger, when no subject acts before it.
+  if (!source) source = c.after.find((m) => m.state !== null && m.first - top.last <= 3 && canAct(m) && precededBy(tokens, m, AGENT_AFTER, top.last));
+  return source;
+}
+
+// "Kazakh oil exports fell": a bare demonym modifies what is disrupted; the disruption happens where its place is.
+function sourceFromPlace(v: SentenceView, c: ClauseView, who: SourceFinding): void {
+  const source = who.source;
+  if (!source || c.top.trigger.type !== 'DISRUPTION' || source.form !== 'demonym' || source.role || source.person) return;
+  const where = [...v.linkMatches.flatMap((m) => m.entry.value), ...v.placeMentions.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined }))]
+    .find((l) => l.kind === 'place' && l.state && l.state !== source.state);
+  if (where?.state) { who.patientOf = source.state; who.sourceState = where.state; who.sourceBasis = 'place'; who.source = undefined; }
+}
+
+// A subject the clause does not name: a pronoun for the speaker or the last source, "the two countries", a clause that shares its subject.
+function impliedSource(a: Article, v: SentenceView, c: ClauseView, who: SourceFinding): void {
+  const { tokens } = a;
+  const { floor, top } = c;
+  const reporting = v.reporting;
+  const lead = tokens.slice(floor, top.first).map((t) => t.lower);
+  const pronoun = lead.some((w, k) => PRONOUN_SUBJECTS.has(w) || (DEFINITE_ROLE.test(w) && lead[k + 1] && PRONOUN_SUBJECTS.has(`the ${lead[k + 1]}`)));
+  const firstPerson = lead.some((w) => FIRST_PERSON.has(w));
+  if ((pronoun || firstPerson) && reporting?.speaker?.state) {
+    who.sourceState = reporting.speaker.state; who.sourceBasis = 'speaker';
+  } else if (pronoun && a.lastSource) {
+    who.sourceState = a.lastSource; who.sourceBasis = 'inherited';
+  } else if (BOTH_PARTIES.test(a.text.slice(tokens[floor].start, tokens[top.first].start)) && a.lastParties.length > 0) {
+    // "the two countries signed …": the parties of the previous event.
+    who.sourceState = a.lastParties[0]; who.sourceBasis = 'inherited'; who.inheritedTargets = a.lastParties.slice(1);
+  } else if (v.previousClauseSource && c.before.length === 0) {
+    // A coordinated clause without its own subject: "… and vowed to respond".
+    who.sourceState = v.previousClauseSource; who.sourceBasis = 'inherited'; who.inheritedTargets = v.previousClauseTargets;
+  }
+}
+
+// With no subject at all, the event's type says who most likely acts.
+function sourceByType(tokens: readonly Token[], v: SentenceView, c: ClauseView, who: SourceFinding, passive: boolean): void {
+  const { clause, top } = c;
+  const type = top.trigger.type;
+  // The first party named acts, preferring a state named as such to the adjective of a thing ("… to build a Kyrgyz rail link").
+  if (!who.sourceState && EVENT_SCALE[type].symmetric && c.stateMentions.length > 0) {
+    who.source = c.stateMentions.find((m) => !m.modifier) ?? c.stateMentions[0]; who.sourceState = who.source.state; who.sourceBasis = 'explicit';
+  }
+  if (!who.sourceState && type === 'STATEMENT' && v.reporting?.speaker?.state) { who.sourceState = v.reporting.speaker.state; who.sourceBasis = 'explicit'; }
+  if (!who.sourceState && (type === 'DISRUPTION' || type === 'SUPPLY')) {
+    const patient = c.before.find((m) => m.state !== null) ?? c.after.find((m) => m.state !== null && !precededBy(tokens, m, new Set(['to', 'for', 'toward', 'towards']), clause.first));
+    const place = c.links.find((l) => l.kind === 'place' && l.state)?.state ?? c.places.find((p) => p.state)?.state;
+    if (patient?.state) { who.sourceState = patient.state; who.sourceBasis = 'explicit'; who.source = patient; }
+    else if (place) { who.sourceState = place; who.sourceBasis = 'place'; }
+  }
+  if (!who.sourceState && type !== 'STATEMENT' && c.after.length && !passive) {
+    const inverted = c.after.find((m) => m.state !== null && !m.modifier && !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first));
+    if (inverted && type !== 'SANCTION' && type !== 'ACCUSE' && type !== 'THREATEN' && type !== 'DISAPPROVE') {
+      who.sourceState = inverted.state; who.sourceBasis = 'explicit'; who.source = inverted;
+    }
+  }
+}
+
+// Targets: every other state named in the clause (the speaker of reported speech excepted).
+export function findTargets(tokens: readonly Token[], v: SentenceView, c: ClauseView, who: SourceFinding): string[] {
+  const { clause, top, floor } = c;
+  const { reporting } = v;
+  const { source, sourceState } = who;
+  const speakerStates = reporting && floor > clause.first && who.sourceBasis === 'explicit' && source && source.first >= floor
+    ? new Set(c.mentions.filter((m) => m.last <= reporting.verb).map((m) => m.state)) : new Set<string | null>();
+  // Mentions in a background clause after the trigger ("… after Transneft reported contamination") are not targets.
+  let backgroundFrom = clause.last;
+  for (let i = top.last; i < clause.last; i++) if (BACKGROUND.has(tokens[i].lower)) { backgroundFrom = i; break; }
+  let targets = uniq(c.stateMentions.filter((m) => m.first < backgroundFrom).map((m) => m.state!).filter((st) => st !== sourceState && !speakerStates.has(st)));
+  if (targets.length === 0 && who.sourceBasis === 'inherited') targets = who.inheritedTargets.filter((t) => t !== sourceState);
+  if (who.patientOf && !targets.includes(who.patientOf)) targets.unshift(who.patientOf);
+  if (top.trigger.type === 'CONSULT') {
+    const hosts = [...c.places.map((p) => p.state), ...c.links.filter((l) => l.kind === 'place').map((l) => l.state ?? null)];
+    const host = targets.length === 0 ? hosts.find((h) => h && h !== sourceState) : null;
+    if (host) targets.push(host);
+  }
+  return uniq(targets);
+}

@@ -1,0 +1,141 @@
+// Event type and tone from the trigger lexicons: the strongest trigger of a clause, whether it is a topic or
+// background rather than the event itself, and the negation, hedging and intensity words around it.
+import { EVENT_SCALE, type EventType } from './method.ts';
+import type { Clause, Token } from './tokens.ts';
+import { HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, REFUSALS, REPORTING, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
+
+/** Trigger heads by word form, for a single lookup per token. */
+const TRIGGERS_BY_HEAD = new Map<string, Trigger[]>();
+for (const t of TRIGGERS) for (const f of t.head) TRIGGERS_BY_HEAD.set(f, [...(TRIGGERS_BY_HEAD.get(f) ?? []), t]);
+
+const MEET_FORMS = new Set(['meet', 'meets', 'met', 'meeting']);
+const MEET_NOT_EVENT = new Set(['demand', 'needs', 'need', 'target', 'targets', 'requirements', 'requirement', 'standards', 'standard', 'obligations', 'criteria', 'deadline', 'expectations', 'goals', 'goal', 'commitments', 'conditions']);
+const CLOSE_VERB_AFTER = new Set(['will', 'would', 'could', 'may', 'might', 'to', 'must', 'should', 'shall', "'ll", 'not', "n't", 'and', 'or', 'cannot', 'also']);
+
+/** A trigger found in a clause. */
+export interface Found {
+  trigger: Trigger;
+  head: number;
+  /** Token range covered by head and companion. */
+  first: number;
+  last: number;
+  /** The trigger's weight, lowered when the word is only a topic ("talks on cooperation") or background ("after a halt"). */
+  weight: number;
+}
+
+/** Words after which a trigger names a topic, not an event. */
+const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'for', 'discuss', 'discussed', 'discussing', 'discusses']);
+/** Nouns that, after "the" or "this", refer back to an event already told rather than report one. */
+const KNOWN_EVENT_NOUNS = new Set(['visit', 'trip', 'tour', 'meeting', 'talks', 'agreement', 'deal', 'accord', 'treaty', 'memorandum', 'summit', 'sanctions', 'embargo', 'tariffs', 'investment', 'project', 'cooperation', 'partnership']);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+/** Words that may stand between a topic word and its trigger: "talks on further cooperation". */
+const TOPIC_FILLERS = new Set(['the', 'a', 'an', 'new', 'its', 'their', 'further', 'more', 'closer', 'deeper', 'possible', 'future', 'joint',
+  'bilateral', 'economic', 'energy', 'trade', 'military', 'gas', 'oil', 'transit', 'uranium', 'mining', 'regional', 'strategic', 'expanding', 'raising', 'new']);
+/** Words after which a trigger tells background: the cause or the earlier state of things. */
+export const BACKGROUND = new Set(['after', 'following', 'because', 'since', 'amid', 'despite', 'due', 'before', 'until']);
+
+/** Whether the token is the head of a trigger that is not a mere statement (a verb that can start a coordinated clause). */
+export function isEventVerb(token: Token | undefined): boolean {
+  return !!token && (TRIGGERS_BY_HEAD.get(token.lower) ?? []).some((t) => t.type !== 'STATEMENT' && t.weight >= 5 && /(?:ed|s|t|d)$/.test(token.lower));
+}
+
+// Every trigger of a clause, each weighed down where the words around it make it a topic, background or an event already told.
+function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) => boolean, mentionStarts: Set<number>): Found[] {
+  const found: Found[] = [];
+  let background = false;
+  for (let i = c.first; i < c.last; i++) {
+    if (BACKGROUND.has(tokens[i].lower)) background = true;
+    const list = TRIGGERS_BY_HEAD.get(tokens[i].lower);
+    if (!list || covered(i)) continue;
+    if (tokens[i].cap && i > c.first && !/^[A-Z][a-z]+$/.test(tokens[i].text)) continue; // part of a name in capitals
+    let topic = (i - 1 >= c.first && TOPIC.has(tokens[i - 1].lower)) ||
+      (i - 2 >= c.first && TOPIC.has(tokens[i - 2].lower) && TOPIC_FILLERS.has(tokens[i - 1].lower));
+    for (let k = Math.max(c.first, i - 5); k < i && !topic; k++) if (tokens[k].lower.startsWith('discuss')) topic = true;
+    // "close" is a verb after a modal or "to" ("would close the border"), else an adjective ("close to the border").
+    if (tokens[i].lower === 'close' && !CLOSE_VERB_AFTER.has(tokens[i - 1]?.lower ?? '')) continue;
+    if (MEET_FORMS.has(tokens[i].lower)) {
+      let demand = false;
+      for (let k = i + 1; k < Math.min(i + 5, c.last); k++) if (MEET_NOT_EVENT.has(tokens[k].lower)) demand = true;
+      if (demand) continue;
+    }
+    for (const trigger of list) {
+      const known = DEFINITE.has(tokens[i - 1]?.lower ?? '') && KNOWN_EVENT_NOUNS.has(tokens[i].lower) && !trigger.with;
+      // "agreed to raise shipments": the agreement is the event, whatever it is about.
+      const agreedTo = trigger.type === 'AGREE' && tokens[i].lower.startsWith('agree') &&
+        tokens.slice(i + 1, Math.min(i + 5, c.last)).some((t) => t.lower === 'to') ? 2 : 0;
+      const weight = trigger.weight + agreedTo - (topic && trigger.type !== 'STATEMENT' ? 3 : 0) - (background ? 3 : 0) - (known ? 4 : 0);
+      if (!trigger.with) { found.push({ trigger, head: i, first: i, last: i + 1, weight }); continue; }
+      const matches = (k: number): boolean => trigger.with!.has(tokens[k].lower) || (trigger.with!.has('@actor') && mentionStarts.has(k));
+      let comp = -1;
+      for (let k = i + 1; k <= Math.min(i + trigger.window, c.last - 1); k++) if (matches(k)) { comp = k; break; }
+      if (comp < 0 && trigger.eitherOrder) {
+        for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (matches(k)) { comp = k; break; }
+      }
+      if (comp >= 0) found.push({ trigger, head: i, first: Math.min(i, comp), last: Math.max(i, comp) + 1, weight });
+    }
+  }
+  return found;
+}
+
+/** The strongest trigger: highest weight, then one with a companion word (more specific), then the earliest. */
+function best(found: Found[]): Found | undefined {
+  let top: Found | undefined;
+  for (const f of found) {
+    if (!top || f.weight > top.weight || (f.weight === top.weight && f.trigger.with && !top.trigger.with)) top = f;
+  }
+  return top;
+}
+
+/** Tone of an event: the type's default moved inside its range by the words of the clause. */
+function toneOf(type: EventType, tokens: readonly Token[], c: Clause): number {
+  if (type === 'STATEMENT') return 0;
+  const info = EVENT_SCALE[type];
+  let tone = info.tone;
+  const direction = tone >= 0 ? 1 : -1;
+  let up = 0;
+  let down = 0;
+  for (let i = c.first; i < c.last; i++) {
+    if (INTENSIFIERS.has(tokens[i].lower)) up++;
+    if (MITIGATORS.has(tokens[i].lower)) down++;
+  }
+  tone += direction * (Math.min(up, 2) - Math.min(down, 2));
+  return Math.max(info.min, Math.min(info.max, tone));
+}
+
+/** What a sentence has already marked: the tokens inside a mention or a link (never a trigger), and where actors start. */
+export interface SentenceMarks {
+  s: { first: number };
+  inMention: Uint8Array;
+  linked: Uint8Array;
+  mentionStarts: Set<number>;
+}
+
+// A reporting verb ("said") codes a clause only when nothing else in it is a real trigger.
+export function clauseTrigger(tokens: readonly Token[], v: SentenceMarks, clause: Clause): Found | undefined {
+  const covered = (i: number): boolean => v.inMention[i - v.s.first] === 1 || v.linked[i - v.s.first] === 1;
+  const found = findTriggers(tokens, clause, covered, v.mentionStarts);
+  const strong = found.some((g) => g.trigger.type !== 'STATEMENT' && g.weight >= 3);
+  return best(found.filter((f) => (f.trigger.type !== 'STATEMENT' ? f.weight >= 3 || !found.some((g) => g.trigger.type === 'STATEMENT') : !strong || !REPORTING.has(tokens[f.head].lower))));
+}
+
+/** An event's type and tone after negation, and whether it is negated or hedged. */
+export interface Polarity { type: EventType; tone: number; negated: boolean; hedged: boolean }
+
+// Negation and hedging in the words before the trigger (up to four, within the clause): a denied deal is no deal.
+export function readPolarity(tokens: readonly Token[], c: { clause: Clause; top: Found }): Polarity {
+  const { clause, top } = c;
+  const window = tokens.slice(Math.max(clause.first, top.first - 4), top.first).map((t) => t.lower);
+  // A denial covers the whole clause it governs: "denied on Tuesday that it had blocked …".
+  const denial = tokens.slice(clause.first, top.first).map((t) => t.lower).find((w) => /^(?:denied|denies|deny|denying)$/.test(w));
+  const negator = denial ?? window.find((w) => NEGATORS.has(w));
+  const negated = negator !== undefined && !(top.trigger.type === 'DISRUPTION' && ['halted', 'suspended', 'stalled', 'postponed'].includes(negator));
+  const hedged = window.some((w) => HEDGES.has(w) && w !== 'to') || (window.at(-1) === 'to' && window.some((w) => HEDGES.has(w)));
+  let type = top.trigger.type;
+  let tone = toneOf(type, tokens, clause);
+  if (negated) {
+    if (tone > 0 && REFUSALS.has(negator!)) { type = 'DISAPPROVE'; tone = -3; }
+    else if (tone > 0) { type = 'STATEMENT'; tone = -1; }
+    else { type = 'STATEMENT'; tone = 0; }
+  }
+  return { type, tone, negated, hedged };
+}

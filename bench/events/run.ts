@@ -9,6 +9,7 @@ import { readDataset } from '../../src/data/read.ts';
 import { buildLinks, ingestText, linkSourceOf, EVENTS_METHOD, type LinkTable } from '../../src/events/index.ts';
 import { baseline } from './baseline.ts';
 import { throughputArticles } from './articles.ts';
+import { recordSection, type BenchRow } from '../results.ts';
 import { FIELDS, readPassages, scorePassage, sumCounts, toScores, type Field, type Passage, type Predicted } from './score.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -44,6 +45,7 @@ const LABELS: Record<Field, string> = {
 
 const { links, name: datasetName } = datasetLinks();
 const f = (x: number): string => x.toFixed(2);
+const qualityRows: BenchRow[] = [];
 for (const setFile of setFiles) {
   const passages = readPassages(setFile);
   const ours = score(passages, (p) => {
@@ -52,6 +54,12 @@ for (const setFile of setFiles) {
   });
   const base = score(passages, (p) => baseline(p.text, p.published));
   const goldEvents = passages.reduce((n, p) => n + p.gold.events.length, 0);
+  qualityRows.push({
+    benchmark: `news coding quality, ${passages.length} passages (${setFile.replace(`${ROOT}/`, '').replace(/\/passages\.yaml$/, '/')}): F1 of actors / event type / date / tone sign / whole event`,
+    corridor: (['actors', 'type', 'date', 'tone', 'event'] as Field[]).map((x) => f(ours[x].f1)).join(' / '),
+    peer: `${(['actors', 'type', 'date', 'tone', 'event'] as Field[]).map((x) => f(base[x].f1)).join(' / ')} (keyword baseline)`,
+    ratio: '–',
+  });
   console.log(`Evaluation: method ${EVENTS_METHOD.name} ${EVENTS_METHOD.version}, ${passages.length} passages, ${goldEvents} gold events (${setFile.replace(`${ROOT}/`, '')}); links from ${datasetName}\n`);
   console.log('| Field | Precision | Recall | F1 | TP / FP / FN | Keyword baseline F1 |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
@@ -81,3 +89,21 @@ console.log('| --- | ---: | ---: |');
 console.log(`| corridor ingest (${EVENTS_METHOD.version}) | ${oursRate.toFixed(0)} | ${(oursRate * meanWords).toFixed(0)} |`);
 console.log(`| peer: compromise ${(nlp as unknown as { version: string }).version} \`nlp(text).json()\` (tagging only) | ${peerRate.toFixed(0)} | ${(peerRate * meanWords).toFixed(0)} |`);
 console.log(`\nRatio corridor / compromise: ${(oursRate / peerRate).toFixed(1)}×`);
+
+const compromiseVersion = (nlp as unknown as { version: string }).version;
+if (!process.argv.includes('--set')) {
+  recordSection('events', {
+    title: 'News reader (npm run bench:events)',
+    command: 'npm run bench:events',
+    rows: [
+      {
+        benchmark: `news ingestion, articles of ~${meanWords.toFixed(0)} words, one core, ${seconds} s each`,
+        corridor: `${oursRate.toFixed(0)} articles/s (events ${EVENTS_METHOD.version})`,
+        peer: `${peerRate.toFixed(0)} articles/s (compromise ${compromiseVersion} \`nlp(text).json()\`, tagging only)`,
+        ratio: `${(oursRate / peerRate).toFixed(1)}× the peer's rate`,
+      },
+      ...qualityRows,
+    ],
+    notes: ['The rules are developed on a separate dev set (test/fixtures/news/dev.yaml), never on the scored sets.'],
+  });
+}

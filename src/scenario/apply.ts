@@ -1,10 +1,11 @@
 // Applies a scenario's changes to a copy of the flow network. Pure: no I/O.
 import type { Model } from '../model/model.ts';
 import type { CommodityRow } from '../model/types.ts';
+import { readingsInBase } from '../model/base-values.ts';
 import { moneyPerBaseUnit, toBaseUnit } from '../model/units.ts';
 import {
-  cloneNetwork, directRoute, importerParts, resolveCosts, transitStates, DIRECT_PREFIX,
-  type FlowNetwork, type FlowParameter, type NetworkExporter, type NetworkRoute,
+  cloneNetwork, directRoute, importerParts, resolveCosts, transitStates, COST_PARAMETER_READING, DIRECT_PREFIX,
+  type CostParameter, type FlowNetwork, type FlowParameter, type NetworkExporter, type NetworkRoute,
 } from '../solve/network.ts';
 import { changeType } from './schema.ts';
 import type { Scenario, ScenarioChange, ScenarioLeg } from './parse.ts';
@@ -51,7 +52,7 @@ export function applyChanges(
       volume: (field = 'volume') => edit.toBase(Number(v[field]), String(v.unit ?? edit.commodity.unit)),
     });
   }
-  if (edit.costsChanged) resolveCosts(edit.net, edit.commodity);
+  if (edit.costsChanged) resolveCosts(edit.net);
   return { network: edit.net, applied };
 }
 
@@ -390,7 +391,9 @@ function setParameter(edit: NetworkEdit, { v, record }: ChangeStep): void {
     e.supply = edit.toBase(value, u);
     record(e.id, `export capacity of ${e.id}: ${fmt(before)} → ${fmt(e.supply)} ${edit.unit}`);
   } else {
-    edit.net.given[name] = { value, unit: u, origin: 'scenario' };
+    // Converted here, at the scenario's edge: the solver takes figures in base units.
+    const reading = COST_PARAMETER_READING[name as CostParameter] ?? 'money';
+    edit.net.given[name] = { value, unit: u, origin: 'scenario', base: readingsInBase(value, u, edit.commodity)[reading] };
     edit.costsChanged = true;
     record(name, `${name} set to ${fmt(value)} ${u}`);
   }

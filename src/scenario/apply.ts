@@ -8,7 +8,7 @@ import {
   type CostParameter, type FlowNetwork, type FlowParameter, type NetworkExporter, type NetworkRoute,
 } from '../solve/network.ts';
 import { changeType } from './schema.ts';
-import type { Scenario, ScenarioChange, ScenarioLeg } from './parse.ts';
+import type { Scenario, ScenarioChange, ScenarioLeg } from './scenario-types.ts';
 
 /** What one change did to the model's inputs, in words and numbers. */
 export interface AppliedChange {

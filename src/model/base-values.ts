@@ -2,7 +2,7 @@
 // that the metrics and the solver never convert (src/model/units.ts holds the factors). A value whose
 // unit does not convert keeps its error instead of a number: a dataset with one bad row can still be
 // read and validated, and the error is raised, or noted, only where that value is used.
-import type { AssetRow, CommodityRow, DemandRow, FlowRow, ParameterRow, ProductionRow, RouteRow, StockRow, Tables } from './types.ts';
+import type { AgreementRow, AssetRow, CommodityRow, DemandRow, FlowRow, ParameterRow, ProductionRow, RouteRow, StockRow, Tables } from './types.ts';
 import { moneyPerBaseUnit, naturalPriceUnit, toBaseUnit } from './units.ts';
 
 /** A value in base units, or the error that says why the value could not be converted. */
@@ -56,6 +56,8 @@ export class BaseValues {
   private readonly quantities = new Map<QuantityRow, Converted>();
   private readonly routeCapacities = new Map<RouteRow, Converted | undefined>();
   private readonly routeCosts = new Map<RouteRow, Converted>();
+  /** By agreement row, then by commodity: a scenario may sign an agreement for any commodity its unit converts for. */
+  private readonly agreements = new Map<AgreementRow, Map<string, Converted>>();
   /** By parameter row, then by commodity (a row without a commodity applies to every commodity). */
   private readonly parameters = new Map<ParameterRow, Map<string, ParameterInBase>>();
   private readonly commodityOf: CommodityLookup;
@@ -72,6 +74,10 @@ export class BaseValues {
       this.routeCosts.set(r, r.cost === undefined ? 0 : attempt(() => moneyPerBaseUnit(r.cost!, r.cost_unit ?? '', this.known(r.commodity))));
     }
     for (const p of tables.parameter) this.parameters.set(p, this.convertParameter(p, tables.commodity));
+    for (const a of tables.agreement) {
+      // An agreement without a volume counts as 0 in its unit (which must still convert).
+      this.agreements.set(a, new Map(tables.commodity.map((c) => [c.id, attempt(() => this.toBase(a.volume ?? 0, a.unit, c.id))])));
+    }
   }
 
   /** Converts a volume of a commodity to its base unit (throws for an unknown commodity or unit). */
@@ -100,6 +106,11 @@ export class BaseValues {
   /** A route's transport cost in USD per base unit (0 when it gives none), or its error. */
   routeCost(route: RouteRow): Converted {
     return this.routeCosts.get(route) ?? 0;
+  }
+
+  /** An agreement's volume in base units of a commodity (or its error). */
+  agreementVolume(row: AgreementRow, commodityId: string): Converted {
+    return this.agreements.get(row)?.get(commodityId) ?? attempt(() => this.toBase(row.volume ?? 0, row.unit, commodityId));
   }
 
   /** A parameter row's value in base units for a commodity it applies to. */

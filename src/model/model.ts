@@ -1,6 +1,6 @@
 // The Model: a dataset's tables with the lookups every analysis needs. Pure: no I/O.
 import { BaseValues, valueOrThrow, type Converted, type ParameterInBase, type QuantityRow } from './base-values.ts';
-import type { BlocRow, CommodityRow, CountryRow, FlowRow, LegRow, ParameterRow, RouteRow, Tables } from './types.ts';
+import type { AgreementRow, BlocRow, CommodityRow, CountryRow, FlowRow, LegRow, ParameterRow, RouteRow, Tables } from './types.ts';
 
 export interface ModelInfo {
   /** Name of the data package. */
@@ -128,6 +128,11 @@ export class Model {
   routeCapacity(route: RouteRow): number | undefined {
     const converted = this.base.routeCapacity(route);
     return converted === undefined ? undefined : valueOrThrow(converted);
+  }
+
+  /** An agreement's volume (0 when it gives none) in base units of a commodity; throws the conversion error. */
+  agreementVolume(row: AgreementRow, commodityId: string): number {
+    return valueOrThrow(this.base.agreementVolume(row, commodityId));
   }
 
   /** A route's transport cost in USD per base unit (0 when it gives none), or the error that says why its unit does not convert. */

@@ -4,6 +4,7 @@ import type { Model } from '../model/model.ts';
 import type { CommodityRow } from '../model/types.ts';
 import type { NetworkSetting } from './network-types.ts';
 
+/** Figures in notes and default settings are rounded to 4 decimals: enough to read, short enough for a sentence. */
 export function round(value: number): number {
   return Math.round(value * 1e4) / 1e4;
 }

@@ -4,7 +4,9 @@
 import type { Model } from '../model/model.ts';
 import { valueOrThrow } from '../model/base-values.ts';
 import { round, type BuildContext } from './build-context.ts';
-import { COST_PARAMETER_READING, COST_PARAMETERS, type FlowNetwork, type FlowParameter, type GivenParameters } from './network-types.ts';
+import {
+  COST_PARAMETER_READING, COST_PARAMETERS, type FlowNetwork, type FlowParameter, type GivenParameters, type NetworkCosts, type NetworkSetting,
+} from './network-types.ts';
 
 /** The price values volume changes; without a usable one, values are not reported. */
 export function readPrice(context: BuildContext) {
@@ -51,43 +53,63 @@ export function datasetGiven(model: Model, query: { commodity: string; year: num
 /**
  * Sets the world-market and penalty figures: values given by the dataset or a scenario (already in USD
  * per base unit), else the documented defaults, all relative to R = max(largest route cost, premium).
+ * Settings are listed in the order they are worked out: time value, premium, spare capacity, penalties.
  */
 export function resolveCosts(network: FlowNetwork): void {
-  const given = network.given;
   const settings = network.settings.filter((s) => !(COST_PARAMETERS as readonly string[]).includes(s.name));
-  // A given figure is reported among the settings as given; one whose unit did not convert stops here.
-  const take = (name: FlowParameter): number | undefined => {
+  const take = takeGiven(network.given, settings);
+  const timeValue = take('time_value') ?? 0;
+  const largestCost = Math.max(0, ...network.routes.map((r) => r.cost + timeValue * (r.transitDays ?? 0)));
+  const premium = worldPremium(network, take, settings, largestCost);
+  const spare = take('world_market_spare') ?? Infinity;
+  if (!network.given.world_market_spare && network.world.enabled) {
+    settings.push({ name: 'world_market_spare', value: Infinity, unit: network.unit, origin: 'default', note: 'not limited (assumption: no spare-capacity figure in the dataset)' });
+  }
+  const penalties = resolvePenalties(network, take, settings, Math.max(largestCost, premium) || network.priceUnitFactor, largestCost);
+  network.settings = settings;
+  network.world = { enabled: network.world.enabled, premium, spare };
+  network.costs = { ...penalties, timeValue };
+}
+
+type Take = (name: FlowParameter) => number | undefined;
+
+/** A given figure in base units, listed among the settings as given; one whose unit did not convert stops here. */
+function takeGiven(given: GivenParameters, settings: NetworkSetting[]): Take {
+  return (name) => {
     const g = given[name];
     if (!g) return undefined;
     const v = valueOrThrow(g.base);
     settings.push({ name, value: g.value, unit: g.unit, origin: g.origin, note: '' });
     return v;
   };
-  // Defaults are shown in the network's price unit (the dataset's price unit, else e.g. USD/t, USD/TEU, USD/MWh).
+}
+
+/** Defaults are shown in the network's price unit (the dataset's price unit, else e.g. USD/t, USD/TEU, USD/MWh). */
+function shown(network: FlowNetwork, valuePerBase: number): number {
+  return round(valuePerBase / network.priceUnitFactor);
+}
+
+/** The world market is the last resort after rerouting: by default dearer than any route (and 10% of the price). */
+function worldPremium(network: FlowNetwork, take: Take, settings: NetworkSetting[], largestCost: number): number {
+  const given = take('world_market_premium');
+  if (given !== undefined || !network.world.enabled) return given ?? 0;
   const perBase = network.priceUnit;
-  const shown = (valuePerBase: number) => round(valuePerBase / network.priceUnitFactor);
-  const timeValue = take('time_value') ?? 0;
-  const largestCost = Math.max(0, ...network.routes.map((r) => r.cost + timeValue * (r.transitDays ?? 0)));
-  let premium = take('world_market_premium');
-  if (premium === undefined && network.world.enabled) {
-    premium = network.price !== undefined ? Math.max(0.1 * network.price, 2 * largestCost) : Math.max(network.priceUnitFactor, 2 * largestCost);
-    settings.push({
-      name: 'world_market_premium', value: shown(premium), unit: perBase, origin: 'default',
-      note: (network.price !== undefined ? 'the larger of 10% of the price and twice the largest route cost' : `no price in the dataset: twice the largest route cost, at least 1 ${perBase}`) +
-        ' (assumption: the world market is the last resort after rerouting over any route)',
-    });
-  }
-  premium ??= 0;
-  const spare = take('world_market_spare') ?? Infinity;
-  if (!given.world_market_spare && network.world.enabled) {
-    settings.push({ name: 'world_market_spare', value: Infinity, unit: network.unit, origin: 'default', note: 'not limited (assumption: no spare-capacity figure in the dataset)' });
-  }
-  const reference = Math.max(largestCost, premium) || network.priceUnitFactor;
+  const premium = network.price !== undefined ? Math.max(0.1 * network.price, 2 * largestCost) : Math.max(network.priceUnitFactor, 2 * largestCost);
+  settings.push({
+    name: 'world_market_premium', value: shown(network, premium), unit: perBase, origin: 'default',
+    note: (network.price !== undefined ? 'the larger of 10% of the price and twice the largest route cost' : `no price in the dataset: twice the largest route cost, at least 1 ${perBase}`) +
+      ' (assumption: the world market is the last resort after rerouting over any route)',
+  });
+  return premium;
+}
+
+/** Penalties are multiples of R, so that the LP prefers rerouting, then the world market, then stocks, and leaves demand unserved last. */
+function resolvePenalties(network: FlowNetwork, take: Take, settings: NetworkSetting[], reference: number, largestCost: number): Omit<NetworkCosts, 'timeValue'> {
   const pick = (name: FlowParameter, factor: number, why: string): number => {
     const v = take(name);
     if (v !== undefined) return v;
     const value = factor * reference;
-    settings.push({ name, value: shown(value), unit: perBase, origin: 'default', note: why });
+    settings.push({ name, value: shown(network, value), unit: network.priceUnit, origin: 'default', note: why });
     return value;
   };
   const stickiness = pick('baseline_stickiness', 2, '2 × R, R = max(largest route cost, premium): above any route cost, so the baseline is the unique no-shock optimum');
@@ -97,7 +119,5 @@ export function resolveCosts(network: FlowNetwork): void {
   const stockDraw = pick('stock_draw_cost', 10, '10 × R: stocks are drawn after rerouting and the world market');
   const shortfall = pick('agreement_shortfall_penalty', 10, '10 × R: above stickiness plus any route cost, so committed volumes are delivered when they can be');
   const unserved = pick('unserved_penalty', 1000, '1000 × R: demand goes unserved only when nothing else can serve it');
-  network.settings = settings;
-  network.world = { enabled: network.world.enabled, premium, spare };
-  network.costs = { stickiness, stockDraw, unserved, shortfall, timeValue };
+  return { stickiness, stockDraw, unserved, shortfall };
 }

@@ -65,7 +65,7 @@ const cache = new WeakMap<Model, { rows: unknown[]; length: number; index: FlowI
 
 /**
  * Groups a model's flows by commodity and by (importer or exporter, commodity, year) in one pass, with
- * volumes in base units (Model.baseVolumes, converted once per model), and keeps the result for later
+ * volumes in base units (converted once, when the Model was built), and keeps the result for later
  * calls on the same model (rebuilt if the flow table is replaced or changes length). A Model is not
  * mutated after construction: scenarios pass re-optimised flows instead. Callers must not mutate the
  * lists or the flows they get: every later call shares them.
@@ -74,13 +74,12 @@ export function flowIndex(model: Model): FlowIndex {
   const rows = model.tables.flow;
   const hit = cache.get(model);
   if (hit && hit.rows === rows && hit.length === rows.length) return hit.index;
-  const volumes = model.baseVolumes();
   const byCommodity = new Map<string, BaseFlow[]>();
   const roles = { importer: new Map<string, Map<string, ActorFlows>>(), exporter: new Map<string, Map<string, ActorFlows>>() };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    // A row that could not be converted: convert it again so the error names it (as Model.flows()).
-    const f = baseFlow(row, Number.isNaN(volumes[i]) ? model.toBase(row.volume, row.unit, row.commodity) : volumes[i]);
+    // A row that could not be converted throws its error here (as Model.flows()).
+    const f = baseFlow(row, model.flowVolume(i));
     const list = byCommodity.get(f.commodity);
     if (list) list.push(f);
     else byCommodity.set(f.commodity, [f]);

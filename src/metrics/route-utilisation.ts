@@ -33,7 +33,7 @@ export function routeUtilisation(model: Model, query: RouteUtilisationQuery = {}
   for (const route of routes) {
     const byYear = new Map(byRoute.get(route.id));
     if (byYear.size === 0 && (query.year === undefined || query.year === route.year)) byYear.set(route.year, 0);
-    const capacity = route.capacity === undefined ? null : model.toBase(route.capacity, route.unit, route.commodity);
+    const capacity = model.routeCapacity(route) ?? null;
     for (const [year, volume] of [...byYear].sort((a, b) => a[0] - b[0])) {
       result.push({
         route: route.id,

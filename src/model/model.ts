@@ -1,6 +1,6 @@
 // The Model: a dataset's tables with the lookups every analysis needs. Pure: no I/O.
-import type { BlocRow, CommodityRow, CountryRow, FlowRow, LegRow, RouteRow, Tables } from './types.ts';
-import { toBaseUnit } from './units.ts';
+import { BaseValues, valueOrThrow, type Converted, type ParameterInBase, type QuantityRow } from './base-values.ts';
+import type { AgreementRow, BlocRow, CommodityRow, CountryRow, FlowRow, LegRow, ParameterRow, RouteRow, Tables } from './types.ts';
 
 export interface ModelInfo {
   /** Name of the data package. */
@@ -27,10 +27,10 @@ export class Model {
   /** Countries (and aggregates) and blocs by id: names and kinds are looked up in hot loops. */
   private readonly countries = new Map<string, CountryRow>();
   private readonly blocs = new Map<string, BlocRow>();
-  /** Each flow row's volume in the commodity's base unit, by row (see baseVolumes). */
-  private baseVolumeCache: Float64Array | undefined;
+  /** Every quantity in its commodity's base unit, converted once here: nothing after the Model converts. */
+  private readonly base: BaseValues;
 
-  /** A Model is not mutated after construction (scenarios pass re-optimised flows, they do not edit tables): the caches below stay valid. */
+  /** A Model is not mutated after construction (scenarios pass re-optimised flows, they do not edit tables): the lookups and base-unit values stay valid. */
   constructor(tables: Tables, info: ModelInfo) {
     this.tables = tables;
     this.info = info;
@@ -49,6 +49,7 @@ export class Model {
       list.push(m.country);
       this.members.set(m.bloc, list);
     }
+    this.base = new BaseValues(tables, (id) => this.commodities.get(id));
   }
 
   commodity(id: string): CommodityRow | undefined {
@@ -99,43 +100,61 @@ export class Model {
     return this.countries.get(id)?.name ?? this.blocs.get(id)?.name ?? id;
   }
 
-  /** Converts a volume of a commodity to its base unit. */
+  /** Converts a volume of a commodity to its base unit (for quantities that are not in the tables). */
   toBase(volume: number, unit: string, commodityId: string): number {
-    const commodity = this.commodity(commodityId);
-    if (!commodity) throw new Error(`unknown commodity: ${commodityId}`);
-    return toBaseUnit(volume, unit, commodity);
+    return this.base.toBase(volume, unit, commodityId);
   }
 
   /**
-   * Every flow row's volume in its commodity's base unit, indexed like `tables.flow`; converted once on
-   * first use and kept (the model is not mutated after construction). A row that cannot be converted
-   * (unknown commodity or unit) holds NaN: `flows()` converts it again, so the error surfaces there.
+   * Every flow row's volume in its commodity's base unit, indexed like `tables.flow`, converted when the
+   * Model was built. A row that cannot be converted (unknown commodity or unit) holds NaN: `flowVolume(i)`
+   * throws its error.
    */
   baseVolumes(): Float64Array {
-    if (this.baseVolumeCache) return this.baseVolumeCache;
-    const rows = this.tables.flow;
-    const volumes = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const f = rows[i];
-      try {
-        volumes[i] = this.toBase(f.volume, f.unit, f.commodity);
-      } catch {
-        volumes[i] = NaN;
-      }
-    }
-    this.baseVolumeCache = volumes;
-    return volumes;
+    return this.base.flowVolumes;
+  }
+
+  /** The base volume of flow row `index`; throws the row's conversion error. */
+  flowVolume(index: number): number {
+    return this.base.flowVolume(index);
+  }
+
+  /** A demand, production or stock row's volume, or an asset's capacity, in base units; throws the row's conversion error. */
+  baseQuantity(row: QuantityRow): number {
+    return valueOrThrow(this.base.quantity(row));
+  }
+
+  /** A route's capacity in base units per year, undefined when the route gives none; throws the conversion error. */
+  routeCapacity(route: RouteRow): number | undefined {
+    const converted = this.base.routeCapacity(route);
+    return converted === undefined ? undefined : valueOrThrow(converted);
+  }
+
+  /** An agreement's volume (0 when it gives none) in base units of a commodity; throws the conversion error. */
+  agreementVolume(row: AgreementRow, commodityId: string): number {
+    return valueOrThrow(this.base.agreementVolume(row, commodityId));
+  }
+
+  /** A route's transport cost in USD per base unit (0 when it gives none), or the error that says why its unit does not convert. */
+  routeCost(route: RouteRow): Converted {
+    return this.base.routeCost(route);
+  }
+
+  /**
+   * The unit in which money per quantity of a commodity is shown (`given` when it converts, else USD per the
+   * base unit's natural quantity: USD/t, USD/MWh …) and the USD per base unit in one of it, for faces.
+   */
+  priceUnit(commodityId: string, given?: string): { unit: string; perBase: number } {
+    return this.base.priceUnit(commodityId, given);
   }
 
   /** Flows matching the filter, with volumes in the commodity's base unit (new objects on each call). */
   flows(filter: Partial<Pick<FlowRow, 'year' | 'commodity' | 'exporter' | 'importer' | 'route'>> = {}): BaseFlow[] {
-    const volumes = this.baseVolumes();
     const wanted = Object.entries(filter).filter(([, v]) => v !== undefined);
     const result: BaseFlow[] = [];
     this.tables.flow.forEach((f, i) => {
       if (!wanted.every(([k, v]) => (f as unknown as Record<string, unknown>)[k] === v)) return;
-      const baseVolume = Number.isNaN(volumes[i]) ? this.toBase(f.volume, f.unit, f.commodity) : volumes[i];
-      result.push({ ...f, baseVolume });
+      result.push({ ...f, baseVolume: this.flowVolume(i) });
     });
     return result;
   }
@@ -157,13 +176,27 @@ export class Model {
 
   /** A named parameter (most specific match on commodity and country, latest year not after `year`). */
   parameter(name: string, opts: { commodity?: string; country?: string; year?: number } = {}): { value: number; unit: string; year: number } | undefined {
+    const p = this.parameterRow(name, opts);
+    return p ? { value: p.value, unit: p.unit, year: p.year } : undefined;
+  }
+
+  /**
+   * A named parameter of a commodity (as `parameter`), with its value in base units read as a volume, as
+   * money per quantity and as money per quantity per day: the caller picks the reading the parameter means.
+   */
+  parameterInBase(name: string, opts: { commodity: string; country?: string; year?: number }): ({ value: number; unit: string; year: number } & ParameterInBase) | undefined {
+    const p = this.parameterRow(name, opts);
+    const converted = p && this.base.parameter(p, opts.commodity);
+    return p && converted ? { value: p.value, unit: p.unit, year: p.year, ...converted } : undefined;
+  }
+
+  private parameterRow(name: string, opts: { commodity?: string; country?: string; year?: number }): ParameterRow | undefined {
     const candidates = this.tables.parameter
       .filter((p) => p.name === name)
       .filter((p) => p.commodity === '' || p.commodity === opts.commodity)
       .filter((p) => p.country === '' || p.country === opts.country)
       .filter((p) => opts.year === undefined || p.year <= opts.year)
       .sort((a, b) => Number(b.commodity !== '') + Number(b.country !== '') - (Number(a.commodity !== '') + Number(a.country !== '')) || b.year - a.year);
-    const p = candidates[0];
-    return p ? { value: p.value, unit: p.unit, year: p.year } : undefined;
+    return candidates[0];
   }
 }

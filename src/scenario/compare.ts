@@ -1,7 +1,8 @@
 // Side-by-side comparison of scenario results: one table with the baseline and every scenario as
 // columns (unserved demand by importer, flows by route, dependence metrics, cost), plus the changes
 // each scenario makes to its inputs. Pure: no I/O.
-import type { AppliedChange, ScenarioResult } from './index.ts';
+import type { AppliedChange } from './apply.ts';
+import type { ScenarioResult } from './results.ts';
 
 export interface ComparisonColumn {
   /** 'baseline' (or 'baseline:COMMODITY:YEAR' when scenarios differ in commodity or year), else the scenario name. */

@@ -66,7 +66,7 @@ export const CHANGE_TYPES: readonly ChangeType[] = [
     type: 'close_node', kind: 'shock',
     description: 'Closes a node (a port, terminal, pumping station, border crossing): every route through it is closed.',
     fields: [{ name: 'node', type: 'string', required: true, ref: 'node', description: 'Node id (nodes.csv).' }],
-    example: '- type: close_node\n  node: novorossiysk',
+    example: '- type: close_node\n  node: cpc_terminal',
   },
   {
     type: 'cut_capacity', kind: 'shock',

@@ -1,0 +1,106 @@
+// The network a scenario is changing, with the lookups every change needs and the shocks applied so far,
+// and what one change being applied gets: its fields, how to report it, and its volumes in base units.
+import type { Model } from '../model/model.ts';
+import type { CommodityRow } from '../model/types.ts';
+import { toBaseUnit } from '../model/units.ts';
+import { cloneNetwork, directRoute, importerParts, transitStates } from '../solve/network.ts';
+import { DIRECT_PREFIX, type FlowNetwork, type NetworkExporter } from '../solve/network-types.ts';
+
+/** Made once: toLocaleString with options builds a new number format on every call (slow). */
+const FORMAT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return 'unlimited';
+  return FORMAT.format(v);
+}
+
+/** The network a scenario is changing, with the lookups every change needs and the shocks applied so far. */
+export class NetworkEdit {
+  readonly net: FlowNetwork;
+  readonly model: Model;
+  readonly commodity: CommodityRow;
+  /** Base unit of the network's volumes. */
+  readonly unit: string;
+  readonly routeIndex: Map<string, number>;
+  readonly arcIndex: Map<string, number>;
+  // Shocks hold for the whole scenario: an arc or route added by a later change does not get around a
+  // lost transit state, an embargo or a closed node, and a later deal does not lift an export ban or cap.
+  readonly lostTransit = new Set<string>();
+  readonly embargoes: { exporter: string; parts: string[]; share: number }[] = [];
+  readonly closedNodes = new Set<string>();
+  readonly closedRoutes = new Set<number>();
+  readonly exportCaps = new Map<string, number>();
+  /** A cost or world-market figure was set: the costs are worked out again at the end. */
+  costsChanged = false;
+
+  constructor(model: Model, network: FlowNetwork) {
+    this.net = cloneNetwork(network);
+    this.model = model;
+    this.commodity = model.commodity(this.net.commodity)!;
+    this.unit = this.net.unit;
+    this.routeIndex = new Map(this.net.routes.map((r, i) => [r.id, i]));
+    this.arcIndex = new Map(this.net.arcs.map((a, i) => [`${a.exporter}\u0000${a.importer}\u0000${a.route}`, i]));
+  }
+
+  /** Scenario volumes come in any of the commodity's units; the network counts in its base unit. */
+  toBase(value: number, from: string): number {
+    return toBaseUnit(value, from, this.commodity);
+  }
+
+  /** A scenario may name the implicit route of a pair (`direct:E>I`) even before any flow uses it. */
+  routeOf(id: string): number | undefined {
+    const index = this.routeIndex.get(id);
+    if (index !== undefined) return index;
+    if (id.startsWith(DIRECT_PREFIX)) {
+      const [e, i] = id.slice(DIRECT_PREFIX.length).split('>');
+      return directRoute(this.net.routes, this.routeIndex, e, i);
+    }
+    return undefined;
+  }
+
+  /** Baseline flow on a route, reported beside its capacity. */
+  routeLoad(r: number): number {
+    return this.net.arcs.filter((a) => a.route === r).reduce((s, a) => s + a.baseline, 0);
+  }
+
+  /** Baseline flow through a shared asset, reported beside its capacity. */
+  assetLoad(id: string): number {
+    return this.net.routes.reduce((s, r, i) => (r.assets.includes(id) ? s + this.routeLoad(i) : s), 0);
+  }
+
+  /** A bloc acts through its parts in the network (its members and its rest). */
+  partsOf(id: string): string[] {
+    return importerParts(this.net, id);
+  }
+
+  /** A new arc is born under the shocks so far: closed across a lost transit state or under a full embargo. */
+  ensureArc(exporter: string, importer: string, route: number): number {
+    const key = `${exporter}\u0000${importer}\u0000${route}`;
+    const existing = this.arcIndex.get(key);
+    if (existing !== undefined) return existing;
+    const net = this.net;
+    this.arcIndex.set(key, net.arcs.length);
+    const transit = transitStates(net.routes[route], exporter, net.importers.find((i) => i.id === importer)?.countries ?? [importer]);
+    const embargo = this.embargoes.find((x) => x.exporter === exporter && x.parts.includes(importer));
+    // A new arc has no baseline flow: under a partial embargo nothing may be added to the pair either.
+    net.arcs.push({
+      exporter, importer, route, baseline: 0, capacity: embargo ? 0 : Infinity, open: !transit.some((c) => this.lostTransit.has(c)) && !(embargo && embargo.share >= 1),
+      transit, stickiness: 1,
+    });
+    return net.arcs.length - 1;
+  }
+
+  /** A scenario may give supply to a country that exported nothing in the baseline. */
+  ensureExporter(id: string): NetworkExporter {
+    let e = this.net.exporters.find((x) => x.id === id);
+    if (!e) { e = { id, baseline: 0, supply: 0 }; this.net.exporters.push(e); }
+    return e;
+  }
+}
+
+/** One change being applied: its fields, how to report what it did, and its volumes in base units. */
+export interface ChangeStep {
+  v: Record<string, unknown>;
+  record(target: string, summary: string): void;
+  volume(field?: string): number;
+}

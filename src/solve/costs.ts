@@ -1,0 +1,123 @@
+// Money in the network: the price that values volume changes, transit fees, and the world-market and
+// penalty figures the LP weighs (given by the dataset or a scenario, else defaults relative to the route
+// costs). Every figure arrives in USD per base unit, converted where it was read. Pure: no I/O.
+import type { Model } from '../model/model.ts';
+import { valueOrThrow } from '../model/base-values.ts';
+import { round, type BuildContext } from './build-context.ts';
+import {
+  COST_PARAMETER_READING, COST_PARAMETERS, type FlowNetwork, type FlowParameter, type GivenParameters, type NetworkCosts, type NetworkSetting,
+} from './network-types.ts';
+
+/** The price values volume changes; without a usable one, values are not reported. */
+export function readPrice(context: BuildContext) {
+  const { model, query } = context;
+  const priceGiven = model.parameterInBase('price', { commodity: query.commodity, year: query.year });
+  let price: number | undefined;
+  if (priceGiven) {
+    if (priceGiven.money instanceof Error) {
+      context.assumptions.push(`parameter price: ${priceGiven.money.message}; values are not reported.`);
+    } else {
+      price = priceGiven.money;
+      context.settings.push({ name: 'price', value: priceGiven.value, unit: priceGiven.unit, origin: 'dataset', note: priceGiven.year === query.year ? '' : `figure of ${priceGiven.year}` });
+    }
+  }
+  return { price, priceGiven };
+}
+
+/** Transit fees value what a transit state gains or loses when the volume it carries changes. */
+export function readTransitFees(context: BuildContext): Record<string, number> {
+  const { model, query } = context;
+  const transitFees: Record<string, number> = {};
+  const countries = new Set(model.tables.parameter
+    .filter((p) => p.name === 'transit_fee' && p.country && (!p.commodity || p.commodity === query.commodity) && p.year <= query.year)
+    .map((p) => p.country));
+  for (const country of countries) {
+    const best = model.parameterInBase('transit_fee', { commodity: query.commodity, country, year: query.year });
+    if (!best) continue;
+    if (best.money instanceof Error) context.assumptions.push(`parameter transit_fee of ${country}: ${best.money.message}; no value is reported for it.`);
+    else transitFees[country] = best.money;
+  }
+  return transitFees;
+}
+
+/** The cost and world-market figures parameters.csv gives for the commodity and year, each read as it is meant (COST_PARAMETER_READING). */
+export function datasetGiven(model: Model, query: { commodity: string; year: number }): GivenParameters {
+  const given: GivenParameters = {};
+  for (const name of COST_PARAMETERS) {
+    const p = model.parameterInBase(name, { commodity: query.commodity, year: query.year });
+    if (p) given[name] = { value: p.value, unit: p.unit, origin: 'dataset', base: p[COST_PARAMETER_READING[name]] };
+  }
+  return given;
+}
+
+/**
+ * Sets the world-market and penalty figures: values given by the dataset or a scenario (already in USD
+ * per base unit), else the documented defaults, all relative to R = max(largest route cost, premium).
+ * Settings are listed in the order they are worked out: time value, premium, spare capacity, penalties.
+ */
+export function resolveCosts(network: FlowNetwork): void {
+  const settings = network.settings.filter((s) => !(COST_PARAMETERS as readonly string[]).includes(s.name));
+  const take = takeGiven(network.given, settings);
+  const timeValue = take('time_value') ?? 0;
+  const largestCost = Math.max(0, ...network.routes.map((r) => r.cost + timeValue * (r.transitDays ?? 0)));
+  const premium = worldPremium(network, take, settings, largestCost);
+  const spare = take('world_market_spare') ?? Infinity;
+  if (!network.given.world_market_spare && network.world.enabled) {
+    settings.push({ name: 'world_market_spare', value: Infinity, unit: network.unit, origin: 'default', note: 'not limited (assumption: no spare-capacity figure in the dataset)' });
+  }
+  const penalties = resolvePenalties(network, take, settings, Math.max(largestCost, premium) || network.priceUnitFactor, largestCost);
+  network.settings = settings;
+  network.world = { enabled: network.world.enabled, premium, spare };
+  network.costs = { ...penalties, timeValue };
+}
+
+type Take = (name: FlowParameter) => number | undefined;
+
+/** A given figure in base units, listed among the settings as given; one whose unit did not convert stops here. */
+function takeGiven(given: GivenParameters, settings: NetworkSetting[]): Take {
+  return (name) => {
+    const g = given[name];
+    if (!g) return undefined;
+    const v = valueOrThrow(g.base);
+    settings.push({ name, value: g.value, unit: g.unit, origin: g.origin, note: '' });
+    return v;
+  };
+}
+
+/** Defaults are shown in the network's price unit (the dataset's price unit, else e.g. USD/t, USD/TEU, USD/MWh). */
+function shown(network: FlowNetwork, valuePerBase: number): number {
+  return round(valuePerBase / network.priceUnitFactor);
+}
+
+/** The world market is the last resort after rerouting: by default dearer than any route (and 10% of the price). */
+function worldPremium(network: FlowNetwork, take: Take, settings: NetworkSetting[], largestCost: number): number {
+  const given = take('world_market_premium');
+  if (given !== undefined || !network.world.enabled) return given ?? 0;
+  const perBase = network.priceUnit;
+  const premium = network.price !== undefined ? Math.max(0.1 * network.price, 2 * largestCost) : Math.max(network.priceUnitFactor, 2 * largestCost);
+  settings.push({
+    name: 'world_market_premium', value: shown(network, premium), unit: perBase, origin: 'default',
+    note: (network.price !== undefined ? 'the larger of 10% of the price and twice the largest route cost' : `no price in the dataset: twice the largest route cost, at least 1 ${perBase}`) +
+      ' (assumption: the world market is the last resort after rerouting over any route)',
+  });
+  return premium;
+}
+
+/** Penalties are multiples of R, so that the LP prefers rerouting, then the world market, then stocks, and leaves demand unserved last. */
+function resolvePenalties(network: FlowNetwork, take: Take, settings: NetworkSetting[], reference: number, largestCost: number): Omit<NetworkCosts, 'timeValue'> {
+  const pick = (name: FlowParameter, factor: number, why: string): number => {
+    const v = take(name);
+    if (v !== undefined) return v;
+    const value = factor * reference;
+    settings.push({ name, value: shown(network, value), unit: network.priceUnit, origin: 'default', note: why });
+    return value;
+  };
+  const stickiness = pick('baseline_stickiness', 2, '2 × R, R = max(largest route cost, premium): above any route cost, so the baseline is the unique no-shock optimum');
+  if (stickiness <= largestCost) {
+    network.assumptions.push(`baseline_stickiness (${round(stickiness)}) does not exceed the largest route cost (${round(largestCost)}): the no-shock optimum may move away from the baseline.`);
+  }
+  const stockDraw = pick('stock_draw_cost', 10, '10 × R: stocks are drawn after rerouting and the world market');
+  const shortfall = pick('agreement_shortfall_penalty', 10, '10 × R: above stickiness plus any route cost, so committed volumes are delivered when they can be');
+  const unserved = pick('unserved_penalty', 1000, '1000 × R: demand goes unserved only when nothing else can serve it');
+  return { stickiness, stockDraw, unserved, shortfall };
+}

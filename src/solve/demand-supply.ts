@@ -1,0 +1,127 @@
+// Importers with their demand, stocks and access to the world market, and exporters with their supply,
+// read from the dataset in base units (converted by the Model). A split bloc's rest gets the bloc's
+// figures less its members'. Pure: no I/O.
+import type { Model } from '../model/model.ts';
+import { round, type BlocSplit, type BuildContext } from './build-context.ts';
+import { restBlocs } from './blocs.ts';
+import type { NetworkExporter, NetworkImporter } from './network-types.ts';
+
+/** demand.csv imports in base units, where the dataset gives them. */
+function demandOf(context: BuildContext, country: string): number | undefined {
+  const { model, query } = context;
+  const row = model.tables.demand.find((d) => d.commodity === query.commodity && d.year === query.year && d.kind === 'imports' && d.country === country);
+  return row ? model.baseQuantity(row) : undefined;
+}
+
+/** Importers are those with flows, plus those with demand but no flows (the world market or stocks may serve them). */
+export function buildImporters(context: BuildContext, splitOf: Map<string, BlocSplit>, importerBaseline: Map<string, number>): NetworkImporter[] {
+  const { model, query } = context;
+  const restOf = restBlocs(splitOf);
+  for (const d of model.tables.demand) {
+    if (d.commodity === query.commodity && d.year === query.year && d.kind === 'imports' && !importerBaseline.has(d.country) && !splitOf.has(d.country)) {
+      importerBaseline.set(d.country, 0);
+    }
+  }
+  for (const [bloc, { rest }] of splitOf) if (!importerBaseline.has(rest) && demandOf(context, bloc) !== undefined) importerBaseline.set(rest, 0);
+
+  const importers: NetworkImporter[] = [];
+  for (const [id, baseline] of [...importerBaseline].sort(([a], [b]) => a.localeCompare(b))) {
+    const bloc = restOf.get(id);
+    const demand = importerDemand(context, id, bloc, splitOf, importerBaseline);
+    if (demand !== undefined && Math.abs(demand - baseline) > 1e-9 * Math.max(1, baseline)) {
+      context.assumptions.push(`${id}: demand ${round(demand)} ${context.base} (demand.csv) differs from its baseline imports ${round(baseline)} ${context.base}; the difference is served or left unserved by the LP in the baseline too.`);
+    }
+    const access = worldAccessOf(context, restOf.get(id) ?? id);
+    if (access.origin === 'dataset') context.settings.push({ name: 'world_market_access', value: access.value, unit: 'share', origin: 'dataset', note: id });
+    importers.push({
+      id,
+      name: bloc ? `${model.actorName(bloc)} without ${splitOf.get(bloc)!.members.join(', ')}` : model.actorName(id),
+      baseline,
+      demand: demand ?? baseline,
+      stock: 0,
+      worldAccess: access.value,
+      bloc: bloc ?? [...splitOf].find(([, s]) => s.members.includes(id))?.[0] ?? '',
+      countries: importerCountries(model, id, bloc, splitOf),
+    });
+  }
+  return importers;
+}
+
+/** A bloc's rest demands the bloc's demand less its members' (their demand, else their imports). */
+function importerDemand(context: BuildContext, id: string, bloc: string | undefined, splitOf: Map<string, BlocSplit>, importerBaseline: Map<string, number>): number | undefined {
+  if (!bloc) return demandOf(context, id);
+  const whole = demandOf(context, bloc);
+  if (whole === undefined) return undefined;
+  const members = splitOf.get(bloc)!.members;
+  return Math.max(0, whole - members.reduce((s, m) => s + (demandOf(context, m) ?? importerBaseline.get(m) ?? 0), 0));
+}
+
+/** Transit states are counted against these: a route country that is one of them is not a transit state. */
+function importerCountries(model: Model, id: string, bloc: string | undefined, splitOf: Map<string, BlocSplit>): string[] {
+  if (bloc) return model.blocMembers(bloc).filter((m) => !splitOf.get(bloc)!.members.includes(m));
+  if (model.isBloc(id)) return model.blocMembers(id).length ? model.blocMembers(id) : [id];
+  return [id];
+}
+
+/** An importer on a single pipeline may reach only part of the world market; full access unless the dataset says so. */
+function worldAccessOf(context: BuildContext, country: string): { value: number; origin: 'dataset' | 'default' } {
+  const p = context.model.parameter('world_market_access', { commodity: context.query.commodity, country, year: context.query.year });
+  return p ? { value: Math.min(1, Math.max(0, p.value)), origin: 'dataset' } : { value: 1, origin: 'default' };
+}
+
+/** Stocks are the last resort before unserved demand: the latest figure not after the year, split like demand. */
+export function addStocks(context: BuildContext, importers: NetworkImporter[], splitOf: Map<string, BlocSplit>): void {
+  const restOf = restBlocs(splitOf);
+  const stockOf = (country: string) => latestStock(context, country);
+  for (const imp of importers) if (!restOf.has(imp.id)) imp.stock = stockOf(imp.id) ?? 0;
+  for (const imp of importers) {
+    const bloc = restOf.get(imp.id);
+    if (!bloc) continue;
+    const whole = stockOf(bloc);
+    if (whole === undefined) continue;
+    const members = splitOf.get(bloc)!.members;
+    const memberStocks = members.map((m) => stockOf(m));
+    if (memberStocks.every((s) => s !== undefined)) {
+      imp.stock = Math.max(0, whole - memberStocks.reduce((a, b) => a + (b ?? 0), 0));
+    } else {
+      // Members without their own figure get a share of the bloc's stock in proportion to demand.
+      const parts = [imp, ...importers.filter((i) => members.includes(i.id))];
+      const sum = parts.reduce((s, p) => s + p.demand, 0);
+      for (const p of parts) {
+        if (p.id !== imp.id && stockOf(p.id) !== undefined) continue;
+        p.stock = sum > 0 ? (whole * p.demand) / sum : 0;
+      }
+      context.assumptions.push(`stocks of ${bloc} split between its parts in proportion to demand.`);
+    }
+  }
+}
+
+/** An older stock figure is better than none, but the result says which year it is from. */
+function latestStock(context: BuildContext, country: string): number | undefined {
+  const { model, query } = context;
+  const rows = model.tables.stock
+    .filter((s) => s.commodity === query.commodity && s.country === country && s.year <= query.year)
+    .sort((a, b) => b.year - a.year);
+  const row = rows[0];
+  if (!row) return undefined;
+  if (row.year !== query.year) context.assumptions.push(`stocks of ${country}: figure of ${row.year} used for ${query.year}.`);
+  return model.baseQuantity(row);
+}
+
+/** Without an export_capacity figure an exporter can supply no more than it did in the baseline. */
+export function buildExporters(context: BuildContext, exporterBaseline: Map<string, number>): NetworkExporter[] {
+  const { model, query, base } = context;
+  const exporters: NetworkExporter[] = [];
+  for (const [id, baseline] of [...exporterBaseline].sort(([a], [b]) => a.localeCompare(b))) {
+    const given = model.parameterInBase('export_capacity', { commodity: query.commodity, country: id, year: query.year })?.volume;
+    let supply = baseline;
+    if (given instanceof Error) {
+      context.assumptions.push(`parameter export_capacity of ${id}: ${given.message}; its baseline exports are used.`);
+    } else if (given !== undefined) {
+      supply = given;
+      context.settings.push({ name: 'export_capacity', value: round(supply), unit: base, origin: 'dataset', note: id });
+    }
+    exporters.push({ id, baseline, supply });
+  }
+  return exporters;
+}

@@ -1,0 +1,221 @@
+// The flow network of one commodity and year, as the solver sees it: exporters with supply, importers
+// with demand, routes, shared assets and the arcs exporter → importer by route that the LP may use, with
+// every volume in the commodity's base unit and every cost in USD per base unit. Types and the names of
+// the settings only; src/solve/network.ts builds it. See docs/methods/flow-model.md.
+import type { Converted, ParameterInBase } from '../model/base-values.ts';
+
+/** Name and version of the method, reported with every result (docs/methods/flow-model.md). */
+export const FLOW_METHOD = { name: 'flow-lp', version: '1.1.0' } as const;
+
+/** Prefix of the implicit route that carries flows whose route the dataset does not give. */
+export const DIRECT_PREFIX = 'direct:';
+/** Suffix of the importer that stands for a bloc without the members that appear on their own. */
+export const REST_SUFFIX = '-rest';
+
+export interface NetworkRoute {
+  id: string;
+  name: string;
+  mode: string;
+  /** Capacity in the commodity's base unit per year; Infinity when the route itself does not limit flows. */
+  capacity: number;
+  /** Transport cost in USD per base unit (0 when the dataset gives none). */
+  cost: number;
+  transitDays?: number;
+  /** Countries crossed, in order, including the start and end countries. */
+  countries: string[];
+  /** Nodes on the route (first and last node included). */
+  nodes: string[];
+  /** Shared assets used by any leg (each once). */
+  assets: string[];
+  /** Country of the first node: the exporter that can use the route. */
+  start: string;
+  /** Country of the last node. */
+  end: string;
+  /** The route ends at a sea port or marine terminal (node kind `port` or `terminal`), so it can reach any importer. */
+  endsAtPort: boolean;
+  /** Whether flows may use it (false when closed, planned and not opened, or closed by a scenario). */
+  open: boolean;
+  status: string;
+  /** The implicit route of an exporter–importer pair whose flows have no route in the dataset. */
+  direct: boolean;
+  /** Added by a scenario. */
+  added: boolean;
+}
+
+export interface NetworkAsset {
+  id: string;
+  name: string;
+  /** Capacity in base unit per year, shared by every route whose legs use the asset. */
+  capacity: number;
+}
+
+export interface NetworkArc {
+  exporter: string;
+  importer: string;
+  /** Index into `routes`. */
+  route: number;
+  /** Observed flow in the baseline year (base unit). */
+  baseline: number;
+  /** Upper bound on this arc alone (Infinity when only the route, assets and supply limit it). */
+  capacity: number;
+  /** False when a shock (embargo, lost transit state) closes this arc. */
+  open: boolean;
+  /** Transit states: route countries that are neither the exporter nor (part of) the importer. */
+  transit: string[];
+  /** Multiplier of the stickiness weight for decreases below the baseline (1 by default). */
+  stickiness: number;
+}
+
+export interface NetworkExporter {
+  id: string;
+  /** Baseline exports (base unit), the sum of the exporter's flows. */
+  baseline: number;
+  /** Export capacity available to the LP (base unit). */
+  supply: number;
+}
+
+export interface NetworkImporter {
+  id: string;
+  name: string;
+  /** Baseline imports: the sum of the importer's flows. */
+  baseline: number;
+  /** Demand to serve (base unit): demand.csv `imports` for the year, else the baseline imports. */
+  demand: number;
+  /** Stock that can be drawn in the year (base unit). */
+  stock: number;
+  /** Share of demand (0–1) that may come from the residual world market. */
+  worldAccess: number;
+  /** Bloc this importer is a part of when the bloc was split (else ''). */
+  bloc: string;
+  /** Countries the importer stands for (a bloc rest stands for the members not split out). */
+  countries: string[];
+}
+
+/** A bloc that was split into members and the rest; results for the bloc are sums over `parts`. */
+export interface NetworkBloc {
+  id: string;
+  parts: string[];
+}
+
+/** A committed volume between two parties (an agreement): the LP must deliver it or pay the shortfall penalty. */
+export interface NetworkCommitment {
+  label: string;
+  exporter: string;
+  /** Importer parts that count towards the target. */
+  importers: string[];
+  /** Total flow from the exporter to these importers that the agreement requires (base unit). */
+  target: number;
+}
+
+export interface NetworkCosts {
+  /** Cost per base unit of moving a flow below its baseline (stickiness weight λ). */
+  stickiness: number;
+  /** Cost per base unit drawn from stocks. */
+  stockDraw: number;
+  /** Cost per base unit of unserved demand. */
+  unserved: number;
+  /** Cost per base unit of an agreement's committed volume left undelivered. */
+  shortfall: number;
+  /** Cost per base unit per day in transit, added to route costs (0 by default). */
+  timeValue: number;
+}
+
+export interface NetworkWorld {
+  /** The commodity is fungible: a residual world market exists. */
+  enabled: boolean;
+  /** Premium per base unit paid for world-market supply. */
+  premium: number;
+  /** Spare capacity of the world market (base unit); Infinity when not limited. */
+  spare: number;
+}
+
+/** Where each modelling figure came from: the dataset, a scenario or a default. */
+export interface NetworkSetting {
+  name: string;
+  value: number;
+  unit: string;
+  origin: 'dataset' | 'scenario' | 'default';
+  note: string;
+}
+
+export interface FlowNetwork {
+  commodity: string;
+  year: number;
+  /** Base unit of the commodity (all volumes). */
+  unit: string;
+  fungible: boolean;
+  exporters: NetworkExporter[];
+  importers: NetworkImporter[];
+  routes: NetworkRoute[];
+  assets: NetworkAsset[];
+  arcs: NetworkArc[];
+  blocs: NetworkBloc[];
+  /** Blocs that are not importers themselves but whose members are: bloc → those members (a bloc covers its members). */
+  blocMembers: Record<string, string[]>;
+  commitments: NetworkCommitment[];
+  world: NetworkWorld;
+  costs: NetworkCosts;
+  /** Price per base unit (USD) where the dataset has one, for values. */
+  price?: number;
+  /**
+   * The unit in which money per quantity (prices, costs, premiums, shadow prices) is reported: the
+   * dataset's price unit, else USD per the base unit's natural quantity (src/model/units.ts naturalPriceUnit).
+   */
+  priceUnit: string;
+  /** USD per base unit in one `priceUnit` (e.g. 1e6 for USD/t with volumes in Mt): reported = per base unit ÷ this. */
+  priceUnitFactor: number;
+  /** Transit fee per base unit by transit state, where the dataset has one. */
+  transitFees: Record<string, number>;
+  /** Modelling figures used, with their origin (reported in results). */
+  settings: NetworkSetting[];
+  /** Assumptions and data caveats, in plain sentences (reported in results). */
+  assumptions: string[];
+  /** Cost and world-market figures given by the dataset or a scenario (the rest are defaults). */
+  given: GivenParameters;
+}
+
+/**
+ * A cost or world-market figure as given (value and unit, for the settings reported) and in base units
+ * (USD per base unit, per day for time_value, or a volume for world_market_spare), converted where it was
+ * read: the dataset by the Model, a scenario when its change is applied. A figure whose unit does not
+ * convert holds the error, raised when the costs are resolved.
+ */
+export interface GivenParameter {
+  value: number;
+  unit: string;
+  origin: 'dataset' | 'scenario';
+  base: Converted;
+}
+
+export type GivenParameters = Partial<Record<FlowParameter, GivenParameter>>;
+
+/** Settings a dataset (parameters.csv) or a scenario (`set_parameter`) may give. */
+export const FLOW_PARAMETERS = {
+  price: 'Price of the commodity (USD per unit given), used to value volume changes.',
+  world_market_premium: 'Premium (USD per unit given) paid for residual world-market supply of a fungible commodity.',
+  world_market_spare: 'Spare capacity of the residual world market (a volume per year).',
+  world_market_access: 'Share (0–1) of an importer\'s demand that the world market can reach (0 for a refinery on one pipeline).',
+  baseline_stickiness: 'Cost (USD per unit given) of moving a flow below its baseline: how sticky trade partners are.',
+  stock_draw_cost: 'Cost (USD per unit given) of drawing stocks.',
+  unserved_penalty: 'Cost (USD per unit given) of demand left unserved.',
+  agreement_shortfall_penalty: 'Cost (USD per unit given) of an agreement\'s committed volume left undelivered.',
+  time_value: 'Cost of time in transit (USD per unit given per day), added to route costs.',
+  export_capacity: 'Export capacity of an exporter (a volume per year); the default is its baseline exports.',
+  transit_fee: 'Fee a transit state earns (USD per unit given), used to value changes in volume carried.',
+} as const;
+
+export type FlowParameter = keyof typeof FLOW_PARAMETERS;
+
+/** The parameters that set costs and the world market for the whole network. */
+export const COST_PARAMETERS = [
+  'world_market_premium', 'world_market_spare', 'baseline_stickiness', 'stock_draw_cost', 'unserved_penalty',
+  'agreement_shortfall_penalty', 'time_value',
+] as const satisfies readonly FlowParameter[];
+
+export type CostParameter = (typeof COST_PARAMETERS)[number];
+
+/** How each cost parameter's value is meant in base units: money per quantity, per day in transit, or a volume. */
+export const COST_PARAMETER_READING = {
+  world_market_premium: 'money', world_market_spare: 'volume', baseline_stickiness: 'money', stock_draw_cost: 'money',
+  unserved_penalty: 'money', agreement_shortfall_penalty: 'money', time_value: 'moneyPerDay',
+} as const satisfies Record<CostParameter, keyof ParameterInBase>;

@@ -73,11 +73,8 @@ export class BaseValues {
       this.routeCapacities.set(r, r.capacity === undefined ? undefined : attempt(() => this.toBase(r.capacity!, r.unit, r.commodity)));
       this.routeCosts.set(r, r.cost === undefined ? 0 : attempt(() => moneyPerBaseUnit(r.cost!, r.cost_unit ?? '', this.known(r.commodity))));
     }
-    for (const p of tables.parameter) this.parameters.set(p, this.convertParameter(p, tables.commodity));
-    for (const a of tables.agreement) {
-      // An agreement without a volume counts as 0 in its unit (which must still convert).
-      this.agreements.set(a, new Map(tables.commodity.map((c) => [c.id, attempt(() => this.toBase(a.volume ?? 0, a.unit, c.id))])));
-    }
+    // Parameters and agreements are not tied to one commodity: each is converted for a commodity the first time
+    // it is asked for (then kept), since converting every row for every commodity would mostly make errors.
   }
 
   /** Converts a volume of a commodity to its base unit (throws for an unknown commodity or unit). */
@@ -110,12 +107,22 @@ export class BaseValues {
 
   /** An agreement's volume in base units of a commodity (or its error). */
   agreementVolume(row: AgreementRow, commodityId: string): Converted {
-    return this.agreements.get(row)?.get(commodityId) ?? attempt(() => this.toBase(row.volume ?? 0, row.unit, commodityId));
+    const byCommodity = this.agreements.get(row) ?? new Map<string, Converted>();
+    this.agreements.set(row, byCommodity);
+    // An agreement without a volume counts as 0 in its unit (which must still convert).
+    if (!byCommodity.has(commodityId)) byCommodity.set(commodityId, attempt(() => this.toBase(row.volume ?? 0, row.unit, commodityId)));
+    return byCommodity.get(commodityId)!;
   }
 
   /** A parameter row's value in base units for a commodity it applies to. */
   parameter(row: ParameterRow, commodityId: string): ParameterInBase | undefined {
-    return this.parameters.get(row)?.get(commodityId);
+    if (row.commodity !== '' && row.commodity !== commodityId) return undefined;
+    const commodity = this.commodityOf(commodityId);
+    if (!commodity) return undefined;
+    const byCommodity = this.parameters.get(row) ?? new Map<string, ParameterInBase>();
+    this.parameters.set(row, byCommodity);
+    if (!byCommodity.has(commodityId)) byCommodity.set(commodityId, readingsInBase(row.value, row.unit, commodity));
+    return byCommodity.get(commodityId);
   }
 
   /**
@@ -146,15 +153,5 @@ export class BaseValues {
       }
     }
     return volumes;
-  }
-
-  private convertParameter(p: ParameterRow, commodities: CommodityRow[]): Map<string, ParameterInBase> {
-    const byCommodity = new Map<string, ParameterInBase>();
-    for (const c of commodities) {
-      if (p.commodity !== '' && p.commodity !== c.id) continue;
-      if (byCommodity.has(c.id)) continue;
-      byCommodity.set(c.id, readingsInBase(p.value, p.unit, this.known(c.id)));
-    }
-    return byCommodity;
   }
 }

@@ -1,18 +1,26 @@
 // Reads a scenario's YAML nodes against the field declarations of schema.ts: types, ranges, required and
 // unknown fields, collecting every problem with its line instead of stopping at the first.
-import { LineCounter, isMap, isSeq, isScalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { LineCounter, isAlias, isMap, isSeq, isScalar, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { CHANGE_TYPES, COMMON_CHANGE_FIELDS, LEG_FIELDS, SCENARIO_FIELDS, changeType, type ChangeType, type FieldType, type ScenarioField } from './schema.ts';
 import type { ScenarioChange, ScenarioLeg, ScenarioProblem } from './scenario-types.ts';
 
 export function describeValue(node: unknown): string {
   if (isScalar(node)) {
     const v = node.value;
+    if (typeof v === 'string' && v.length > SHOWN_TEXT) return `${JSON.stringify(v.slice(0, SHOWN_TEXT))}… (${v.length.toLocaleString('en-GB')} characters)`;
     return v === null ? 'nothing' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v);
   }
+  if (isAlias(node)) return `the alias *${node.source}`;
   if (isSeq(node)) return node.items.length === 0 ? 'an empty list' : 'a list';
   if (isMap(node)) return 'a mapping';
   return 'nothing';
 }
+
+/** A message quotes at most this many characters of a value. */
+const SHOWN_TEXT = 60;
+
+/** Text fields (a name, a description) longer than this are refused: a scenario file is not a place for documents. */
+export const LONGEST_TEXT = 10_000;
 
 /** Numbers beyond this size are refused: no real figure is that large, and the solver's tolerances could not honour it. */
 const LARGEST_NUMBER = 1e12;
@@ -71,6 +79,10 @@ export class StructureReader {
     const v = node.value;
     if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) > LARGEST_NUMBER && ['number', 'volume', 'share'].includes(field.type)) {
       this.problems.push({ line: where, message: `${prefix}${field.name}: expected a number of at most ${LARGEST_NUMBER.toExponential()}, found ${v.toExponential()}` });
+      return undefined;
+    }
+    if (typeof v === 'string' && v.length > LONGEST_TEXT) {
+      this.problems.push({ line: where, message: `${prefix}${field.name}: expected text of at most ${LONGEST_TEXT.toLocaleString('en-GB')} characters, found ${v.length.toLocaleString('en-GB')}` });
       return undefined;
     }
     const value = scalarValue(field.type, v);

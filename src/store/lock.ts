@@ -145,7 +145,8 @@ function acquire(dir: string, what: string, options: LockOptions): LockOwner {
     const holder = readOwner(path);
     if (isStale(path, holder)) {
       breakStale(path, holder);
-      continue;
+      if (!existsSync(path)) continue;
+      // Another writer is taking it over (or it could not be removed): wait like for a live lock.
     }
     const waited = Date.now() - start;
     if (waited >= bound) {

@@ -98,4 +98,8 @@ test('init copies into an empty folder, refuses a non-empty one or a file, and c
   const hidden = scratchDir('init-hidden');
   mkdirSync(join(hidden, '.corridor'));
   assert.equal((await runCli('init', hidden)).code, 2, 'a folder holding only .corridor/ is not empty');
+  const inside = await runCli('init', join(DEFAULT_DATASET_DIR, 'copy'));
+  assert.equal(inside.code, 2);
+  assert.match(inside.stderr, /inside the default dataset that ships with Corridor, which is read-only/);
+  assert.equal(existsSync(join(DEFAULT_DATASET_DIR, 'copy')), false);
 });

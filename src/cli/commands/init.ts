@@ -2,7 +2,7 @@
 // --dataset DIR or CORRIDOR_DATASET=DIR. The packaged default dataset itself is read-only.
 import type { Command } from 'commander';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { CorridorError } from '../../errors.ts';
 import { DEFAULT_DATASET_DIR } from '../../paths.ts';
 import { printJson, withJson, type RunContext } from '../common.ts';
@@ -20,6 +20,9 @@ function shellWord(path: string): string {
 /** Copies the default dataset into `target`, a new or empty folder; a failed copy removes what it wrote. */
 export function initDataset(target: string): { dir: string; files: string[] } {
   const dir = resolve(target);
+  if (`${dir}${sep}`.startsWith(`${resolve(DEFAULT_DATASET_DIR)}${sep}`)) {
+    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${target} is inside the default dataset that ships with Corridor, which is read-only; give a folder elsewhere`);
+  }
   const created = !existsSync(dir);
   if (!created) {
     if (!statSync(dir).isDirectory()) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${target} is a file; give a new or empty folder for the copy of the default dataset`);

@@ -1,6 +1,6 @@
 // Shared helpers for tests: temporary copies of fixture datasets and an in-process CLI runner.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../src/cli/main.ts';
@@ -12,6 +12,37 @@ export const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 export function copyFixture(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `corridor-${name}-`));
   cpSync(join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+const scratch = new Set<string>();
+let sweeping = false;
+
+/** Removes `path` (a temporary folder) when the test file ends, whether its tests pass or fail; returns `path`. */
+export function removeAtExit(path: string): string {
+  scratch.add(path);
+  if (!sweeping) {
+    sweeping = true;
+    process.once('exit', () => {
+      for (const p of scratch) rmSync(p, { recursive: true, force: true });
+    });
+  }
+  return path;
+}
+
+/** A new empty temporary folder `corridor-NAME-…`, removed when the test file ends. */
+export function scratchDir(name: string): string {
+  return removeAtExit(mkdtempSync(join(tmpdir(), `corridor-${name}-`)));
+}
+
+/**
+ * Copies a fixture dataset (or any dataset folder, given its path) to a temporary folder removed when the test file
+ * ends. Its .corridor/ folder (candidate store, lock) is copied only when `store` is true.
+ */
+export function scratchCopy(nameOrDir: string, options: { store?: boolean } = {}): string {
+  const from = nameOrDir.includes('/') ? nameOrDir : join(FIXTURES, nameOrDir);
+  const dir = scratchDir(nameOrDir.includes('/') ? 'dataset' : nameOrDir);
+  cpSync(from, dir, { recursive: true, filter: (src) => options.store === true || !src.split(/[\\/]/).includes('.corridor') });
   return dir;
 }
 

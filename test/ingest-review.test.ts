@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readDataset } from '../src/data/read.ts';
 import { acceptCandidate } from '../src/store/accept.ts';
 import { openCandidateStore, type StoredCandidate } from '../src/store/candidates.ts';
-import { copyFixture, FIXTURES, runCli } from './helpers.ts';
+import { scratchCopy as copyFixture, FIXTURES, runCli } from './helpers.ts';
 
 const ARTICLE = join(FIXTURES, 'news', 'kazakh-france-minerals.txt');
 

@@ -28,6 +28,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'compare', summary: 'run several scenarios and compare them side by side with the baseline', load: () => import('./commands/compare.ts') },
   { name: 'ingest', summary: 'read an English news article and list candidate events (actors, type, date, tone, commodities, routes)', load: () => import('./commands/ingest.ts') },
   { name: 'events', summary: 'review candidate events from `corridor ingest --save`, and list the dataset\'s events by date', load: () => import('./commands/events.ts') },
+  { name: 'init', summary: 'copy the default dataset into a new or empty folder, to change it there (the packaged one is read-only)', load: () => import('./commands/init.ts') },
   { name: 'completion', summary: 'print a shell completion script: corridor completion bash|zsh|fish', load: () => import('./commands/completion.ts') },
 ];
 

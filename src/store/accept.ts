@@ -1,12 +1,13 @@
 // Writes an accepted candidate into a dataset: an events.csv row, a sources.csv row for the article, and a
-// countries.csv row for a state the dataset lacks. The change is staged in a temporary copy and validated
-// there first; the dataset's files are then replaced one by one, and put back if any write fails, so a
-// failed accept leaves the dataset as it was.
-import { readFileSync } from 'node:fs';
+// countries.csv row for a state the dataset lacks. Rows are added at the end of each file, whose other rows and
+// columns stay as they were. The change is staged in a copy and validated there first; the dataset's files are
+// then replaced one by one, and put back if any write fails, so a failed accept leaves the dataset as it was.
+// The caller holds the dataset's write lock (see review.ts, which also keeps the candidate store in step).
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readDataset } from '../data/read.ts';
 import { formatProblem } from '../data/problems.ts';
-import { formatTable, replaceDatasetFiles, type ReplaceOptions } from '../data/write.ts';
+import { appendRows, replaceDatasetFiles, type ReplaceOptions } from '../data/write.ts';
 import { resource } from '../data/datapackage.ts';
 import { entityByName } from '../schema/entities.ts';
 import type { Cell } from '../schema/coerce.ts';
@@ -24,6 +25,8 @@ export interface AcceptResult {
   status: 'accepted' | 'duplicate';
   /** The new event's id, or the id of the event it duplicates. */
   eventId: string;
+  /** True when the candidate's own event was in events.csv already (an accept interrupted before it was recorded). */
+  already?: boolean;
   sourceId: string;
   addedCountries: string[];
   /** Files written (empty for a duplicate). */
@@ -37,6 +40,14 @@ function sameParticipants(a: EventRow, b: EventRow): boolean {
   const sym = (EVENT_SCALE as Record<string, { symmetric: boolean }>)[a.type]?.symmetric ?? false;
   const set = (e: EventRow) => (sym ? [e.actor, ...e.targets] : e.targets).slice().sort().join(';');
   return (sym || a.actor === b.actor) && set(a) === set(b);
+}
+
+/** The note of an accepted event names its candidate: `... from candidate ID (confidence ...`. */
+const CANDIDATE_IN_NOTE = /\bfrom candidate (\S+) \(confidence /;
+
+/** The candidate an event row of the dataset was accepted from, read from its note (undefined for other rows). */
+export function candidateOfNote(note: string): string | undefined {
+  return CANDIDATE_IN_NOTE.exec(note)?.[1];
 }
 
 /** The event row an accepted candidate becomes (before ids are made unique). */
@@ -71,10 +82,13 @@ export function acceptCandidate(dir: string, candidate: StoredCandidate, options
   const addedCountries = countriesToAdd(candidate, model);
   const { sourceRow, isNew: newSource } = articleSource(candidate, tables);
   const row = eventRowOf(candidate, sourceRow.id, model);
+  // Its own event, written by an accept that was interrupted before the candidate store recorded it.
+  const own = tables.event.find((x) => candidateOfNote(x.note) === candidate.id);
+  if (own) return { status: 'accepted', already: true, eventId: own.id, sourceId: own.source[0] ?? sourceRow.id, addedCountries: [], files: [], row: own };
   const duplicate = tables.event.find((x) => x.type === row.type && x.date === row.date && sameParticipants(x, row));
   if (duplicate) return { status: 'duplicate', eventId: duplicate.id, sourceId: sourceRow.id, addedCountries: [], files: [], row };
   row.id = uniqueEventId(row, tables);
-  const changes = fileChanges(root, tables, row, newSource ? sourceRow : undefined, addedCountries);
+  const changes = fileChanges(root, row, newSource ? sourceRow : undefined, addedCountries);
   // events.csv last: the event appears only once everything it refers to is in place.
   const order = [entityByName('country').file, entityByName('source').file, 'datapackage.json', entityByName('event').file].filter((f) => changes.has(f));
   replaceDatasetFiles(root, changes, order, { write: options.write, what: `accepting ${candidate.id}` });
@@ -144,15 +158,16 @@ function uniqueEventId(row: EventRow, tables: Tables): string {
 }
 
 /** The new content of every file that changes: events.csv, and where needed sources.csv, countries.csv, datapackage.json. */
-function fileChanges(root: string, tables: Tables, row: EventRow, newSource: SourceRow | undefined, addedCountries: CountryRow[]): Map<string, string> {
+function fileChanges(root: string, row: EventRow, newSource: SourceRow | undefined, addedCountries: CountryRow[]): Map<string, string> {
   const changes = new Map<string, string>();
   const table = (name: 'event' | 'source' | 'country', rows: unknown[]) => {
     const entity = entityByName(name);
-    changes.set(entity.file, formatTable(entity, rows as Record<string, Cell>[]));
+    const path = join(root, entity.file);
+    changes.set(entity.file, appendRows(existsSync(path) ? readFileSync(path, 'utf8') : undefined, entity, rows as Record<string, Cell>[]));
   };
-  if (addedCountries.length) table('country', [...tables.country, ...addedCountries]);
-  if (newSource) table('source', [...tables.source, newSource]);
-  table('event', [...tables.event, row]);
+  if (addedCountries.length) table('country', addedCountries);
+  if (newSource) table('source', [newSource]);
+  table('event', [row]);
   const descriptor = descriptorWithEvents(root);
   if (descriptor) changes.set('datapackage.json', descriptor);
   return changes;

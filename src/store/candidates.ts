@@ -38,6 +38,11 @@ export interface CandidateStore {
   list(status?: CandidateStatus | 'all'): StoredCandidate[];
   get(id: string): StoredCandidate | undefined;
   review(id: string, status: CandidateStatus, reviewedAt: string, datasetEvent?: string | null, note?: string): void;
+  /**
+   * Sets a candidate's review in one transaction, only while its status is one of `from`; returns whether it did.
+   * Writers call it holding the dataset's write lock (see lock.ts), after the dataset's files are written.
+   */
+  settle(id: string, from: readonly CandidateStatus[], status: CandidateStatus, reviewedAt: string, datasetEvent?: string | null, note?: string): boolean;
   close(): void;
 }
 
@@ -114,6 +119,16 @@ class SqliteCandidateStore implements CandidateStore {
     const changes = this.db.prepare('UPDATE candidate SET status = ?, reviewed_at = ?, dataset_event = ?, note = ? WHERE id = ?')
       .run(status, reviewedAt, datasetEvent, note, id).changes;
     if (changes === 0) throw new CorridorError('CORRIDOR_ERR_EVENT_NOT_FOUND', `no candidate event with id "${id}"`);
+  }
+
+  settle(id: string, from: readonly CandidateStatus[], status: CandidateStatus, reviewedAt: string, datasetEvent: string | null = null, note = ''): boolean {
+    return this.db.transaction(() => {
+      const row = this.db.prepare('SELECT status FROM candidate WHERE id = ?').get(id) as { status: CandidateStatus } | undefined;
+      if (!row) throw new CorridorError('CORRIDOR_ERR_EVENT_NOT_FOUND', `no candidate event with id "${id}"`);
+      if (!from.includes(row.status)) return false;
+      this.db.prepare('UPDATE candidate SET status = ?, reviewed_at = ?, dataset_event = ?, note = ? WHERE id = ?').run(status, reviewedAt, datasetEvent, note, id);
+      return true;
+    }).immediate();
   }
 
   close(): void {

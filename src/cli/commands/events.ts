@@ -1,8 +1,8 @@
 // `corridor events list|accept|reject|timeline`: review candidate events and read the dataset's events.
 import type { Command } from 'commander';
 import { EVENTS_METHOD } from '../../events/method.ts';
-import { acceptCandidate } from '../../store/accept.ts';
-import { CANDIDATE_STATUSES, hasCandidateStore, openCandidateStore, type CandidateStatus, type CandidateStore, type StoredCandidate } from '../../store/candidates.ts';
+import { acceptStored, rejectStored } from '../../store/review.ts';
+import { CANDIDATE_STATUSES, hasCandidateStore, openCandidateStore, type CandidateStatus, type CandidateStore } from '../../store/candidates.ts';
 import { available, CorridorError } from '../../errors.ts';
 import { datasetDir, printJson, printOutput, withDataset, withJson, withOutput, type OutputOptions, type RunContext } from '../common.ts';
 import { openDataset } from '../dataset.ts';
@@ -15,22 +15,6 @@ function withStore<T>(dir: string, fn: (store: CandidateStore) => T): T {
   } finally {
     store.close();
   }
-}
-
-function getCandidate(store: CandidateStore, id: string): StoredCandidate {
-  const c = store.get(id);
-  if (!c) {
-    const ids = store.list('candidate').map((x) => x.id);
-    throw new CorridorError('CORRIDOR_ERR_EVENT_NOT_FOUND', `no candidate event with id "${id}" (waiting for review: ${available(ids, 10)})`);
-  }
-  return c;
-}
-
-/** A candidate that may still be reviewed: one already accepted is in the dataset and is refused (`hint` says how to undo it). */
-function pendingCandidate(store: CandidateStore, id: string, hint = ''): StoredCandidate {
-  const c = getCandidate(store, id);
-  if (c.status === 'accepted') throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `candidate ${id} was already accepted as event ${c.datasetEvent}${hint}`);
-  return c;
 }
 
 export function register(program: Command, context: RunContext): void {
@@ -57,35 +41,28 @@ export function register(program: Command, context: RunContext): void {
     .argument('<id>', 'candidate id (see `corridor events list`)')
     .action((id: string, options: { dataset?: string; json: boolean }) => {
       const dir = datasetDir(options);
-      withStore(dir, (store) => {
-        const result = acceptCandidate(dir, pendingCandidate(store, id));
-        const now = new Date().toISOString();
-        if (result.status === 'duplicate') {
-          store.review(id, 'duplicate', now, result.eventId, `same actor, targets, type and date as ${result.eventId}`);
-          if (options.json) printJson(context.io, { method: EVENTS_METHOD, id, status: 'duplicate', duplicateOf: result.eventId, written: [] });
-          else context.io.out(`candidate ${id} is a duplicate of event ${result.eventId} (same actor, targets, type and date): nothing was written`);
-          return;
-        }
-        store.review(id, 'accepted', now, result.eventId);
-        if (options.json) {
-          printJson(context.io, { method: EVENTS_METHOD, id, status: 'accepted', event: result.row, source: result.sourceId, addedCountries: result.addedCountries, written: result.files });
-        } else {
-          context.io.out(`accepted ${id} as event ${result.eventId} (source ${result.sourceId}); wrote ${result.files.join(', ')}${result.addedCountries.length ? `; added ${result.addedCountries.join(', ')} to countries.csv` : ''}`);
-        }
-      });
+      const result = acceptStored(dir, id);
+      if (result.status === 'duplicate') {
+        if (options.json) printJson(context.io, { method: EVENTS_METHOD, id, status: 'duplicate', duplicateOf: result.eventId, written: [] });
+        else context.io.out(`candidate ${id} is a duplicate of event ${result.eventId} (same actor, targets, type and date): nothing was written`);
+        return;
+      }
+      if (options.json) {
+        printJson(context.io, { method: EVENTS_METHOD, id, status: 'accepted', event: result.row, source: result.sourceId, addedCountries: result.addedCountries, written: result.files, ...(result.already ? { alreadyWritten: true } : {}) });
+      } else if (result.already) {
+        context.io.out(`accepted ${id} as event ${result.eventId}: its row was already in events.csv (an earlier accept was interrupted before recording it); wrote nothing`);
+      } else {
+        context.io.out(`accepted ${id} as event ${result.eventId} (source ${result.sourceId}); wrote ${result.files.join(', ')}${result.addedCountries.length ? `; added ${result.addedCountries.join(', ')} to countries.csv` : ''}`);
+      }
     });
 
   withJson(withDataset(events.command('reject')))
     .description('mark a candidate as rejected (nothing is written into the dataset)')
     .argument('<id>', 'candidate id (see `corridor events list`)')
     .action((id: string, options: { dataset?: string; json: boolean }) => {
-      const dir = datasetDir(options);
-      withStore(dir, (store) => {
-        pendingCandidate(store, id, '; remove that row from events.csv to undo it');
-        store.review(id, 'rejected', new Date().toISOString());
-        if (options.json) printJson(context.io, { method: EVENTS_METHOD, id, status: 'rejected' });
-        else context.io.out(`rejected ${id}`);
-      });
+      rejectStored(datasetDir(options), id);
+      if (options.json) printJson(context.io, { method: EVENTS_METHOD, id, status: 'rejected' });
+      else context.io.out(`rejected ${id}`);
     });
 
   withOutput(withDataset(events.command('timeline')), ['events'])

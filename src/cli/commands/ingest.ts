@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { buildLinks, decodeInput, ingestText, linkSourceOf, MAX_INPUT_BYTES, tooLarge, EVENTS_METHOD, type IngestResult } from '../../events/index.ts';
-import { candidateStorePath, openCandidateStore } from '../../store/candidates.ts';
+import { candidateStorePath } from '../../store/candidates.ts';
+import { refusePackagedDataset } from '../../store/lock.ts';
+import { withReviewStore } from '../../store/review.ts';
 import { coerceCell } from '../../schema/coerce.ts';
 import type { Attribute } from '../../schema/types.ts';
 import { CorridorError } from '../../errors.ts';
@@ -74,6 +76,7 @@ export function register(program: Command, context: RunContext): void {
     .option('--save', 'keep the candidates for review in DATASET/.corridor/events.sqlite (see `corridor events`)', false)
     .action((file: string, options: OutputOptions & { dataset?: string; published?: string; source?: string; save: boolean }) => {
       const published = parsePublished(options.published);
+      if (options.save) refusePackagedDataset(datasetDir(options), 'ingest --save');
       const name = file === '-' ? 'standard input' : file;
       const text = decodeInput(file === '-' ? readStdin() : readFileInput(file), name);
       const model = openDataset(options);
@@ -82,16 +85,13 @@ export function register(program: Command, context: RunContext): void {
       let saved: { store: string; added: number; existing: number } | undefined;
       if (options.save) {
         const dir = datasetDir(options);
-        const store = openCandidateStore(dir, { create: true });
-        try {
+        saved = withReviewStore(dir, 'ingest --save', (store) => {
           const { added, existing } = store.save({
             hash: result.article.hash, title: result.article.title, source: result.article.source, published: result.article.published,
             method: `${EVENTS_METHOD.name}@${EVENTS_METHOD.version}`, savedAt: new Date().toISOString(),
           }, result.events);
-          saved = { store: candidateStorePath(dir), added, existing };
-        } finally {
-          store.close();
-        }
+          return { store: candidateStorePath(dir), added, existing };
+        }, { create: true });
       }
       const { method, ...rest } = result;
       printOutput(context, options, {

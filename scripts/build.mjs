@@ -36,6 +36,8 @@ try {
     target: 'node20',
     // Native code and the solver's WebAssembly are loaded from node_modules at run time.
     external: ['better-sqlite3', 'highs'],
+    // yaml's ES-module build: esbuild can leave out what is not used, and no CommonJS wrappers run at start.
+    alias: { yaml: join(root, 'node_modules', 'yaml', 'browser', 'index.js') },
     // Bundled CommonJS packages (commander, papaparse) call require() for Node's own modules.
     banner: { js: "import { createRequire as __corridorRequire } from 'node:module'; const require = __corridorRequire(import.meta.url);" },
     logLevel: 'warning',

@@ -2,6 +2,7 @@
 // every scenario side by side, then the changes each scenario makes to its inputs.
 import type { Command } from 'commander';
 import { compareScenarios, runScenario, type ScenarioResult } from '../../scenario/index.ts';
+import { loadSolver } from '../../solve/index.ts';
 import { printOutput, withOutput, type OutputOptions, type RunContext } from '../common.ts';
 import { comparisonTables, formatComparison } from '../views/compare.ts';
 import { openScenario } from '../scenario-file.ts';
@@ -12,6 +13,7 @@ export function register(program: Command, context: RunContext): void {
     .argument('<files...>', 'scenario files (YAML)')
     .option('--dataset <dir>', "dataset folder for every scenario (default: each scenario's `dataset`, else $CORRIDOR_DATASET, else the embedded default dataset)")
     .action(async (files: string[], options: OutputOptions & { dataset?: string }) => {
+      loadSolver().catch(() => undefined); // compiles in the background while the files are read
       const results: ScenarioResult[] = [];
       for (const file of files) {
         const { scenario, model } = openScenario(file, options.dataset);

@@ -2,6 +2,7 @@
 // dataset, run it through the library (src/scenario) and print the result.
 import type { Command } from 'commander';
 import { runScenario } from '../../scenario/index.ts';
+import { loadSolver } from '../../solve/index.ts';
 import { printJson, printOutput, withJson, withOutput, type OutputOptions, type RunContext } from '../common.ts';
 import { openScenario } from '../scenario-file.ts';
 import { SCENARIO_TABLES, formatScenarioResult, scenarioTables } from '../views/scenario.ts';
@@ -16,6 +17,8 @@ export function register(program: Command, context: RunContext): void {
     .option('--dataset <dir>', DATASET_HELP)
     .option('--no-metrics', 'leave out the dependence metrics')
     .action(async (file: string, options: OutputOptions & { dataset?: string; metrics: boolean }) => {
+      // The solver's WebAssembly compiles in the background while the dataset and the file are read.
+      loadSolver().catch(() => undefined);
       const { scenario: s, model } = openScenario(file, options.dataset);
       const result = await runScenario(model, s, { metrics: options.metrics });
       printOutput(context, options, { json: () => result, text: () => formatScenarioResult(result), tables: () => scenarioTables(result) });

@@ -11,6 +11,17 @@ export type RowLines = Record<EntityName, number[]>;
 
 type Row = Record<string, unknown>;
 
+/**
+ * What reading could not bring into the tables: tables that could not be read at all (references to them cannot
+ * be checked), and the ids of rows left out for a bad cell (they exist; references to them are not errors).
+ */
+export interface ReadGaps {
+  unreadable: Set<EntityName>;
+  droppedIds: Map<EntityName, Set<string>>;
+}
+
+const NO_GAPS: ReadGaps = { unreadable: new Set(), droppedIds: new Map() };
+
 const ISO_ALPHA3 = /^[A-Z]{3}$/;
 const SHARE_TOLERANCE = 1e-3;
 
@@ -18,20 +29,21 @@ function rowsOf(tables: Tables, name: EntityName): Row[] {
   return (tables as unknown as Record<string, Row[]>)[name];
 }
 
-/** The sets of ids that references may point to. */
-function idSets(tables: Tables): Record<string, Set<string>> {
-  const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
-  const countries = ids(tables.country);
-  const blocs = ids(tables.bloc);
+/** The sets of ids that references may point to; undefined for a target whose table could not be read. */
+function idSets(tables: Tables, gaps: ReadGaps): Record<string, Set<string> | undefined> {
+  const ids = (name: EntityName, rows: { id: string }[]) =>
+    gaps.unreadable.has(name) ? undefined : new Set([...rows.map((r) => r.id), ...(gaps.droppedIds.get(name) ?? [])]);
+  const countries = ids('country', tables.country);
+  const blocs = ids('bloc', tables.bloc);
   return {
-    source: ids(tables.source),
+    source: ids('source', tables.source),
     country: countries,
     bloc: blocs,
-    actor: new Set([...countries, ...blocs]),
-    commodity: ids(tables.commodity),
-    node: ids(tables.node),
-    asset: ids(tables.asset),
-    route: ids(tables.route),
+    actor: countries && blocs ? new Set([...countries, ...blocs]) : undefined,
+    commodity: ids('commodity', tables.commodity),
+    node: ids('node', tables.node),
+    asset: ids('asset', tables.asset),
+    route: ids('route', tables.route),
   };
 }
 
@@ -46,14 +58,14 @@ function checkKeys(entity: Entity, rows: Row[], lines: number[], problems: Probl
   });
 }
 
-function checkReferences(entity: Entity, rows: Row[], lines: number[], ids: Record<string, Set<string>>, problems: ProblemList): void {
-  const refAttrs = entity.attributes.filter((a): a is Attribute & { ref: string } => a.ref !== undefined);
+function checkReferences(entity: Entity, rows: Row[], lines: number[], ids: Record<string, Set<string> | undefined>, problems: ProblemList): void {
+  const refAttrs = entity.attributes.filter((a): a is Attribute & { ref: string } => a.ref !== undefined && ids[a.ref] !== undefined);
   rows.forEach((row, i) => {
     for (const attr of refAttrs) {
       const value = row[attr.name];
       const values = Array.isArray(value) ? value : value === undefined || value === '' ? [] : [String(value)];
       for (const v of values) {
-        if (!ids[attr.ref].has(v)) {
+        if (!ids[attr.ref]!.has(v)) {
           const what = attr.ref === 'actor' ? 'a country or bloc id' : `a ${attr.ref} id`;
           problems.error(entity.file, lines[i], attr.name, `expected ${what} declared in the dataset, found unknown "${v}"`);
         }
@@ -209,8 +221,8 @@ function checkShares(tables: Tables, lines: RowLines, problems: ProblemList): vo
 }
 
 /** Runs every domain check and adds what it finds to `problems`. */
-export function validateTables(tables: Tables, lines: RowLines, problems: ProblemList): void {
-  const ids = idSets(tables);
+export function validateTables(tables: Tables, lines: RowLines, problems: ProblemList, gaps: ReadGaps = NO_GAPS): void {
+  const ids = idSets(tables, gaps);
   for (const entity of ENTITIES) {
     const rows = rowsOf(tables, entity.name);
     checkKeys(entity, rows, lines[entity.name], problems);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { ENTITIES } from '../schema/entities.ts';
 import { coerceCell, defaultValue, type Cell } from '../schema/coerce.ts';
+import { checkPerUnit } from '../schema/limits.ts';
 import type { Entity, EntityName } from '../schema/types.ts';
 import { Model } from '../model/model.ts';
 import { emptyTables, type Tables } from '../model/types.ts';
@@ -172,6 +173,13 @@ function typeRows(entity: Entity, header: string[], rawRows: string[][], rawLine
       const result = coerceCell(attr, cell);
       if (result.ok) row[attr.name] = result.value;
       else { problems.expected(entity.file, line, attr.name, result.expected, cell); rowOk = false; }
+    }
+    // Figures whose unit is in another column: their maximum depends on that unit.
+    for (const attr of entity.attributes) {
+      const value = row[attr.name];
+      if (!attr.maxPerUnit || !attr.unit || typeof value !== 'number') continue;
+      const expected = checkPerUnit(attr.maxPerUnit, value, String(row[attr.unit] ?? ''));
+      if (expected) { problems.expected(entity.file, line, attr.name, expected, raw[columnIndex.get(attr.name)!]); rowOk = false; }
     }
     if (rowOk) { rows.push(row); lines.push(line); } else drop(raw);
   });

@@ -13,6 +13,7 @@ import { parseCsv } from './csv.ts';
 import { isFolder, isPresent, readRegularFile } from './files.ts';
 import { ProblemList, formatProblem } from './problems.ts';
 import { validateTables, type ReadGaps, type RowLines } from './validate.ts';
+import { checkPlausibility, reportTo } from './plausibility.ts';
 import { CorridorError } from '../errors.ts';
 import { DEFAULT_DATASET_DIR } from '../paths.ts';
 
@@ -22,6 +23,8 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 export interface ReadOptions {
   /** Largest file read, in bytes (default MAX_FILE_BYTES). */
   maxFileBytes?: number;
+  /** Plausibility findings (a flow over its route's capacity, exports over production …) are errors, not warnings. */
+  strict?: boolean;
 }
 
 
@@ -211,14 +214,16 @@ export function readDataset(dir: string = DEFAULT_DATASET_DIR, options: ReadOpti
     gaps.droppedIds.set(entity.name, read.droppedIds);
   }
   validateTables(tables as Tables, lines, problems, gaps);
+  // Figures that do not fit together are only worth checking once each figure is valid on its own.
+  if (problems.errors.length === 0) checkPlausibility(tables as Tables, lines, reportTo(problems, options.strict ?? false));
   problems.summariseSuppressed();
   const model = new Model(tables, { name: descriptor?.name ?? 'dataset', dir: root, hash: hash.digest('hex').slice(0, 16) });
   return { model, problems, lines };
 }
 
 /** Reads a dataset and fails with every error listed when it is not valid. */
-export function loadDataset(dir?: string): Model {
-  const { model, problems } = readDataset(dir);
+export function loadDataset(dir?: string, options: ReadOptions = {}): Model {
+  const { model, problems } = readDataset(dir, options);
   const errors = problems.errors;
   if (errors.length > 0) {
     throw new CorridorError(

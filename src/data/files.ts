@@ -122,6 +122,15 @@ export function isFolder(path: string): boolean {
   }
 }
 
+/** Whether a path is a regular file (following links). */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** "512 MiB", "64 bytes": a size limit in words. */
 export function formatBytes(bytes: number): string {
   if (bytes >= 2 ** 20 && bytes % 2 ** 20 === 0) return `${bytes / 2 ** 20} MiB`;

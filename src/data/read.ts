@@ -10,7 +10,7 @@ import type { Entity, EntityName } from '../schema/types.ts';
 import { Model } from '../model/model.ts';
 import { emptyTables, type Tables } from '../model/types.ts';
 import { parseCsv } from './csv.ts';
-import { isFolder, isPresent, readRegularFile } from './files.ts';
+import { isFile, isFolder, isPresent, readRegularFile } from './files.ts';
 import { ProblemList, formatProblem } from './problems.ts';
 import { validateTables, type ReadGaps, type RowLines } from './validate.ts';
 import { checkPlausibility, reportTo } from './plausibility.ts';
@@ -193,7 +193,8 @@ function typeRows(entity: Entity, header: string[], rawRows: string[][], rawLine
 export function readDataset(dir: string = DEFAULT_DATASET_DIR, options: ReadOptions = {}): ReadResult {
   const root = resolve(dir);
   if (!isFolder(root)) {
-    throw new CorridorError('CORRIDOR_ERR_DATASET_NOT_FOUND', `dataset folder not found: ${dir}`);
+    const what = !isPresent(root) ? '' : isFile(root) ? ' is a file, not a folder' : ' is not a folder';
+    throw new CorridorError('CORRIDOR_ERR_DATASET_NOT_FOUND', `dataset folder not found: ${dir}${what}`);
   }
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   const problems = new ProblemList();

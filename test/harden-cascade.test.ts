@@ -2,7 +2,7 @@
 // reported as referring to something unknown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readDataset } from '../src/data/read.ts';
@@ -53,4 +53,27 @@ test('a reference to an id that no row has is still an error', () => {
   assert.ok(errors.some((e) => e.startsWith('legs.csv:') && /unknown "cpc"/.test(e)), errors.join('\n'));
   assert.ok(errors.some((e) => e.startsWith('flows.csv:') && /unknown "cpc"/.test(e)), errors.join('\n'));
   rmSync(dir, { recursive: true, force: true });
+});
+
+test('a bad cell in a leg gives one error, not a complaint about the legs of its route that no longer join', () => {
+  const dir = copyDefault();
+  const path = join(dir, 'legs.csv');
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const n = lines.findIndex((l) => l.startsWith('cpc,2,'));
+  lines[n] = lines[n].replace(/^cpc,2,([^,]*),([^,]*),([^,]*),([^,]*),([^,]*),([^,]*),/, 'cpc,2,$1,$2,$3,$4,$5,-7,');
+  writeFileSync(path, lines.join('\n'));
+  const errors = readDataset(dir).problems.errors.map(formatProblem);
+  assert.deepEqual(errors, [`legs.csv:${n + 1}:length_km: expected a number ≥ 0, found "-7"`]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a table that cannot be read gives one error, not one per row that depends on it', () => {
+  for (const file of ['legs.csv', 'routes.csv', 'commodities.csv', 'countries.csv', 'nodes.csv', 'sources.csv']) {
+    const dir = copyDefault();
+    rmSync(join(dir, file));
+    mkdirSync(join(dir, file));
+    const errors = readDataset(dir).problems.errors.map(formatProblem);
+    assert.deepEqual(errors, [`${file}: expected a regular file, found a directory`], file);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -95,18 +95,18 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 
 /**
  * What was read of one table: typed rows and the line of each; `complete` is false when the file (or its header)
- * could not be read at all, and `droppedIds` holds the ids of rows left out for a bad cell.
+ * could not be read at all, and `dropped` holds the key cells of rows left out for a bad cell.
  */
 interface TableRead {
   rows: Record<string, Cell>[];
   lines: number[];
   complete: boolean;
-  droppedIds: Set<string>;
+  dropped: Record<string, string>[];
 }
 
 /** Reads one table. */
 function readTable(dir: string, entity: Entity, listed: boolean, problems: ProblemList, hash: ReturnType<typeof createHash>, maxBytes: number): TableRead {
-  const empty: TableRead = { rows: [], lines: [], complete: false, droppedIds: new Set() };
+  const empty: TableRead = { rows: [], lines: [], complete: false, dropped: [] };
   const read = readRegularFile(join(dir, entity.file), maxBytes);
   if (!read.ok) {
     if (!read.missing) problems.error(entity.file, 0, '', `expected ${read.expected}, found ${read.found}`);
@@ -150,15 +150,13 @@ function checkHeader(entity: Entity, header: string[], problems: ProblemList): b
 function typeRows(entity: Entity, header: string[], rawRows: string[][], rawLines: number[], problems: ProblemList): TableRead {
   const rows: Record<string, Cell>[] = [];
   const lines: number[] = [];
-  const droppedIds = new Set<string>();
-  if (!checkHeader(entity, header, problems)) return { rows, lines, complete: false, droppedIds };
+  const dropped: Record<string, string>[] = [];
+  if (!checkHeader(entity, header, problems)) return { rows, lines, complete: false, dropped };
   const columnIndex = new Map(entity.attributes.map((a) => [a.name, header.indexOf(a.name)]));
-  const idIndex = entity.key.length === 1 && entity.key[0] === 'id' ? header.indexOf('id') : -1;
-  // A row left out for a bad cell still exists: its id stays known, so that rows referring to it are not
-  // reported too (one bad cell gives one error).
+  // A row left out for a bad cell still exists: its key stays known, so that rows referring to it (or checks
+  // across rows, such as legs that must join) do not report it again (one bad cell gives one error).
   const drop = (raw: string[]) => {
-    const id = idIndex >= 0 ? raw[idIndex]?.trim() : undefined;
-    if (id) droppedIds.add(id);
+    dropped.push(Object.fromEntries(entity.key.map((k) => [k, raw[columnIndex.get(k) ?? -1]?.trim() ?? ''])));
   };
   rawRows.forEach((raw, i) => {
     const line = rawLines[i];
@@ -186,7 +184,7 @@ function typeRows(entity: Entity, header: string[], rawRows: string[][], rawLine
     }
     if (rowOk) { rows.push(row); lines.push(line); } else drop(raw);
   });
-  return { rows, lines, complete: true, droppedIds };
+  return { rows, lines, complete: true, dropped };
 }
 
 /** Reads and validates a dataset folder. Never throws for bad content; throws only if the folder is missing. */
@@ -203,7 +201,7 @@ export function readDataset(dir: string = DEFAULT_DATASET_DIR, options: ReadOpti
   const lines = {} as RowLines;
   const hash = createHash('sha256');
   const listed = new Set((descriptor?.resources ?? []).map((r) => r.path));
-  const gaps: ReadGaps = { unreadable: new Set(), droppedIds: new Map() };
+  const gaps: ReadGaps = { unreadable: new Set(), dropped: new Map() };
   for (const entity of ENTITIES) {
     if (descriptor && !listed.has(entity.file) && isPresent(join(root, entity.file))) {
       problems.warning('datapackage.json', 0, 'resources', `expected ${entity.file} to be listed as a resource, found it missing (it is read anyway)`);
@@ -212,7 +210,7 @@ export function readDataset(dir: string = DEFAULT_DATASET_DIR, options: ReadOpti
     (tables as unknown as Record<string, unknown[]>)[entity.name] = read.rows;
     lines[entity.name] = read.lines;
     if (!read.complete) gaps.unreadable.add(entity.name);
-    gaps.droppedIds.set(entity.name, read.droppedIds);
+    gaps.dropped.set(entity.name, read.dropped);
   }
   validateTables(tables as Tables, lines, problems, gaps);
   // Figures that do not fit together are only worth checking once each figure is valid on its own.

@@ -147,3 +147,11 @@ test('references are still checked when an optional table is simply left out', (
   assert.ok(errors.some((e) => /^flows\.csv:2:exporter: .*unknown "XYZ"/.test(e)), errors.join('\n'));
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('a regular file over the limit is refused from its size, without reading it', () => {
+  const dir = copyFixture('tiny');
+  writeFileSync(join(dir, 'flows.csv'), 'x'.repeat(3000));
+  const errors = readDataset(dir, { maxFileBytes: 2048 }).problems.errors.map(formatProblem);
+  assert.ok(errors.includes('flows.csv: expected a file of at most 2 KiB, found 2.9 KiB (not read)'), errors.join('\n'));
+  rmSync(dir, { recursive: true, force: true });
+});

@@ -41,12 +41,16 @@ function explain(e: unknown): FileRead {
   }
 }
 
-/** Reads at most `maxBytes` from an open file, stopping as soon as there is more. */
-function readBounded(fd: number, maxBytes: number): Buffer | undefined {
+/**
+ * Reads at most `maxBytes` from an open file, stopping as soon as there is more. `expected` (the size the file
+ * reports) only sizes the first read: a file under /proc reports 0 bytes and has more.
+ */
+function readBounded(fd: number, maxBytes: number, expected: number): Buffer | undefined {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, maxBytes + 1 - total));
+    const want = chunks.length === 0 ? Math.max(expected + 1, CHUNK_BYTES) : CHUNK_BYTES;
+    const chunk = Buffer.allocUnsafe(Math.min(want, maxBytes + 1 - total));
     const n = readSync(fd, chunk, 0, chunk.length, null);
     if (n === 0) break;
     chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
@@ -93,8 +97,10 @@ export function readRegularFile(path: string, maxBytes: number): FileRead {
     // The file may have been swapped since lstat: what counts is what was opened.
     const stats = fstatSync(fd);
     if (!stats.isFile()) return refused(`${via}${kindOf(stats)}`);
-    const bytes = readBounded(fd, maxBytes);
-    if (!bytes) return refused('more (reading stopped there)', `a file of at most ${formatBytes(maxBytes)}`);
+    const limit = `a file of at most ${formatBytes(maxBytes)}`;
+    if (stats.size > maxBytes) return refused(`${formatBytes(stats.size)} (not read)`, limit);
+    const bytes = readBounded(fd, maxBytes, stats.size);
+    if (!bytes) return refused('more (reading stopped there)', limit);
     return { ok: true, bytes };
   } catch (e) {
     return explain(e);
@@ -131,9 +137,9 @@ export function isFile(path: string): boolean {
   }
 }
 
-/** "512 MiB", "64 bytes": a size limit in words. */
+/** "512 MiB", "64 bytes", "600.5 MiB": a size in words. */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 2 ** 20 && bytes % 2 ** 20 === 0) return `${bytes / 2 ** 20} MiB`;
-  if (bytes >= 2 ** 10 && bytes % 2 ** 10 === 0) return `${bytes / 2 ** 10} KiB`;
+  if (bytes >= 2 ** 20) return `${Number((bytes / 2 ** 20).toFixed(1))} MiB`;
+  if (bytes >= 2 ** 10) return `${Number((bytes / 2 ** 10).toFixed(1))} KiB`;
   return `${bytes} bytes`;
 }

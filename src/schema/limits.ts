@@ -25,7 +25,7 @@ export const QUANTITY_LIMITS: readonly UnitLimit[] = [
   { unit: 'toe', max: 5e10, short: '3 times the world’s total energy supply', why: '50,000 Mtoe: over 3 times the world’s total energy supply (~15,000 Mtoe, IEA). Covers ktoe, Mtoe.' },
   { unit: 'bcm', max: 1e4, short: '2.4 times world gas production', why: '10,000 bcm: about 2.4 times world gas production (~4,100 bcm in 2023, IEA). Covers m3, mcm.' },
   { unit: 'TWh', max: 5e5, short: '3 times world primary energy', why: '500,000 TWh: nearly 3 times world primary energy (~175,000 TWh, 630 EJ). Covers MWh, GWh, MMBtu.' },
-  { unit: 'TEU', max: 2e9, short: '2.3 times the world’s container port throughput', why: 'about 2.3 times the world’s container port throughput (~860 million TEU in 2023, UNCTAD), which counts each box at both ends. Covers kTEU.' },
+  { unit: 'TEU', max: 2e9, short: '2.3 times the world’s container port throughput', why: 'about 2.3 times the world’s container port throughput (~860 million TEU in 2022, UNCTAD), which counts each box at both ends. Covers kTEU.' },
   { unit: 'trains', max: 1e8, short: '10 times the trains of the busiest railway', why: 'over 10 times the trains that Indian Railways, the busiest network, runs in a year (~22,000 a day).' },
 ];
 

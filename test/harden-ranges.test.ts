@@ -55,6 +55,14 @@ test('a price parameter of 1e308 USD/t and a stock_days of 1e308 are errors', ()
   rmSync(dir, { recursive: true, force: true });
 });
 
+test('an agreement volume of 1e308 with no unit is an error too', () => {
+  const dir = copyFixture('tiny');
+  writeFileSync(join(dir, 'agreements.csv'), 'id,date,parties,type,commodities,volume,unit,summary,source,estimated,note\na1,2024-01-01,FRA;KAZ,supply,crude_oil,1e308,,Supply,hand,,\n');
+  const errors = readDataset(dir).problems.errors.map(formatProblem);
+  assert.ok(errors.includes('agreements.csv:2:volume: expected a number ≤ 1e9 with no unit (a bound for units that are neither quantities nor money; see docs/dataset.md), found "1e308"'), errors.join('\n'));
+  rmSync(dir, { recursive: true, force: true });
+});
+
 test('a flow of 1e308 makes report fail with the located error instead of printing Total ∞', async () => {
   const dir = copyFixture('tiny');
   editFile(dir, 'flows.csv', (t) => setCell(t, 2, 'volume', '1e308'));

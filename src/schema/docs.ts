@@ -79,7 +79,7 @@ export function renderDatasetDoc(): string {
     '',
     ...limitTable(MONEY_LIMITS, ''),
     '',
-    `Parameters in any other unit (days, shares, indices): at most ${formatBound(OTHER_LIMIT.max)} in size.`,
+    `Parameters and agreement volumes in any other unit (days, shares, indices, or none given): at most ${formatBound(OTHER_LIMIT.max)} in size.`,
   );
   return lines.join('\n') + '\n';
 }

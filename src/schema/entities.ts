@@ -232,7 +232,7 @@ export const ENTITIES: readonly Entity[] = [
       { name: 'parties', type: 'list', required: true, ref: 'actor', description: 'Countries or blocs that are party to it.' },
       { name: 'type', type: 'string', required: true, enum: AGREEMENT_TYPES, description: 'Kind of agreement.' },
       { name: 'commodities', type: 'list', required: false, default: '', ref: 'commodity', description: 'Commodities it covers.' },
-      { name: 'volume', type: 'number', required: false, min: 0, unit: 'unit', maxPerUnit: QUANTITY_LIMITS, description: 'Volume it commits, where it names one.' },
+      { name: 'volume', type: 'number', required: false, min: 0, unit: 'unit', maxPerUnit: [...QUANTITY_LIMITS, OTHER_LIMIT], description: 'Volume it commits, where it names one.' },
       { name: 'unit', type: 'string', required: false, default: '', description: 'Unit of the volume.' },
       { name: 'summary', type: 'string', required: true, description: 'What it says, in one or two sentences.' },
       ...provenance,

@@ -40,9 +40,9 @@ export const MONEY_LIMITS: readonly UnitLimit[] = [
   { unit: 'USD/trains', max: 1e9, short: 'more than a train’s cargo is worth', why: 'more than the cargo of a whole train is worth (~100 TEU of electronics at a few USD million each).' },
 ];
 
-/** Parameters in units that are neither quantities nor money (days, shares, indices). */
+/** Parameters and agreement volumes in units that are neither quantities nor money (days, shares, indices, none). */
 export const OTHER_LIMIT: UnitLimit = {
-  unit: '*', max: 1e9, short: 'a bound for units that are neither quantities nor money', why: 'any other unit (days of stocks, shares, indices): far beyond any figure of that kind, but finite.',
+  unit: '*', max: 1e9, short: 'a bound for units that are neither quantities nor money', why: 'any other unit (days of stocks, shares, indices, or none given): far beyond any figure of that kind, but finite.',
 };
 
 /** A commodity with no conversion factors: converting with it succeeds only within one kind of unit. */
@@ -98,5 +98,6 @@ export function checkPerUnit(limits: readonly UnitLimit[], value: number, unit: 
   const { max, limit } = found;
   const bound = value < 0 ? `≥ -${formatBound(max)}` : `≤ ${formatBound(max)}`;
   const reference = limit.unit === '*' ? '' : `${formatBound(limit.max)} ${limit.unit}, `;
-  return `a number ${bound} for ${unit.trim()} (${reference}${limit.short}; see docs/dataset.md)`;
+  const unitText = unit.trim() ? `for ${unit.trim()}` : 'with no unit';
+  return `a number ${bound} ${unitText} (${reference}${limit.short}; see docs/dataset.md)`;
 }

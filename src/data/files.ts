@@ -57,7 +57,7 @@ function readBounded(fd: number, maxBytes: number, expected: number): Buffer | u
     total += n;
     if (total > maxBytes) return undefined;
   }
-  return Buffer.concat(chunks, total);
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
 
 /**

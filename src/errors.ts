@@ -23,6 +23,21 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** Exit status of an error that is not a CorridorError: a fault in Corridor itself, not in its input. */
+export const INTERNAL_ERROR_EXIT_CODE = 70;
+
+/** What each exit code of the CLI means and what to do about it (docs/errors.md). */
+export const EXIT_CODES: Record<number, { meaning: string; whatToDo: string }> = {
+  0: { meaning: 'Success. For `corridor validate`: the dataset is valid (warnings, such as implausible figures, do not change that unless strict).', whatToDo: '' },
+  1: { meaning: 'The dataset is invalid (every problem is listed as file:row:column), or it could not be written.', whatToDo: 'Fix each reported file:row:column; `corridor validate DIR` lists them all.' },
+  2: { meaning: 'The command line or an input other than the dataset is wrong, or what was asked for is not in the dataset.', whatToDo: 'Read the one-line message: it names the argument, file or id, and lists what is available.' },
+  3: { meaning: 'The solver did not reach an optimum.', whatToDo: 'Report the scenario and the dataset hash.' },
+  [INTERNAL_ERROR_EXIT_CODE]: {
+    meaning: 'Internal error: a fault in Corridor, not in your data or command. The message reads `corridor: internal error: MESSAGE (this is a fault in Corridor; CORRIDOR_DEBUG=1 prints where it happened)`.',
+    whatToDo: 'Rerun the same command with `CORRIDOR_DEBUG=1` set and report the message and the stack it prints, with the command line and the dataset hash (`corridor validate` prints it).',
+  },
+};
+
 /** An error meant for the user: a code and a one-line message naming what and where. */
 export class CorridorError extends Error {
   readonly code: ErrorCode;

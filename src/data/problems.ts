@@ -8,6 +8,8 @@ export interface Problem {
   /** Column name; '' when the problem concerns a whole row or file. */
   column: string;
   message: string;
+  /** Set on findings of the plausibility checks (figures that do not fit together), which are warnings unless strict. */
+  check?: 'plausibility';
 }
 
 /** `file:row:column: message`, the form every problem is printed in. */
@@ -42,6 +44,11 @@ export class ProblemList {
     this.add({ severity: 'warning', file, row, column, message });
   }
 
+  /** A plausibility finding: a warning, or an error when checking strictly. */
+  plausibility(file: string, row: number, column: string, message: string, strict = false): void {
+    this.add({ severity: strict ? 'error' : 'warning', file, row, column, message, check: 'plausibility' });
+  }
+
   /** Adds one line per file whose problems were not all listed. Call once, when checking is over. */
   summariseSuppressed(): void {
     for (const [key, count] of this.counts) {
@@ -61,5 +68,10 @@ export class ProblemList {
 
   get warnings(): Problem[] {
     return this.items.filter((p) => p.severity === 'warning');
+  }
+
+  /** Findings of the plausibility checks (warnings, or errors when read strictly). */
+  get plausibilityFindings(): Problem[] {
+    return this.items.filter((p) => p.check === 'plausibility');
   }
 }

@@ -2,21 +2,30 @@
 // instead of stopping at the first. Reading never throws on bad input files.
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ENTITIES } from '../schema/entities.ts';
 import { coerceCell, defaultValue, type Cell } from '../schema/coerce.ts';
+import { checkPerUnit } from '../schema/limits.ts';
 import type { Entity, EntityName } from '../schema/types.ts';
 import { Model } from '../model/model.ts';
 import { emptyTables, type Tables } from '../model/types.ts';
 import { parseCsv } from './csv.ts';
+import { isFile, isFolder, isPresent, readRegularFile } from './files.ts';
 import { ProblemList, formatProblem } from './problems.ts';
-import { validateTables, type RowLines } from './validate.ts';
+import { validateTables, type ReadGaps, type RowLines } from './validate.ts';
+import { checkPlausibility, reportTo } from './plausibility.ts';
 import { CorridorError } from '../errors.ts';
 import { DEFAULT_DATASET_DIR } from '../paths.ts';
 
-/** Files larger than this are refused with a message rather than read into memory. */
+/** Files larger than this are refused with a message rather than read into memory (checked while reading). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Largest file read, in bytes (default MAX_FILE_BYTES). */
+  maxFileBytes?: number;
+  /** Plausibility findings (a flow over its route's capacity, exports over production …) are errors, not warnings. */
+  strict?: boolean;
+}
 
 
 export interface ReadResult {
@@ -32,15 +41,16 @@ interface PackageDescriptor {
   resources: { name?: string; path?: string }[];
 }
 
-function readDescriptor(dir: string, problems: ProblemList): PackageDescriptor | undefined {
-  const file = join(dir, 'datapackage.json');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    problems.error('datapackage.json', 0, '', 'expected a datapackage.json file in the dataset folder, found none');
+function readDescriptor(dir: string, problems: ProblemList, maxBytes: number): PackageDescriptor | undefined {
+  const read = readRegularFile(join(dir, 'datapackage.json'), maxBytes);
+  if (!read.ok) {
+    problems.error('datapackage.json', 0, '', read.missing
+      ? 'expected a datapackage.json file in the dataset folder, found none'
+      : `expected ${read.expected}, found ${read.found}`);
     return undefined;
   }
+  const text = decodeText(read.bytes, 'datapackage.json', problems);
+  if (text === undefined) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -83,20 +93,29 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Reads one table. Returns typed rows and the line of each. */
-function readTable(dir: string, entity: Entity, problems: ProblemList, hash: ReturnType<typeof createHash>): { rows: Record<string, Cell>[]; lines: number[] } {
-  const empty = { rows: [], lines: [] };
-  const path = join(dir, entity.file);
-  if (!existsSync(path)) {
-    if (entity.requiredTable) problems.error(entity.file, 0, '', `expected the ${entity.title.toLowerCase()} table, found no file`);
+/**
+ * What was read of one table: typed rows and the line of each; `complete` is false when the file (or its header)
+ * could not be read at all, and `dropped` holds the key cells of rows left out for a bad cell.
+ */
+interface TableRead {
+  rows: Record<string, Cell>[];
+  lines: number[];
+  complete: boolean;
+  dropped: Record<string, string>[];
+}
+
+/** Reads one table. */
+function readTable(dir: string, entity: Entity, listed: boolean, problems: ProblemList, hash: ReturnType<typeof createHash>, maxBytes: number): TableRead {
+  const empty: TableRead = { rows: [], lines: [], complete: false, dropped: [] };
+  const read = readRegularFile(join(dir, entity.file), maxBytes);
+  if (!read.ok) {
+    if (!read.missing) problems.error(entity.file, 0, '', `expected ${read.expected}, found ${read.found}`);
+    else if (listed) problems.error(entity.file, 0, '', `expected the ${entity.title.toLowerCase()} table (listed in datapackage.json), found no file`);
+    else if (entity.requiredTable) problems.error(entity.file, 0, '', `expected the ${entity.title.toLowerCase()} table, found no file`);
+    else return { ...empty, complete: true }; // an optional table left out: it has no rows
     return empty;
   }
-  const size = statSync(path).size;
-  if (size > MAX_FILE_BYTES) {
-    problems.error(entity.file, 0, '', `expected a file of at most ${MAX_FILE_BYTES / 2 ** 20} MiB, found ${(size / 2 ** 20).toFixed(0)} MiB`);
-    return empty;
-  }
-  const bytes = readFileSync(path);
+  const bytes = read.bytes;
   hash.update(entity.file).update('\0').update(bytes).update('\0');
   const text = decodeText(bytes, entity.file, problems);
   if (text === undefined) return empty;
@@ -128,15 +147,22 @@ function checkHeader(entity: Entity, header: string[], problems: ProblemList): b
   return ok;
 }
 
-function typeRows(entity: Entity, header: string[], rawRows: string[][], rawLines: number[], problems: ProblemList): { rows: Record<string, Cell>[]; lines: number[] } {
+function typeRows(entity: Entity, header: string[], rawRows: string[][], rawLines: number[], problems: ProblemList): TableRead {
   const rows: Record<string, Cell>[] = [];
   const lines: number[] = [];
-  if (!checkHeader(entity, header, problems)) return { rows, lines };
+  const dropped: Record<string, string>[] = [];
+  if (!checkHeader(entity, header, problems)) return { rows, lines, complete: false, dropped };
   const columnIndex = new Map(entity.attributes.map((a) => [a.name, header.indexOf(a.name)]));
+  // A row left out for a bad cell still exists: its key stays known, so that rows referring to it (or checks
+  // across rows, such as legs that must join) do not report it again (one bad cell gives one error).
+  const drop = (raw: string[]) => {
+    dropped.push(Object.fromEntries(entity.key.map((k) => [k, raw[columnIndex.get(k) ?? -1]?.trim() ?? ''])));
+  };
   rawRows.forEach((raw, i) => {
     const line = rawLines[i];
     if (raw.length !== header.length) {
       problems.error(entity.file, line, '', `expected ${header.length} fields as in the header, found ${raw.length}`);
+      drop(raw);
       return;
     }
     const row: Record<string, Cell> = {};
@@ -149,40 +175,54 @@ function typeRows(entity: Entity, header: string[], rawRows: string[][], rawLine
       if (result.ok) row[attr.name] = result.value;
       else { problems.expected(entity.file, line, attr.name, result.expected, cell); rowOk = false; }
     }
-    if (rowOk) { rows.push(row); lines.push(line); }
+    // Figures whose unit is in another column: their maximum depends on that unit.
+    for (const attr of entity.attributes) {
+      const value = row[attr.name];
+      if (!attr.maxPerUnit || !attr.unit || typeof value !== 'number') continue;
+      const expected = checkPerUnit(attr.maxPerUnit, value, String(row[attr.unit] ?? ''));
+      if (expected) { problems.expected(entity.file, line, attr.name, expected, raw[columnIndex.get(attr.name)!]); rowOk = false; }
+    }
+    if (rowOk) { rows.push(row); lines.push(line); } else drop(raw);
   });
-  return { rows, lines };
+  return { rows, lines, complete: true, dropped };
 }
 
 /** Reads and validates a dataset folder. Never throws for bad content; throws only if the folder is missing. */
-export function readDataset(dir: string = DEFAULT_DATASET_DIR): ReadResult {
+export function readDataset(dir: string = DEFAULT_DATASET_DIR, options: ReadOptions = {}): ReadResult {
   const root = resolve(dir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new CorridorError('CORRIDOR_ERR_DATASET_NOT_FOUND', `dataset folder not found: ${dir}`);
+  if (!isFolder(root)) {
+    const what = !isPresent(root) ? '' : isFile(root) ? ' is a file, not a folder' : ' is not a folder';
+    throw new CorridorError('CORRIDOR_ERR_DATASET_NOT_FOUND', `dataset folder not found: ${dir}${what}`);
   }
+  const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   const problems = new ProblemList();
-  const descriptor = readDescriptor(root, problems);
+  const descriptor = readDescriptor(root, problems, maxBytes);
   const tables = emptyTables();
   const lines = {} as RowLines;
   const hash = createHash('sha256');
   const listed = new Set((descriptor?.resources ?? []).map((r) => r.path));
+  const gaps: ReadGaps = { unreadable: new Set(), dropped: new Map() };
   for (const entity of ENTITIES) {
-    if (descriptor && existsSync(join(root, entity.file)) && !listed.has(entity.file)) {
+    if (descriptor && !listed.has(entity.file) && isPresent(join(root, entity.file))) {
       problems.warning('datapackage.json', 0, 'resources', `expected ${entity.file} to be listed as a resource, found it missing (it is read anyway)`);
     }
-    const { rows, lines: rowLines } = readTable(root, entity, problems, hash);
-    (tables as unknown as Record<string, unknown[]>)[entity.name] = rows;
-    lines[entity.name] = rowLines;
+    const read = readTable(root, entity, listed.has(entity.file), problems, hash, maxBytes);
+    (tables as unknown as Record<string, unknown[]>)[entity.name] = read.rows;
+    lines[entity.name] = read.lines;
+    if (!read.complete) gaps.unreadable.add(entity.name);
+    gaps.dropped.set(entity.name, read.dropped);
   }
-  validateTables(tables as Tables, lines, problems);
+  validateTables(tables as Tables, lines, problems, gaps);
+  // Figures that do not fit together are only worth checking once each figure is valid on its own.
+  if (problems.errors.length === 0) checkPlausibility(tables as Tables, lines, reportTo(problems, options.strict ?? false));
   problems.summariseSuppressed();
   const model = new Model(tables, { name: descriptor?.name ?? 'dataset', dir: root, hash: hash.digest('hex').slice(0, 16) });
   return { model, problems, lines };
 }
 
 /** Reads a dataset and fails with every error listed when it is not valid. */
-export function loadDataset(dir?: string): Model {
-  const { model, problems } = readDataset(dir);
+export function loadDataset(dir?: string, options: ReadOptions = {}): Model {
+  const { model, problems } = readDataset(dir, options);
   const errors = problems.errors;
   if (errors.length > 0) {
     throw new CorridorError(

@@ -11,6 +11,23 @@ export type RowLines = Record<EntityName, number[]>;
 
 type Row = Record<string, unknown>;
 
+/**
+ * What reading could not bring into the tables: tables that could not be read at all (references to them and
+ * checks across their rows cannot be made), and the key cells of rows left out for a bad cell (they exist:
+ * references to them are not errors, and checks across rows skip what they belong to).
+ */
+export interface ReadGaps {
+  unreadable: Set<EntityName>;
+  dropped: Map<EntityName, Record<string, string>[]>;
+}
+
+const NO_GAPS: ReadGaps = { unreadable: new Set(), dropped: new Map() };
+
+/** Values of one key column of the rows of a table left out for a bad cell. */
+function droppedValues(gaps: ReadGaps, name: EntityName, column: string): string[] {
+  return (gaps.dropped.get(name) ?? []).map((k) => k[column]).filter((v): v is string => Boolean(v));
+}
+
 const ISO_ALPHA3 = /^[A-Z]{3}$/;
 const SHARE_TOLERANCE = 1e-3;
 
@@ -18,20 +35,21 @@ function rowsOf(tables: Tables, name: EntityName): Row[] {
   return (tables as unknown as Record<string, Row[]>)[name];
 }
 
-/** The sets of ids that references may point to. */
-function idSets(tables: Tables): Record<string, Set<string>> {
-  const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
-  const countries = ids(tables.country);
-  const blocs = ids(tables.bloc);
+/** The sets of ids that references may point to; undefined for a target whose table could not be read. */
+function idSets(tables: Tables, gaps: ReadGaps): Record<string, Set<string> | undefined> {
+  const ids = (name: EntityName, rows: { id: string }[]) =>
+    gaps.unreadable.has(name) ? undefined : new Set([...rows.map((r) => r.id), ...droppedValues(gaps, name, 'id')]);
+  const countries = ids('country', tables.country);
+  const blocs = ids('bloc', tables.bloc);
   return {
-    source: ids(tables.source),
+    source: ids('source', tables.source),
     country: countries,
     bloc: blocs,
-    actor: new Set([...countries, ...blocs]),
-    commodity: ids(tables.commodity),
-    node: ids(tables.node),
-    asset: ids(tables.asset),
-    route: ids(tables.route),
+    actor: countries && blocs ? new Set([...countries, ...blocs]) : undefined,
+    commodity: ids('commodity', tables.commodity),
+    node: ids('node', tables.node),
+    asset: ids('asset', tables.asset),
+    route: ids('route', tables.route),
   };
 }
 
@@ -46,14 +64,14 @@ function checkKeys(entity: Entity, rows: Row[], lines: number[], problems: Probl
   });
 }
 
-function checkReferences(entity: Entity, rows: Row[], lines: number[], ids: Record<string, Set<string>>, problems: ProblemList): void {
-  const refAttrs = entity.attributes.filter((a): a is Attribute & { ref: string } => a.ref !== undefined);
+function checkReferences(entity: Entity, rows: Row[], lines: number[], ids: Record<string, Set<string> | undefined>, problems: ProblemList): void {
+  const refAttrs = entity.attributes.filter((a): a is Attribute & { ref: string } => a.ref !== undefined && ids[a.ref] !== undefined);
   rows.forEach((row, i) => {
     for (const attr of refAttrs) {
       const value = row[attr.name];
       const values = Array.isArray(value) ? value : value === undefined || value === '' ? [] : [String(value)];
       for (const v of values) {
-        if (!ids[attr.ref].has(v)) {
+        if (!ids[attr.ref]!.has(v)) {
           const what = attr.ref === 'actor' ? 'a country or bloc id' : `a ${attr.ref} id`;
           problems.error(entity.file, lines[i], attr.name, `expected ${what} declared in the dataset, found unknown "${v}"`);
         }
@@ -122,7 +140,11 @@ function checkUnits(tables: Tables, lines: RowLines, problems: ProblemList): voi
   }
 }
 
-function checkRoutes(tables: Tables, lines: RowLines, problems: ProblemList): void {
+function checkRoutes(tables: Tables, lines: RowLines, problems: ProblemList, gaps: ReadGaps): void {
+  // Without legs.csv nothing can be said about how routes are made up; a route with a leg left out for a bad
+  // cell is not checked further (its other legs would seem not to join).
+  if (gaps.unreadable.has('leg')) return;
+  const incomplete = new Set(droppedValues(gaps, 'leg', 'route'));
   const nodes = new Map(tables.node.map((n) => [n.id, n]));
   // Legs grouped by route once (not scanned again for every route), in sequence order.
   const legsByRoute = new Map<string, { leg: LegRow; line: number }[]>();
@@ -135,6 +157,7 @@ function checkRoutes(tables: Tables, lines: RowLines, problems: ProblemList): vo
   tables.route.forEach((route, i) => {
     const legs = legsByRoute.get(route.id) ?? [];
     const line = lines.route[i];
+    if (incomplete.has(route.id)) return;
     if (legs.length === 0) {
       problems.error('routes.csv', line, 'id', `expected at least one leg in legs.csv for route "${route.id}", found none`);
       return;
@@ -209,8 +232,8 @@ function checkShares(tables: Tables, lines: RowLines, problems: ProblemList): vo
 }
 
 /** Runs every domain check and adds what it finds to `problems`. */
-export function validateTables(tables: Tables, lines: RowLines, problems: ProblemList): void {
-  const ids = idSets(tables);
+export function validateTables(tables: Tables, lines: RowLines, problems: ProblemList, gaps: ReadGaps = NO_GAPS): void {
+  const ids = idSets(tables, gaps);
   for (const entity of ENTITIES) {
     const rows = rowsOf(tables, entity.name);
     checkKeys(entity, rows, lines[entity.name], problems);
@@ -220,7 +243,7 @@ export function validateTables(tables: Tables, lines: RowLines, problems: Proble
   checkCountries(tables, lines, problems);
   checkCommodityUnits(tables, lines, problems);
   checkUnits(tables, lines, problems);
-  checkRoutes(tables, lines, problems);
+  checkRoutes(tables, lines, problems, gaps);
   checkRouteCosts(tables, lines, problems);
   checkFlows(tables, lines, problems);
   checkShares(tables, lines, problems);

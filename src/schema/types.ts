@@ -1,4 +1,5 @@
 // The vocabulary in which every entity of a dataset is declared (schema as data).
+import type { UnitLimit } from './limits.ts';
 
 /** The type of one attribute, as it is written in a CSV cell. */
 export type AttributeType =
@@ -26,6 +27,13 @@ export interface Attribute {
   /** Inclusive numeric bounds. */
   min?: number;
   max?: number;
+  /** Why `max` is what it is (shown in docs/dataset.md). */
+  maxReason?: string;
+  /**
+   * Maxima per kind of unit, for a figure whose unit is in the column named by `unit`: the value is converted to
+   * the listed unit of its kind and compared with that unit's maximum (see src/schema/limits.ts).
+   */
+  maxPerUnit?: readonly UnitLimit[];
 }
 
 export type EntityName =

@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   CORRIDOR_ERR_INPUT_TEXT: { exitCode: 2, httpStatus: 400, howToSolve: 'Give plain English text (UTF-8); HTML is stripped, binary input is refused.' },
   CORRIDOR_ERR_EVENT_NOT_FOUND: { exitCode: 2, httpStatus: 404, howToSolve: 'Run `corridor events list` to see the candidate ids.' },
   CORRIDOR_ERR_WRITE: { exitCode: 1, httpStatus: 500, howToSolve: 'Check that the dataset folder is writable; nothing was changed.' },
+  CORRIDOR_ERR_DATASET_LOCKED: { exitCode: 1, httpStatus: 409, howToSolve: 'Another command is writing to this dataset (the message names it): wait for it, or raise CORRIDOR_LOCK_WAIT (seconds). A lock left by a process on another host must be removed by hand.' },
+  CORRIDOR_ERR_READ_ONLY: { exitCode: 2, httpStatus: 403, howToSolve: 'The default dataset that ships with Corridor is read-only: make a working copy with `corridor init DIR` and pass --dataset DIR (or set CORRIDOR_DATASET=DIR).' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readDataset } from '../src/data/read.ts';
 import { formatProblem } from '../src/data/problems.ts';
@@ -116,12 +117,31 @@ test('a directory in place of a table is a located error and exit code 1, not an
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('a table that cannot be read for lack of permission is an error naming the file', { skip: process.getuid?.() === 0 ? 'running as root, which may read any file' : false }, () => {
+test('a table that cannot be read for lack of permission is an error naming the file', () => {
   const dir = copyFixture('tiny');
   chmodSync(join(dir, 'flows.csv'), 0o000);
-  assert.deepEqual(errorsOf(dir), ['flows.csv: expected a file Corridor may read, found one without read permission']);
-  chmodSync(join(dir, 'flows.csv'), 0o644);
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    if (process.getuid?.() !== 0) {
+      assert.deepEqual(errorsOf(dir), ['flows.csv: expected a file Corridor may read, found one without read permission']);
+      return;
+    }
+    // Root may read any file: the refusal is real only for another user, so the compiled command runs as nobody,
+    // from a copy of the package that nobody may read (the checkout itself may sit in a folder closed to others).
+    const pkg = mkdtempSync(join(tmpdir(), 'corridor-as-nobody-'));
+    try {
+      for (const part of ['package.json', 'bin', 'dist']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+      for (const folder of [pkg, dir]) spawnSync('chmod', ['-R', 'a+rX', folder]);
+      chmodSync(join(dir, 'flows.csv'), 0o000);
+      const run = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, join(pkg, 'bin', 'corridor.mjs'), 'validate', dir], { encoding: 'utf8' });
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stdout, /^flows\.csv: expected a file Corridor may read, found one without read permission$/m);
+    } finally {
+      rmSync(pkg, { recursive: true, force: true });
+    }
+  } finally {
+    chmodSync(join(dir, 'flows.csv'), 0o644);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('an unlisted optional table that is absent is still fine, and a table that is present but unlisted is read with a warning', () => {

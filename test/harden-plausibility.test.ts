@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { readDataset } from '../src/data/read.ts';
 import { formatProblem } from '../src/data/problems.ts';
 import { PLAUSIBILITY_TOLERANCE } from '../src/data/plausibility.ts';
+import { runCli } from './helpers.ts';
 
 const DEFAULT = resolve(import.meta.dirname, '..', 'data', 'default');
 
@@ -90,4 +91,17 @@ test('the default dataset has no errors; its plausibility findings are the known
   ]);
   // Strictly, the same findings are the only errors.
   assert.equal(findings(DEFAULT, true).errors.length, plausibility.length);
+});
+
+test('corridor validate lists implausible figures without --verbose, and --strict turns them into errors (exit 1)', async () => {
+  // The default dataset: the EU's 2022 deliveries from Niger (2,975 tU, ESA) exceed Niger's 2022 extraction
+  // (2,020 tU, WNA) by 2975 / 2020 − 1 = 47%, past the 10% tolerance (deliveries may come from stock).
+  const plain = await runCli('validate');
+  assert.equal(plain.code, 0);
+  assert.match(plain.stdout, /^production\.csv:14:volume: warning: exports of uranium from NER in 2022 .* 47% over its extraction of 2020 tU\/yr/m);
+  assert.match(plain.stdout, /1 implausible figure\(s\), errors with --strict/);
+  const strict = await runCli('validate', '--strict');
+  assert.equal(strict.code, 1);
+  assert.match(strict.stdout, /^production\.csv:14:volume: exports of uranium from NER in 2022/m);
+  assert.match(strict.stdout, /INVALID: 1 error\(s\)/);
 });

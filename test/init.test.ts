@@ -103,3 +103,9 @@ test('init copies into an empty folder, refuses a non-empty one or a file, and c
   assert.match(inside.stderr, /inside the default dataset that ships with Corridor, which is read-only/);
   assert.equal(existsSync(join(DEFAULT_DATASET_DIR, 'copy')), false);
 });
+
+test('the refusal to write the packaged dataset carries its own error code, CORRIDOR_ERR_READ_ONLY (exit 2)', async () => {
+  const r = await runCli('events', 'reject', 'any-id', '--json', '--dataset', DEFAULT_DATASET_DIR);
+  assert.equal(r.code, 2);
+  assert.equal((JSON.parse(r.stdout) as { error: { code: string } }).error.code, 'CORRIDOR_ERR_READ_ONLY');
+});

@@ -2,7 +2,7 @@
 // messages. Kept light: the top-level help and the argument parser load this file, not the library.
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
-import { CorridorError, available } from '../errors.ts';
+import { CorridorError, INTERNAL_ERROR_EXIT_CODE, available } from '../errors.ts';
 import { DEFAULT_DATASET_DIR } from '../paths.ts';
 import { colourWanted, paint, sanitize, toCsv, type DataTable, type Style } from './format.ts';
 
@@ -115,9 +115,6 @@ export function yearOption(value: string | undefined, what: string, years: () =>
   }
 }
 
-/** Exit status of an error that is not a CorridorError: a fault in Corridor itself (see docs/errors.md). */
-export const INTERNAL_ERROR_EXIT = 70;
-
 /** Prints a user-facing error (no stack trace) and returns the exit code. */
 export function reportError(io: Printer, error: unknown, json: boolean): number {
   if (error instanceof CorridorError) {
@@ -129,5 +126,5 @@ export function reportError(io: Printer, error: unknown, json: boolean): number 
   const message = error instanceof Error ? error.message : String(error);
   io.err(`corridor: internal error: ${message} (this is a fault in Corridor; CORRIDOR_DEBUG=1 prints where it happened)`, 'error');
   if (process.env.CORRIDOR_DEBUG && error instanceof Error) io.err(error.stack ?? '');
-  return INTERNAL_ERROR_EXIT;
+  return INTERNAL_ERROR_EXIT_CODE;
 }

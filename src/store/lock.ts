@@ -150,7 +150,7 @@ function acquire(dir: string, what: string, options: LockOptions): LockOwner {
     }
     const waited = Date.now() - start;
     if (waited >= bound) {
-      throw new CorridorError('CORRIDOR_ERR_WRITE',
+      throw new CorridorError('CORRIDOR_ERR_DATASET_LOCKED',
         `dataset ${dir} is being changed by ${describe(holder)}; waited ${(waited / 1000).toFixed(1)} s, nothing was changed. ` +
         `Try again when it has finished (CORRIDOR_LOCK_WAIT=SECONDS waits longer); if that process no longer runs, delete ${path}`);
     }
@@ -185,7 +185,7 @@ export function isPackagedDataset(dir: string): boolean {
  */
 export function refusePackagedDataset(dir: string, what: string): void {
   if (!isPackagedDataset(dir)) return;
-  throw new CorridorError('CORRIDOR_ERR_ARGUMENT',
+  throw new CorridorError('CORRIDOR_ERR_READ_ONLY',
     `${what} would change ${DEFAULT_DATASET_DIR}, the default dataset that ships with Corridor, which is read-only; ` +
     'make a working copy with `corridor init DIR`, then pass --dataset DIR or run `export CORRIDOR_DATASET=DIR`');
 }

@@ -21,7 +21,7 @@ function shellWord(path: string): string {
 export function initDataset(target: string): { dir: string; files: string[] } {
   const dir = resolve(target);
   if (`${dir}${sep}`.startsWith(`${resolve(DEFAULT_DATASET_DIR)}${sep}`)) {
-    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${target} is inside the default dataset that ships with Corridor, which is read-only; give a folder elsewhere`);
+    throw new CorridorError('CORRIDOR_ERR_READ_ONLY', `${target} is inside the default dataset that ships with Corridor, which is read-only; give a folder elsewhere`);
   }
   const created = !existsSync(dir);
   if (!created) {

@@ -9,26 +9,30 @@ export function register(program: Command, context: RunContext): void {
     .description('check a dataset folder: structure, types, units, references, legs, sources')
     .argument('[dir]', 'dataset folder (default: $CORRIDOR_DATASET, else the embedded default dataset)')
     .option('--dataset <dir>', 'dataset folder (same as the argument)')
-    .option('--verbose', 'also list warnings (estimated figures, ignored columns)', false)
-    .action((dir: string | undefined, options: OutputOptions & { dataset?: string; verbose: boolean }) => {
+    .option('--verbose', 'also list the other warnings (estimated figures, ignored columns)', false)
+    .option('--strict', 'treat implausible figures (flows over capacity, exports over production, imports over demand) as errors', false)
+    .action((dir: string | undefined, options: OutputOptions & { dataset?: string; verbose: boolean; strict: boolean }) => {
       const folder = dir ?? datasetDir(options);
-      const { model, problems } = readDataset(folder);
+      const { model, problems } = readDataset(folder, { strict: options.strict });
       const errors = problems.errors;
       const warnings = problems.warnings;
+      // Implausible figures are always listed; other warnings (mostly estimated figures) with --verbose.
+      const shown = [...errors, ...warnings.filter((w) => options.verbose || w.check === 'plausibility')];
+      const implausible = warnings.filter((w) => w.check === 'plausibility').length;
       const summary = () => {
         const estimated = warnings.filter((w) => w.column === 'estimated').length;
         const tables = Object.entries(model.tables).filter(([, rows]) => rows.length > 0).length;
         const rows = Object.values(model.tables).reduce((n, t) => n + t.length, 0);
         return `${folder}: ${errors.length === 0 ? 'valid' : 'INVALID'}: ${errors.length} error(s), ${warnings.length} warning(s) ` +
-          `(${estimated} estimated figure(s) flagged${options.verbose ? '' : '; --verbose lists them'}); ${tables} tables, ${rows} rows; hash ${model.info.hash}`;
+          `(${estimated} estimated figure(s) flagged${options.verbose ? '' : '; --verbose lists them'}${implausible ? `; ${implausible} implausible figure(s), errors with --strict` : ''}); ${tables} tables, ${rows} rows; hash ${model.info.hash}`;
       };
       printOutput(context, options, {
         json: () => ({ dataset: model.info.hash, valid: errors.length === 0, errors, warnings }),
-        text: () => [...errors.map(formatProblem), ...(options.verbose ? warnings.map(formatProblem) : []), summary()],
+        text: () => [...shown.map(formatProblem), summary()],
         tables: () => [{
           name: 'problems',
           columns: ['severity', 'file', 'row', 'column', 'message'],
-          rows: [...errors, ...(options.verbose ? warnings : [])].map((p) => [p.severity, p.file, p.row, p.column, p.message]),
+          rows: shown.map((p) => [p.severity, p.file, p.row, p.column, p.message]),
         }],
       });
       context.exitCode = errors.length === 0 ? 0 : 1;

@@ -8,9 +8,9 @@ import type { Io } from '../src/cli/common.ts';
 
 export const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
-/** Copies a fixture dataset to a new temporary folder and returns its path. */
+/** Copies a fixture dataset to a new temporary folder, removed when the test file ends, and returns its path. */
 export function copyFixture(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `corridor-${name}-`));
+  const dir = removeAtExit(mkdtempSync(join(tmpdir(), `corridor-${name}-`)));
   cpSync(join(FIXTURES, name), dir, { recursive: true });
   return dir;
 }

@@ -3,13 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadDataset } from '../src/data/read.ts';
 import { CorridorError } from '../src/errors.ts';
 import { checkScenario, parseScenario, runScenarioText, type ScenarioResult } from '../src/scenario/index.ts';
-import { FIXTURES, runCli } from './helpers.ts';
+import { FIXTURES, runCli, scratchDir } from './helpers.ts';
 
 const SCENARIOS = join(FIXTURES, 'scenarios');
 const close = (actual: number | null, expected: number, what: string, tolerance = 1e-6) =>
@@ -137,7 +136,7 @@ test('scenario files are checked: every problem is reported as file:line: messag
 });
 
 test('corridor scenario run: a bad file gives one line on stderr and exit code 2, no stack trace', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'corridor-scenario-'));
+  const dir = scratchDir('scenario');
   const file = join(dir, 'bad.yaml');
   writeFileSync(file, `name: t\ndataset: ${resolve(FIXTURES, 'tiny')}\ncommodity: crude_oil\nyear: 2024\nchanges:\n  - type: lose_transit\n    country: ATLANTIS\n`);
   const { code, stdout, stderr } = await runCli('scenario', 'run', file);

@@ -1,6 +1,6 @@
 // `corridor ingest FILE|-`: English news text in, candidate events out (and, with --save, kept for review).
 import type { Command } from 'commander';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { buildLinks, decodeInput, ingestText, linkSourceOf, MAX_INPUT_BYTES, tooLarge, EVENTS_METHOD, type IngestResult } from '../../events/index.ts';
 import { candidateStorePath } from '../../store/candidates.ts';
 import { refusePackagedDataset } from '../../store/lock.ts';
@@ -45,26 +45,47 @@ function readStdin(): Uint8Array {
   return Buffer.concat(chunks);
 }
 
+/** Waits a few milliseconds (a non-blocking pipe with no data yet). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Reads an article file: a regular file or a pipe (`<(command)`), never a device or a folder, and never more than
+ * the size limit, counted while reading (a pipe or a device reports no size). A named pipe with no writer reads as
+ * empty rather than waiting forever.
+ */
 function readFileInput(file: string): Uint8Array {
-  let size: number;
+  let fd: number;
   try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${file} is a folder; give a text file (or - for standard input)`);
-    size = stat.size;
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    if (e instanceof CorridorError) throw e;
-    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `file not found: ${file}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', code === 'ENOENT' ? `file not found: ${file}` : `cannot read ${file} (${code})`);
   }
-  if (size > MAX_INPUT_BYTES) throw tooLarge(size, file);
-  const bytes = Buffer.alloc(size);
-  const fd = openSync(file, 'r');
   try {
-    let off = 0;
-    while (off < size) { const n = readSync(fd, bytes, off, size - off, off); if (n === 0) break; off += n; }
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${file} is a folder; give a text file (or - for standard input)`);
+    if (!stat.isFile() && !stat.isFIFO()) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${file} is not a text file (a device or a socket); give a text file (or - for standard input)`);
+    if (stat.size > MAX_INPUT_BYTES) throw tooLarge(stat.size, file);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buffer = Buffer.alloc(1 << 16);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') { pause(5); continue; }
+        throw new CorridorError('CORRIDOR_ERR_INPUT_TEXT', `could not read ${file}: ${(e as Error).message}`);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_INPUT_BYTES) throw tooLarge(total, file);
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+    }
+    return Buffer.concat(chunks);
   } finally {
     closeSync(fd);
   }
-  return bytes;
 }
 
 export function register(program: Command, context: RunContext): void {

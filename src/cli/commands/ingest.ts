@@ -22,31 +22,31 @@ export function parsePublished(value: string | undefined): string | null {
   return day.value as string;
 }
 
-/** Reads standard input up to the size limit. */
-function readStdin(): Uint8Array {
+/** Waits a few milliseconds (a non-blocking pipe with no data yet). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Reads an open file, pipe or standard input to its end in chunks, refusing more than the size limit. */
+function readToEnd(fd: number, name: string): Uint8Array {
   const chunks: Buffer[] = [];
   let total = 0;
   const buffer = Buffer.alloc(1 << 16);
   for (;;) {
     let n: number;
     try {
-      n = readSync(0, buffer, 0, buffer.length, null);
+      n = readSync(fd, buffer, 0, buffer.length, null);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') continue;
+      if (code === 'EAGAIN') { pause(5); continue; }
       if (code === 'EOF') break;
-      throw new CorridorError('CORRIDOR_ERR_INPUT_TEXT', `could not read standard input: ${(e as Error).message}`);
+      throw new CorridorError('CORRIDOR_ERR_INPUT_TEXT', `could not read ${name}: ${(e as Error).message}`);
     }
     if (n === 0) break;
     total += n;
-    if (total > MAX_INPUT_BYTES) throw tooLarge(total, 'standard input');
+    if (total > MAX_INPUT_BYTES) throw tooLarge(total, name);
     chunks.push(Buffer.from(buffer.subarray(0, n)));
   }
   return Buffer.concat(chunks);
 }
-
-/** Waits a few milliseconds (a non-blocking pipe with no data yet). */
-const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
  * Reads an article file: a regular file or a pipe (`<(command)`), never a device or a folder, and never more than
@@ -66,23 +66,7 @@ function readFileInput(file: string): Uint8Array {
     if (stat.isDirectory()) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${file} is a folder; give a text file (or - for standard input)`);
     if (!stat.isFile() && !stat.isFIFO()) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${file} is not a text file (a device or a socket); give a text file (or - for standard input)`);
     if (stat.size > MAX_INPUT_BYTES) throw tooLarge(stat.size, file);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const buffer = Buffer.alloc(1 << 16);
-    for (;;) {
-      let n: number;
-      try {
-        n = readSync(fd, buffer, 0, buffer.length, null);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') { pause(5); continue; }
-        throw new CorridorError('CORRIDOR_ERR_INPUT_TEXT', `could not read ${file}: ${(e as Error).message}`);
-      }
-      if (n === 0) break;
-      total += n;
-      if (total > MAX_INPUT_BYTES) throw tooLarge(total, file);
-      chunks.push(Buffer.from(buffer.subarray(0, n)));
-    }
-    return Buffer.concat(chunks);
+    return readToEnd(fd, file);
   } finally {
     closeSync(fd);
   }
@@ -99,7 +83,7 @@ export function register(program: Command, context: RunContext): void {
       const published = parsePublished(options.published);
       if (options.save) refusePackagedDataset(datasetDir(options), 'ingest --save');
       const name = file === '-' ? 'standard input' : file;
-      const text = decodeInput(file === '-' ? readStdin() : readFileInput(file), name);
+      const text = decodeInput(file === '-' ? readToEnd(0, 'standard input') : readFileInput(file), name);
       const model = openDataset(options);
       const links = buildLinks(linkSourceOf(model.tables));
       const result = ingestText(text, { published, source: options.source ?? null, links });

@@ -230,3 +230,13 @@ function summaryOf(row: Row, versions: Row[]): DatasetSummary {
 function scenarioOf(row: Row): StoredScenario {
   return { id: String(row.id), name: String(row.name), yaml: String(row.yaml), createdAt: String(row.created_at), updatedAt: String(row.updated_at) };
 }
+
+/** Opens the store, runs `work` and closes the store whatever happens. */
+export async function withStore<T>(options: OpenStoreOptions, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await Store.open(options);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}

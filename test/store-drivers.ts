@@ -1,7 +1,6 @@
 // The two databases every store and server test runs against: SQLite (a new file each time) and PostgreSQL (a new
 // schema each time, in CORRIDOR_TEST_DATABASE_URL's database, dropped when the test file ends). PostgreSQL must be
 // reachable: the tests fail, not skip, when it is not (.ci/run starts it).
-import { after } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -41,8 +40,8 @@ function checkPostgres(): Promise<void> {
 function registerCleanup(): void {
   if (cleanupRegistered) return;
   cleanupRegistered = true;
-  after(async () => {
-    if (schemas.length === 0) return;
+  // When the test file is done (node:test's after() would bind to whichever test or hook is running).
+  process.once('beforeExit', async () => {
     const client = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
     try {
       for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);

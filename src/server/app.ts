@@ -59,6 +59,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         ...(route.querystring ? { querystring: route.querystring } : {}),
         ...(route.body ? { body: route.body } : {}),
       },
+      // A body whose fields are all optional may be left out.
+      preValidation: route.body && !(route.body.required as string[] | undefined)?.length
+        ? async (request) => { if (request.body === undefined || request.body === null) request.body = {}; }
+        : undefined,
       // The token is checked before the body is parsed or validated.
       onRequest: needsToken ? async (request) => { await checkToken(options.store, request.headers.authorization); } : undefined,
       handler: handle[route.id],

@@ -38,6 +38,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     return503OnClosing: true,
   });
+  // Bodies are JSON (and YAML for scenarios): plain text is refused with 415.
+  app.removeContentTypeParser('text/plain');
   // A scenario may be sent as its YAML text: it arrives as {yaml} and is checked by the same schema as JSON.
   app.addContentTypeParser(['application/yaml', 'text/yaml', 'application/x-yaml'], { parseAs: 'string', bodyLimit }, (_request, body, done) => {
     done(null, { yaml: body as string });

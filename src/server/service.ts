@@ -68,7 +68,7 @@ export function metricsOf(model: Model, query: MetricsQuery): unknown {
 /** Parses a scenario's YAML (structure only; the dataset is checked when it runs). */
 export function parseScenarioText(yaml: string, file = 'scenario.yaml'): Scenario {
   const { scenario, problems } = readScenario(yaml, file);
-  if (!scenario) {
+  if (!scenario || problems.length > 0) {
     const error = scenarioError(file, problems);
     throw new CorridorError(error.code, error.message, error.details, 'body.yaml');
   }

@@ -1,7 +1,7 @@
 // Backups. SQLite: the online backup API of SQLite (better-sqlite3's backup()), a consistent copy of the
 // database file taken while others may write. PostgreSQL: a JSON export of every table of the store, read in one
-// transaction holding the store's write lock (no write runs meanwhile, so it is consistent); it is not a pg_dump, restoring it is done by hand
-// (each table's rows are plain JSON objects).
+// transaction holding the store's write lock (no write runs meanwhile, so it is consistent). It is not a pg_dump,
+// and Corridor does not load it back: each table's rows are plain JSON objects.
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CorridorError } from '../../errors.ts';

@@ -5,7 +5,6 @@ declare module 'autocannon' {
       url: string;
       connections?: number;
       duration?: number;
-      path?: string;
       method?: string;
       headers?: Record<string, string>;
       body?: string;

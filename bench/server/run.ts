@@ -44,8 +44,8 @@ const post = async (path: string, body: unknown) => {
 
 interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number }
 
-async function load(title: string, options: Partial<autocannon.Options>): Promise<Load> {
-  const result = await autocannon({ url: BASE, connections, duration, ...options });
+async function load(title: string, path: string, options: Partial<autocannon.Options> = {}): Promise<Load> {
+  const result = await autocannon({ url: `${BASE}${path}`, connections, duration, ...options });
   const load = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, total: result.requests.total };
   process.stderr.write(`${title}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}, non-2xx ${load.non2xx}\n`);
   return load;
@@ -60,15 +60,17 @@ try {
   const firstMs = performance.now() - t;
   if (first.status !== 200 || first.json.cached !== false) throw new Error(`first run: ${first.status}`);
 
-  const floor = await load('GET /openapi.json', { path: '/openapi.json' });
-  const metrics = await load('GET /metrics', { path: '/metrics?importer=EU27&commodity=crude_oil&year=2024' });
-  const run = await load('POST /scenarios/:id/run (cached)', { path: `/scenarios/${id}/run`, method: 'POST', headers: auth, body: '{}' });
+  const floor = await load('GET /openapi.json', '/openapi.json');
+  const metrics = await load('GET /metrics', '/metrics?importer=EU27&commodity=crude_oil&year=2024');
+  const run = await load('POST /scenarios/:id/run (cached)', `/scenarios/${id}/run`, { method: 'POST', headers: auth, body: '{}' });
 
   const before = ((await (await fetch(`${BASE}/scenarios`)).json()) as { scenarios: unknown[] }).scenarios.length;
-  const saves = await autocannon({ url: BASE, connections, duration: Math.min(duration, 10), path: '/scenarios', method: 'POST', headers: auth, body: JSON.stringify({ name: 'concurrent save', yaml }) });
+  const saves = await autocannon({ url: `${BASE}/scenarios`, connections, duration: Math.min(duration, 10), method: 'POST', headers: auth, body: JSON.stringify({ name: 'concurrent save', yaml }) });
   const after = ((await (await fetch(`${BASE}/scenarios`)).json()) as { scenarios: unknown[] }).scenarios.length;
   const created = saves['2xx'];
-  const savesOk = after - before === created && saves.non2xx === 0 && saves.errors === 0;
+  // Requests still in flight when autocannon stops (at most one per connection) are stored but not counted as 2xx.
+  const inFlight = after - before - created;
+  const savesOk = inFlight >= 0 && inFlight <= connections && saves.non2xx === 0 && saves.errors === 0;
   process.stderr.write(`concurrent saves: ${created} created (${saves.requests.average.toFixed(0)}/s), ${after - before} stored, non-2xx ${saves.non2xx}, errors ${saves.errors}\n`);
 
   const driver = database.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL';
@@ -77,7 +79,7 @@ try {
     { benchmark: `\`GET /metrics?importer=EU27&commodity=crude_oil&year=2024\`, ${connections} connections, ${duration} s`, corridor: cell(metrics), peer: `${cell(floor)} (\`GET /openapi.json\`, a prepared text)`, ratio: `${(metrics.rps / floor.rps).toFixed(2)}× the floor's req/s` },
     { benchmark: `\`POST /scenarios/:id/run\` (examples/cpc-shut.yaml, served from the store), ${connections} connections, ${duration} s`, corridor: cell(run), peer: `${cell(floor)} (\`GET /openapi.json\`)`, ratio: `${(run.rps / floor.rps).toFixed(2)}× the floor's req/s` },
     { benchmark: 'the same run the first time (solved, then stored), one request', corridor: `${firstMs.toFixed(0)} ms`, peer: `${run.p50} ms (p50 when served from the store)`, ratio: `${(firstMs / Math.max(run.p50, 1)).toFixed(0)}×` },
-    { benchmark: `concurrent saves: \`POST /scenarios\`, ${connections} connections, ${Math.min(duration, 10)} s`, corridor: `${created} created (${saves.requests.average.toFixed(0)}/s), ${after - before} in the store, ${saves.non2xx} non-2xx, ${saves.errors} errors`, peer: 'every 201 stored once', ratio: savesOk ? 'ok' : 'MISMATCH' },
+    { benchmark: `concurrent saves: \`POST /scenarios\`, ${connections} connections, ${Math.min(duration, 10)} s`, corridor: `${created} created (${saves.requests.average.toFixed(0)}/s), ${after - before} in the store, ${saves.non2xx} non-2xx, ${saves.errors} errors`, peer: `every 201 stored (${inFlight} more stored: requests in flight when the load stopped, at most one per connection)`, ratio: savesOk ? 'ok' : 'MISMATCH' },
   ];
   for (const r of rows) console.log(`${r.benchmark}: ${r.corridor}; ${r.peer}; ${r.ratio}`);
   if (!process.argv.includes('--no-record')) {

@@ -17,6 +17,7 @@ for (let i = 1; count === 0 || i <= count; i++) {
     const r = await store.importDataset('shared', tinyFiles(Number(tag) * 100_000 + i));
     process.stdout.write(`dataset ${r.dataset.id} ${r.version}\n`);
   } else {
+    process.stdout.write(`begin ${i}\n`);
     await store.db.transaction(async (tx) => {
       for (let k = 0; k < BATCH; k++) {
         await tx.run('INSERT INTO scenarios (id, name, yaml, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',

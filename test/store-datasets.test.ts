@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Store, sha256 } from '../src/store/db/store.ts';
+import { databaseUrl } from '../src/store/db/open.ts';
+import { homedir } from 'node:os';
 import { CorridorError } from '../src/errors.ts';
 import { DRIVERS, tinyFiles, TINY_SCENARIO } from './store-drivers.ts';
 import { FIXTURES, runCli, scratchCopy, scratchDir, editFile } from './helpers.ts';
@@ -173,4 +175,11 @@ test('an unreachable PostgreSQL is a one-line store error naming the URL without
   assert.equal(r.code, 1);
   assert.match(r.stderr, /PostgreSQL store postgres:\/\/corridor:\*\*\*@127\.0\.0\.1:1\/nowhere/);
   assert.ok(!r.stderr.includes('secret'));
+});
+
+test('where the store is: CORRIDOR_DATABASE_URL, else corridor.sqlite in $CORRIDOR_HOME, $XDG_DATA_HOME/corridor or ~/.local/share/corridor', () => {
+  assert.equal(databaseUrl({ CORRIDOR_DATABASE_URL: 'postgres://u:p@h/db' }), 'postgres://u:p@h/db');
+  assert.equal(databaseUrl({ CORRIDOR_HOME: '/srv/corridor' }), 'sqlite:/srv/corridor/corridor.sqlite');
+  assert.equal(databaseUrl({ XDG_DATA_HOME: '/data' }), 'sqlite:/data/corridor/corridor.sqlite');
+  assert.equal(databaseUrl({}), `sqlite:${join(homedir(), '.local', 'share', 'corridor', 'corridor.sqlite')}`);
 });

@@ -31,8 +31,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const app = Fastify({
     bodyLimit,
+    // Time to receive a whole request (a slow sender is cut off); a long computation is not.
     requestTimeout: options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    connectionTimeout: options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
     logger: options.logger ?? false,
     // Wrong types are refused, not converted; unknown fields are refused, not dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },

@@ -25,10 +25,11 @@ export class Library {
   async model(ref: string | undefined, field = 'dataset'): Promise<Model> {
     const wanted = ref ?? this.defaultDataset;
     if (wanted === undefined) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', 'give a dataset: this server has no default dataset', [], field);
+    const id = await this.store.datasetId(wanted);
+    const cached = id === undefined ? undefined : this.models.get(id);
+    if (cached) return cached;
     const summary = await this.store.dataset(wanted);
     if (!summary) throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no stored dataset "${wanted}"; stored: ${available((await this.store.datasets()).flatMap((d) => d.versions.map((v) => v.name)))}`, [], field);
-    const cached = this.models.get(summary.id);
-    if (cached) return cached;
     let pending = this.loading.get(summary.id);
     if (!pending) {
       pending = (async () => {

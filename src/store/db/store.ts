@@ -114,14 +114,15 @@ export class Store {
 
   /** A dataset by its hash, or by name (its latest version), or `name@version`. */
   async dataset(ref: string): Promise<DatasetSummary | undefined> {
-    const id = await this.resolveDataset(ref);
+    const id = await this.datasetId(ref);
     if (id === undefined) return undefined;
     const row = (await this.db.all('SELECT * FROM datasets WHERE id = ?', [id]))[0];
     if (!row) return undefined;
     return summaryOf(row, await this.db.all('SELECT * FROM dataset_versions WHERE dataset_id = ? ORDER BY name, version', [id]));
   }
 
-  private async resolveDataset(ref: string): Promise<string | undefined> {
+  /** The hash a reference names (a hash is taken as it is, without a query), or undefined. */
+  async datasetId(ref: string): Promise<string | undefined> {
     if (/^[0-9a-f]{16}$/.test(ref)) return ref;
     const at = /^(.*)@(\d{1,9})$/.exec(ref);
     const rows = at
@@ -132,7 +133,7 @@ export class Store {
 
   /** The stored files of a dataset (undefined when there is no such dataset). */
   async datasetFiles(ref: string): Promise<{ id: string; files: DatasetFiles } | undefined> {
-    const id = await this.resolveDataset(ref);
+    const id = await this.datasetId(ref);
     if (id === undefined) return undefined;
     const rows = await this.db.all('SELECT path, content FROM dataset_files WHERE dataset_id = ? ORDER BY path', [id]);
     if (rows.length === 0) return undefined;

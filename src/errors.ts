@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   CORRIDOR_ERR_EVENT_NOT_FOUND: { exitCode: 2, httpStatus: 404, howToSolve: 'Run `corridor events list` to see the candidate ids.' },
   CORRIDOR_ERR_WRITE: { exitCode: 1, httpStatus: 500, howToSolve: 'Check that the dataset folder is writable; nothing was changed.' },
   CORRIDOR_ERR_DATASET_LOCKED: { exitCode: 1, httpStatus: 409, howToSolve: 'Another command is writing to this dataset (the message names it): wait for it, or raise CORRIDOR_LOCK_WAIT (seconds). A lock left by a process on another host must be removed by hand.' },
+  CORRIDOR_ERR_STORE: { exitCode: 1, httpStatus: 503, howToSolve: 'The store database (CORRIDOR_DATABASE_URL; default a SQLite file, see docs/store.md) could not be opened or written: check the URL, that PostgreSQL runs, and that the file\'s folder is writable; run `corridor db migrate` when the message asks for it. Nothing was half-written.' },
+  CORRIDOR_ERR_UNAUTHORIZED: { exitCode: 2, httpStatus: 401, howToSolve: 'Send an API token as `Authorization: Bearer TOKEN`; create one with `corridor token create NAME` (a revoked token no longer works).' },
+  CORRIDOR_ERR_TOO_LARGE: { exitCode: 2, httpStatus: 413, howToSolve: 'Send a smaller request: the server refuses bodies over its limit (`corridor serve --body-limit`).' },
+  CORRIDOR_ERR_INTERNAL: { exitCode: 70, httpStatus: 500, howToSolve: 'A fault in Corridor, not in the request: report the request and the server log\'s message (the response never carries the details).' },
   CORRIDOR_ERR_READ_ONLY: { exitCode: 2, httpStatus: 403, howToSolve: 'The default dataset that ships with Corridor is read-only: make a working copy with `corridor init DIR` and pass --dataset DIR (or set CORRIDOR_DATASET=DIR).' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
@@ -45,12 +49,15 @@ export class CorridorError extends Error {
   readonly code: ErrorCode;
   /** Extra lines (e.g. every validation problem) printed after the message. */
   readonly details: string[];
+  /** The input field at fault, when there is one (a request's body or query field, e.g. `files.flows.csv`). */
+  readonly field?: string;
 
-  constructor(code: ErrorCode, message: string, details: string[] = []) {
+  constructor(code: ErrorCode, message: string, details: string[] = [], field?: string) {
     super(message);
     this.name = 'CorridorError';
     this.code = code;
     this.details = details;
+    if (field !== undefined) this.field = field;
   }
 
   get exitCode(): number {

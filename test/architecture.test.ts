@@ -18,7 +18,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   scenario: ['schema', 'model', 'metrics', 'solve'],
   events: ['schema'],
   store: ['schema', 'model', 'data', 'events'],
-  cli: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'events', 'store'],
+  server: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'events', 'store'],
+  cli: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'events', 'store', 'server'],
 };
 
 /** Layers that do no file, network or process I/O: reading and writing happen in data/, store/ and the faces. */

@@ -1,0 +1,97 @@
+// Load on the HTTP API over loopback: `corridor serve` (the compiled command, a process of its own, on a new SQLite
+// store or --database URL) under autocannon with 50 connections for 30 s per route (bounded by time). Measures
+// GET /metrics and a cached POST /scenarios/:id/run against GET /openapi.json on the same server in the same run
+// (a route that only sends a prepared text: the floor of the framework and the socket), then a concurrent-save
+// check: 50 connections creating scenarios at once, and every 201 must be in the store afterwards.
+//   node --import tsx bench/server/run.ts [--duration 30] [--connections 50] [--database URL] [--no-record]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { recordSection, type BenchRow } from '../results.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const arg = (name: string, fallback: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : fallback; };
+const duration = Number(arg('--duration', '30'));
+const connections = Number(arg('--connections', '50'));
+const PORT = 18_000 + Math.floor(Math.random() * 1000);
+const BASE = `http://127.0.0.1:${PORT}`;
+const home = mkdtempSync(join(tmpdir(), 'corridor-bench-server-'));
+const database = arg('--database', `sqlite:${join(home, 'corridor.sqlite')}`);
+
+function corridor(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'corridor.mjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`corridor ${args.join(' ')} exited ${code}`))));
+  });
+}
+
+const token = JSON.parse(await corridor(['token', 'create', 'bench', '--database', database, '--json'])).token as string;
+const server = spawn(process.execPath, [join(ROOT, 'bin', 'corridor.mjs'), 'serve', '--port', String(PORT), '--database', database], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise<void>((resolve, reject) => {
+  server.stdout!.on('data', (c: Buffer) => { if (c.toString().includes('serving')) resolve(); });
+  server.on('exit', (code) => reject(new Error(`corridor serve exited ${code}`)));
+});
+
+const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+const post = async (path: string, body: unknown) => {
+  const r = await fetch(`${BASE}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
+  return { status: r.status, json: await r.json() as Record<string, unknown> };
+};
+
+interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number }
+
+async function load(title: string, path: string, options: Partial<autocannon.Options> = {}): Promise<Load> {
+  const result = await autocannon({ url: `${BASE}${path}`, connections, duration, ...options });
+  const load = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, total: result.requests.total };
+  process.stderr.write(`${title}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}, non-2xx ${load.non2xx}\n`);
+  return load;
+}
+
+try {
+  const yaml = readFileSync(join(ROOT, 'examples', 'cpc-shut.yaml'), 'utf8');
+  const scenario = await post('/scenarios', { yaml });
+  const id = scenario.json.id as string;
+  const t = performance.now();
+  const first = await post(`/scenarios/${id}/run`, {});
+  const firstMs = performance.now() - t;
+  if (first.status !== 200 || first.json.cached !== false) throw new Error(`first run: ${first.status}`);
+
+  const floor = await load('GET /openapi.json', '/openapi.json');
+  const metrics = await load('GET /metrics', '/metrics?importer=EU27&commodity=crude_oil&year=2024');
+  const run = await load('POST /scenarios/:id/run (cached)', `/scenarios/${id}/run`, { method: 'POST', headers: auth, body: '{}' });
+
+  const before = ((await (await fetch(`${BASE}/scenarios`)).json()) as { scenarios: unknown[] }).scenarios.length;
+  const saves = await autocannon({ url: `${BASE}/scenarios`, connections, duration: Math.min(duration, 10), method: 'POST', headers: auth, body: JSON.stringify({ name: 'concurrent save', yaml }) });
+  const after = ((await (await fetch(`${BASE}/scenarios`)).json()) as { scenarios: unknown[] }).scenarios.length;
+  const created = saves['2xx'];
+  // Requests still in flight when autocannon stops (at most one per connection) are stored but not counted as 2xx.
+  const inFlight = after - before - created;
+  const savesOk = inFlight >= 0 && inFlight <= connections && saves.non2xx === 0 && saves.errors === 0;
+  process.stderr.write(`concurrent saves: ${created} created (${saves.requests.average.toFixed(0)}/s), ${after - before} stored, non-2xx ${saves.non2xx}, errors ${saves.errors}\n`);
+
+  const driver = database.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL';
+  const cell = (l: Load) => `${l.rps.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.errors} errors, ${l.non2xx} non-2xx`;
+  const rows: BenchRow[] = [
+    { benchmark: `\`GET /metrics?importer=EU27&commodity=crude_oil&year=2024\`, ${connections} connections, ${duration} s`, corridor: cell(metrics), peer: `${cell(floor)} (\`GET /openapi.json\`, a prepared text)`, ratio: `${(metrics.rps / floor.rps).toFixed(2)}× the floor's req/s` },
+    { benchmark: `\`POST /scenarios/:id/run\` (examples/cpc-shut.yaml, served from the store), ${connections} connections, ${duration} s`, corridor: cell(run), peer: `${cell(floor)} (\`GET /openapi.json\`)`, ratio: `${(run.rps / floor.rps).toFixed(2)}× the floor's req/s` },
+    { benchmark: 'the same run the first time (solved, then stored), one request', corridor: `${firstMs.toFixed(0)} ms`, peer: `${run.p50} ms (p50 when served from the store)`, ratio: `${(firstMs / Math.max(run.p50, 1)).toFixed(0)}×` },
+    { benchmark: `concurrent saves: \`POST /scenarios\`, ${connections} connections, ${Math.min(duration, 10)} s`, corridor: `${created} created (${saves.requests.average.toFixed(0)}/s), ${after - before} in the store, ${saves.non2xx} non-2xx, ${saves.errors} errors`, peer: `every 201 stored (${inFlight} more stored: requests in flight when the load stopped, at most one per connection)`, ratio: savesOk ? 'ok' : 'MISMATCH' },
+  ];
+  for (const r of rows) console.log(`${r.benchmark}: ${r.corridor}; ${r.peer}; ${r.ratio}`);
+  if (!process.argv.includes('--no-record')) {
+    recordSection('server', {
+      title: `HTTP API under load over loopback, ${driver} store`,
+      command: 'node --import tsx bench/server/run.ts',
+      rows,
+      notes: ['The server is `corridor serve` in a process of its own; autocannon runs in another on the same machine, so both share its cores.'],
+    });
+  }
+  if (!savesOk) process.exitCode = 1;
+} finally {
+  server.kill('SIGTERM');
+  rmSync(home, { recursive: true, force: true });
+}

@@ -1,0 +1,48 @@
+// `corridor serve`: the HTTP API (docs/server.md) on 127.0.0.1:8080 unless told otherwise. The packaged default
+// dataset is imported into the store as "default" (once; it is the dataset requests use when they name none).
+import type { Command } from 'commander';
+import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/app.ts';
+import { readDatasetFolder } from '../../store/db/dataset-files.ts';
+import { databaseUrl } from '../../store/db/open.ts';
+import { Store } from '../../store/db/store.ts';
+import { DEFAULT_DATASET_DIR } from '../../paths.ts';
+import { parseIntegerOption, type RunContext } from '../common.ts';
+import { DATABASE_HELP } from './db.ts';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  database?: string;
+  dataset?: string;
+  protectReads: boolean;
+  bodyLimit?: string;
+}
+
+export function register(program: Command, context: RunContext): void {
+  program.command('serve')
+    .description('serve the HTTP API (datasets, metrics, scenarios, runs, compare, ingest); docs at /docs, OpenAPI at /openapi.json')
+    .option('--port <port>', 'port', '8080')
+    .option('--host <host>', 'address to bind (127.0.0.1: this machine only; 0.0.0.0: every interface)', '127.0.0.1')
+    .option('--database <url>', DATABASE_HELP)
+    .option('--dataset <ref>', 'default dataset of requests: a stored dataset\'s hash, name or name@version (default: the packaged dataset, stored as "default")')
+    .option('--protect-reads', 'reads need an API token too (writes always do)', false)
+    .option('--body-limit <bytes>', `largest request body (default ${DEFAULT_BODY_LIMIT})`)
+    .action(async (options: ServeOptions) => {
+      const port = parseIntegerOption('--port', options.port)!;
+      const bodyLimit = parseIntegerOption('--body-limit', options.bodyLimit);
+      const store = await Store.open({ url: options.database ?? databaseUrl() });
+      let defaultDataset = options.dataset;
+      if (defaultDataset === undefined) {
+        await store.importDataset('default', readDatasetFolder(DEFAULT_DATASET_DIR));
+        defaultDataset = 'default';
+      }
+      const app = await buildServer({ store, defaultDataset, protectReads: options.protectReads, bodyLimit });
+      app.addHook('onClose', async () => { await store.close(); });
+      const address = await app.listen({ port, host: options.host });
+      context.io.out(`corridor serving ${address} (store: ${store.db.kind} ${store.db.location}; docs: ${address}/docs)`);
+      const stop = () => { void app.close().then(() => process.exit(0)); };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise<void>((resolve) => app.server.once('close', () => resolve()));
+    });
+}

@@ -1,0 +1,89 @@
+// The handlers of the routes declared in schemas.ts. Each parses nothing by hand that the schema checks already,
+// calls the library (service.ts, the store) and returns JSON.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CorridorError } from '../errors.ts';
+import { coerceCell } from '../schema/coerce.ts';
+import type { Attribute } from '../schema/types.ts';
+import type { DatasetFiles } from '../store/db/dataset-files.ts';
+import { compareStored, ingestWith, metricsOf, parseScenarioText, runStoredScenario, type Library } from './service.ts';
+
+type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+interface IdParams { id: string }
+interface ScenarioBody { name?: string; yaml: string }
+
+const PUBLISHED: Attribute = { name: 'published', type: 'date', required: true, description: 'publication date' };
+
+function unknownId(what: string, id: string): CorridorError {
+  return new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no ${what} with id "${id}"`, [], 'params.id');
+}
+
+export function handlers(library: Library): Record<string, Handler> {
+  const { store } = library;
+  const scenarioOr404 = async (id: string) => (await store.scenario(id)) ?? Promise.reject(unknownId('scenario', id));
+  const scenarioInput = (body: ScenarioBody) => {
+    const parsed = parseScenarioText(body.yaml);
+    const name = body.name ?? parsed.name;
+    return { name: name || 'scenario', yaml: body.yaml };
+  };
+  return {
+    listDatasets: async () => ({ datasets: await store.datasets() }),
+    getDataset: async (request) => {
+      const { id } = request.params as IdParams;
+      return (await store.dataset(id)) ?? Promise.reject(unknownId('dataset', id));
+    },
+    importDataset: async (request, reply) => {
+      const body = request.body as { name: string; files: Record<string, string> };
+      const files: DatasetFiles = new Map(Object.entries(body.files));
+      const result = await store.importDataset(body.name, files);
+      reply.code(result.created ? 201 : 200);
+      return result;
+    },
+    metrics: async (request) => {
+      const q = request.query as { importer?: string; exporter?: string; commodity: string; year?: string; dataset?: string };
+      const model = await library.model(q.dataset, 'query.dataset');
+      return metricsOf(model, { importer: q.importer, exporter: q.exporter, commodity: q.commodity, year: q.year === undefined ? undefined : Number(q.year) });
+    },
+    listScenarios: async () => ({ scenarios: await store.scenarios() }),
+    createScenario: async (request, reply) => {
+      const { name, yaml } = scenarioInput(request.body as ScenarioBody);
+      reply.code(201);
+      return store.createScenario(name, yaml);
+    },
+    getScenario: async (request) => scenarioOr404((request.params as IdParams).id),
+    updateScenario: async (request) => {
+      const { id } = request.params as IdParams;
+      await scenarioOr404(id);
+      const { name, yaml } = scenarioInput(request.body as ScenarioBody);
+      return (await store.updateScenario(id, name, yaml)) ?? Promise.reject(unknownId('scenario', id));
+    },
+    deleteScenario: async (request, reply) => {
+      const { id } = request.params as IdParams;
+      if (!(await store.deleteScenario(id))) throw unknownId('scenario', id);
+      reply.code(204);
+      return null;
+    },
+    runScenario: async (request) => {
+      const scenario = await scenarioOr404((request.params as IdParams).id);
+      return runStoredScenario(library, scenario, (request.body as { dataset?: string } | undefined)?.dataset);
+    },
+    compare: async (request) => {
+      const body = request.body as { scenarios: string[]; dataset?: string };
+      const scenarios = [];
+      for (const [i, id] of body.scenarios.entries()) {
+        const s = await store.scenario(id);
+        if (!s) throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no scenario with id "${id}"`, [], `body.scenarios.${i}`);
+        scenarios.push(s);
+      }
+      return compareStored(library, scenarios, body.dataset);
+    },
+    ingest: async (request) => {
+      const body = request.body as { text: string; published?: string; source?: string; dataset?: string };
+      if (body.published !== undefined && !coerceCell(PUBLISHED, body.published).ok) {
+        throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `body.published expects a real date written YYYY-MM-DD, found "${body.published}"`, [], 'body.published');
+      }
+      const model = await library.model(body.dataset, 'body.dataset');
+      return ingestWith(model, body);
+    },
+  };
+}

@@ -1,0 +1,155 @@
+// Every route of the HTTP API, declared once: method, path, summary, whether it writes, and the JSON Schemas of its
+// path parameters, query and body. fastify validates requests against these schemas (app.ts), and the same table
+// is served as OpenAPI 3 at /openapi.json and as the HTML page at /docs (openapi.ts).
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface RouteSpec {
+  /** Handler name (routes.ts). */
+  id: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** fastify path (`:id` parameters). */
+  url: string;
+  summary: string;
+  /** Writes need an API token; reads only with --protect-reads. */
+  write: boolean;
+  params?: JsonSchema;
+  querystring?: JsonSchema;
+  body?: JsonSchema;
+  /** Body media types other than JSON the route takes (documented; parsed in app.ts). */
+  bodyTypes?: string[];
+  /** The success response, for the documentation. */
+  response: { status: number; description: string; schema?: JsonSchema };
+}
+
+/** A string with a length limit (every text field has one). */
+const text = (description: string, maxLength = 200, extra: JsonSchema = {}): JsonSchema => ({ type: 'string', minLength: 1, maxLength, description, ...extra });
+
+const DATASET_REF = text('a stored dataset: its 16-hex-digit hash, its name (latest version) or name@version', 100, { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}(@[0-9]{1,9})?$' });
+const SCENARIO_ID = text('scenario id (scn_ and 16 hex digits)', 20, { pattern: '^scn_[0-9a-f]{16}$' });
+const ACTOR = text('country or bloc id, e.g. EU27, FRA, KAZ', 40, { pattern: '^[A-Za-z0-9_]{1,40}$' });
+const COMMODITY = text('commodity id, e.g. crude_oil', 60, { pattern: '^[a-z0-9_]{1,60}$' });
+const YEAR = text('year, e.g. 2024 (default: the latest year with data)', 4, { pattern: '^[0-9]{4}$' });
+
+/** Largest scenario text (the CLI's limit for scenario files). */
+export const MAX_SCENARIO_CHARS = 1024 * 1024;
+/** Largest article text for /ingest. */
+export const MAX_INGEST_CHARS = 2 * 1024 * 1024;
+
+export const ERROR_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', description: 'a code of docs/errors.md, e.g. CORRIDOR_ERR_ARGUMENT' },
+        message: { type: 'string', description: 'what is wrong, in one sentence' },
+        field: { type: 'string', description: 'the request field at fault, e.g. body.name or query.year' },
+        details: { type: 'array', items: { type: 'string' }, description: 'located problems, e.g. flows.csv:3:volume: expected a number, found "x"' },
+      },
+    },
+  },
+};
+
+const SCENARIO_BODY: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['yaml'],
+  properties: {
+    name: text('scenario name (default: the YAML\'s name)', 200),
+    yaml: text('the scenario, as YAML text (docs/scenarios.md)', MAX_SCENARIO_CHARS),
+  },
+};
+
+const ID_PARAMS = (schema: JsonSchema): JsonSchema => ({ type: 'object', required: ['id'], additionalProperties: false, properties: { id: schema } });
+
+export const ROUTES: RouteSpec[] = [
+  {
+    id: 'listDatasets', method: 'GET', url: '/datasets', summary: 'The stored datasets, with their names and versions.', write: false,
+    response: { status: 200, description: '{datasets: [{id, packageName, fileCount, byteCount, rowCount, createdAt, versions: [{name, version, importedAt}]}]}' },
+  },
+  {
+    id: 'getDataset', method: 'GET', url: '/datasets/:id', summary: 'One stored dataset (by hash, name or name@version).', write: false,
+    params: ID_PARAMS(DATASET_REF),
+    response: { status: 200, description: 'the dataset summary' },
+  },
+  {
+    id: 'importDataset', method: 'POST', url: '/datasets', write: true,
+    summary: 'Import a data package: validated first; an invalid one is refused with every located problem (422) and nothing is stored.',
+    body: {
+      type: 'object', additionalProperties: false, required: ['name', 'files'],
+      properties: {
+        name: text('name to store it under: letters, digits, . _ - (a new version unless its content is the latest already)', 64, { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' }),
+        files: {
+          type: 'object', description: 'file name → content: datapackage.json and the CSV tables (docs/dataset.md)', minProperties: 1, maxProperties: 40,
+          additionalProperties: { type: 'string', maxLength: 5 * 1024 * 1024 },
+        },
+      },
+    },
+    response: { status: 201, description: '{dataset, name, version, created} (200 when this content is the latest version already)' },
+  },
+  {
+    id: 'metrics', method: 'GET', url: '/metrics', write: false,
+    summary: 'Dependence metrics of an importer (suppliers, HHI, CRMA benchmark, transit exposure) or an exporter (destinations, routes): the result of `corridor metrics --json`.',
+    querystring: {
+      type: 'object', additionalProperties: false, required: ['commodity'],
+      properties: { importer: ACTOR, exporter: ACTOR, commodity: COMMODITY, year: YEAR, dataset: { ...DATASET_REF, description: 'stored dataset (default: the server\'s default dataset)' } },
+    },
+    response: { status: 200, description: 'the importer or exporter metrics (docs/methods/dependence.md)' },
+  },
+  {
+    id: 'listScenarios', method: 'GET', url: '/scenarios', summary: 'The stored scenarios.', write: false,
+    response: { status: 200, description: '{scenarios: [{id, name, yaml, createdAt, updatedAt}]}' },
+  },
+  {
+    id: 'createScenario', method: 'POST', url: '/scenarios', write: true, body: SCENARIO_BODY, bodyTypes: ['application/yaml', 'text/yaml'],
+    summary: 'Store a scenario: JSON {name?, yaml}, or the YAML text itself (Content-Type: application/yaml). Its structure is checked first (422 with the located problems).',
+    response: { status: 201, description: 'the stored scenario {id, name, yaml, createdAt, updatedAt}' },
+  },
+  {
+    id: 'getScenario', method: 'GET', url: '/scenarios/:id', summary: 'One stored scenario.', write: false, params: ID_PARAMS(SCENARIO_ID),
+    response: { status: 200, description: 'the stored scenario' },
+  },
+  {
+    id: 'updateScenario', method: 'PUT', url: '/scenarios/:id', write: true, params: ID_PARAMS(SCENARIO_ID), body: SCENARIO_BODY, bodyTypes: ['application/yaml', 'text/yaml'],
+    summary: 'Replace a stored scenario\'s YAML (and name).', response: { status: 200, description: 'the stored scenario' },
+  },
+  {
+    id: 'deleteScenario', method: 'DELETE', url: '/scenarios/:id', write: true, params: ID_PARAMS(SCENARIO_ID),
+    summary: 'Delete a stored scenario.', response: { status: 204, description: 'deleted' },
+  },
+  {
+    id: 'runScenario', method: 'POST', url: '/scenarios/:id/run', write: true, params: ID_PARAMS(SCENARIO_ID),
+    summary: 'Run a stored scenario on a stored dataset: the result of `corridor scenario run --json`, served from the store when the same scenario text, dataset, methods and code version ran before.',
+    body: { type: 'object', additionalProperties: false, properties: { dataset: { ...DATASET_REF, description: 'stored dataset (default: the server\'s default dataset)' } } },
+    response: { status: 200, description: '{cached, key, result}' },
+  },
+  {
+    id: 'compare', method: 'POST', url: '/compare', write: true,
+    summary: 'Run several stored scenarios (from the store when cached) and compare them side by side with the baseline: the result of `corridor compare --json`.',
+    body: {
+      type: 'object', additionalProperties: false, required: ['scenarios'],
+      properties: {
+        scenarios: { type: 'array', minItems: 1, maxItems: 20, items: SCENARIO_ID, description: 'scenario ids' },
+        dataset: { ...DATASET_REF, description: 'stored dataset (default: the server\'s default dataset)' },
+      },
+    },
+    response: { status: 200, description: 'the comparison' },
+  },
+  {
+    id: 'ingest', method: 'POST', url: '/ingest', write: true,
+    summary: 'Read an English news text and return candidate events (nothing is stored): the result of `corridor ingest --json`.',
+    body: {
+      type: 'object', additionalProperties: false, required: ['text'],
+      properties: {
+        text: text('the article text (HTML is stripped)', MAX_INGEST_CHARS),
+        published: text('publication date YYYY-MM-DD', 10, { pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+        source: text('publisher, e.g. Reuters', 200),
+        dataset: { ...DATASET_REF, description: 'stored dataset whose commodities and routes are linked (default: the server\'s default dataset)' },
+      },
+    },
+    response: { status: 200, description: '{method, dataset, article, events, warnings, …}' },
+  },
+];

@@ -1,0 +1,112 @@
+// What the API answers, as library functions over the store: a stored dataset's Model (kept in memory once
+// loaded), metrics, scenario runs served from the store when the same inputs ran before, comparisons and news
+// ingestion. The same functions the CLI calls (importerMetrics, runScenario, compareScenarios, ingestText) do the work.
+import { CorridorError, available } from '../errors.ts';
+import { packageVersion } from '../paths.ts';
+import type { Model } from '../model/model.ts';
+import { exporterMetrics, importerMetrics } from '../metrics/index.ts';
+import { DEPENDENCE_METHOD } from '../metrics/methods.ts';
+import { FLOW_METHOD } from '../solve/index.ts';
+import { compareScenarios, readScenario, runScenario, scenarioError, type Comparison, type Scenario, type ScenarioResult } from '../scenario/index.ts';
+import { buildLinks, ingestText, linkSourceOf, EVENTS_METHOD } from '../events/index.ts';
+import { modelOfFiles } from '../store/db/dataset-files.ts';
+import { sha256, type Store, type StoredScenario } from '../store/db/store.ts';
+
+const MODEL_CACHE_SIZE = 8;
+
+/** The store with the Models of its datasets, loaded once each (a dataset's content never changes: its id is its hash). */
+export class Library {
+  private readonly models = new Map<string, Model>();
+  private readonly loading = new Map<string, Promise<Model>>();
+
+  constructor(readonly store: Store, readonly defaultDataset: string | undefined) {}
+
+  /** The Model of a stored dataset (by hash, name or name@version; default: the library's default dataset). */
+  async model(ref: string | undefined, field = 'dataset'): Promise<Model> {
+    const wanted = ref ?? this.defaultDataset;
+    if (wanted === undefined) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', 'give a dataset: this server has no default dataset', [], field);
+    const id = await this.store.datasetId(wanted);
+    const cached = id === undefined ? undefined : this.models.get(id);
+    if (cached) return cached;
+    const summary = await this.store.dataset(wanted);
+    if (!summary) throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no stored dataset "${wanted}"; stored: ${available((await this.store.datasets()).flatMap((d) => d.versions.map((v) => v.name)))}`, [], field);
+    let pending = this.loading.get(summary.id);
+    if (!pending) {
+      pending = (async () => {
+        const stored = await this.store.datasetFiles(summary.id);
+        if (!stored) throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no stored dataset "${wanted}"`, [], field);
+        const model = modelOfFiles(stored.files);
+        if (this.models.size >= MODEL_CACHE_SIZE) this.models.delete(this.models.keys().next().value!);
+        this.models.set(summary.id, model);
+        return model;
+      })().finally(() => this.loading.delete(summary.id));
+      this.loading.set(summary.id, pending);
+    }
+    return pending;
+  }
+}
+
+export interface MetricsQuery {
+  importer?: string;
+  exporter?: string;
+  commodity: string;
+  year?: number;
+}
+
+/** An importer's or an exporter's dependence metrics (`corridor metrics`). */
+export function metricsOf(model: Model, query: MetricsQuery): unknown {
+  if (query.importer !== undefined && query.exporter !== undefined) {
+    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', 'give importer or exporter, not both', [], 'query.exporter');
+  }
+  if (query.importer === undefined && query.exporter === undefined) {
+    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', 'give importer or exporter', [], 'query.importer');
+  }
+  return query.importer !== undefined
+    ? importerMetrics(model, { importer: query.importer, commodity: query.commodity, year: query.year })
+    : exporterMetrics(model, { exporter: query.exporter!, commodity: query.commodity, year: query.year });
+}
+
+/** Parses a scenario's YAML (structure only; the dataset is checked when it runs). */
+export function parseScenarioText(yaml: string, file = 'scenario.yaml'): Scenario {
+  const { scenario, problems } = readScenario(yaml, file);
+  if (!scenario || problems.length > 0) {
+    const error = scenarioError(file, problems);
+    throw new CorridorError(error.code, error.message, error.details, 'body.yaml');
+  }
+  return scenario;
+}
+
+/** What a run's result depends on: the dataset's content, the scenario's text, the methods and Corridor's version. */
+export function runKey(datasetId: string, yaml: string): { key: string; scenarioHash: string; codeVersion: string } {
+  const scenarioHash = sha256(yaml);
+  const codeVersion = packageVersion();
+  const key = sha256(JSON.stringify({ datasetId, scenarioHash, flow: FLOW_METHOD, dependence: DEPENDENCE_METHOD, codeVersion }));
+  return { key, scenarioHash, codeVersion };
+}
+
+/** Runs a stored scenario on a stored dataset, or serves the result stored for the same inputs. */
+export async function runStoredScenario(library: Library, scenario: StoredScenario, datasetRef?: string): Promise<{ cached: boolean; key: string; result: ScenarioResult }> {
+  const model = await library.model(datasetRef, 'body.dataset');
+  const { key, scenarioHash, codeVersion } = runKey(model.info.hash, scenario.yaml);
+  const stored = await library.store.run(key);
+  if (stored) return { cached: true, key, result: stored.result as ScenarioResult };
+  // The scenario's own `dataset:` (a path) is not used: the run uses the stored dataset it is given.
+  const parsed = parseScenarioText(scenario.yaml, `${scenario.id}.yaml`);
+  const result = await runScenario(model, parsed);
+  await library.store.saveRun({ key, datasetId: model.info.hash, scenarioHash, codeVersion, result });
+  return { cached: false, key, result };
+}
+
+/** Runs (or serves) several stored scenarios and compares them (`corridor compare`). */
+export async function compareStored(library: Library, scenarios: StoredScenario[], datasetRef?: string): Promise<Comparison> {
+  const results: ScenarioResult[] = [];
+  for (const s of scenarios) results.push((await runStoredScenario(library, s, datasetRef)).result);
+  return compareScenarios(results);
+}
+
+/** Candidate events in a news text (`corridor ingest`), linked to the dataset's commodities and routes. */
+export function ingestWith(model: Model, input: { text: string; published?: string; source?: string }): unknown {
+  const result = ingestText(input.text, { published: input.published ?? null, source: input.source ?? null, links: buildLinks(linkSourceOf(model.tables)) });
+  const { method, ...rest } = result;
+  return { method: method ?? `${EVENTS_METHOD.name}@${EVENTS_METHOD.version}`, dataset: model.info.hash, ...rest };
+}

@@ -21,6 +21,8 @@ const TOLERANCE = 1e-9;
 /** What a draw's solve gives: unserved demand per network importer and the objective (USD). */
 export interface DrawOutcome {
   unserved: Float64Array;
+  /** World-market purchases per network importer. */
+  world: Float64Array;
   objective: number;
 }
 
@@ -185,12 +187,14 @@ export class DrawSolver {
 
   private outcome(colValue: ArrayLike<number>): DrawOutcome {
     const unserved = new Float64Array(this.network.importers.length);
+    const world = new Float64Array(this.network.importers.length);
     let objective = this.lp.offset;
     for (let j = 0; j < this.lp.numCols; j++) {
       objective += this.lp.colCost[j] * colValue[j];
       if (this.lp.colKind[j] === COLUMN.unserved) unserved[this.lp.colRef[j]] += Math.max(0, colValue[j]);
+      else if (this.lp.colKind[j] === COLUMN.world) world[this.lp.colRef[j]] += Math.max(0, colValue[j]);
     }
-    return { unserved, objective: objective * this.lp.scale };
+    return { unserved, world, objective: objective * this.lp.scale };
   }
 }
 
@@ -223,5 +227,5 @@ export function solveDrawFull(highs: Highs, network: FlowNetwork, failures: read
     }
   });
   const sol = solveFlows(highs, net);
-  return { unserved: Float64Array.from(sol.unserved), objective: sol.objective };
+  return { unserved: Float64Array.from(sol.unserved), world: Float64Array.from(sol.world), objective: sol.objective };
 }

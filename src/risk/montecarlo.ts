@@ -16,6 +16,10 @@ export interface DrawBatch {
   count: number;
   /** count × importers, unserved demand of each reported importer in each draw. */
   unserved: Float64Array;
+  /** count × importers, world-market purchases. */
+  world: Float64Array;
+  /** Objective of each draw less the baseline objective (USD million). */
+  costChange: Float64Array;
   /** Failure indices of each draw. */
   failed: number[][];
   counts: ShortcutCounts;
@@ -25,6 +29,8 @@ export interface DrawBatch {
 export function runBatch(solver: DrawSolver, spec: RiskSpec, seed: number, start: number, count: number, stop: () => boolean = () => false): DrawBatch {
   const importers = reportedImporters(solver.network);
   const unserved = new Float64Array(count * importers.length);
+  const world = new Float64Array(count * importers.length);
+  const costChange = new Float64Array(count);
   const failed: number[][] = [];
   const before = { ...solver.counts };
   let done = 0;
@@ -36,11 +42,15 @@ export function runBatch(solver: DrawSolver, spec: RiskSpec, seed: number, start
       let s = 0;
       for (const p of imp.parts) s += outcome.unserved[p];
       unserved[done * importers.length + k] = s < 1e-9 ? 0 : s;
+      let w = 0;
+      for (const p of imp.parts) w += outcome.world[p];
+      world[done * importers.length + k] = w < 1e-9 ? 0 : w;
     });
+    costChange[done] = (outcome.objective - solver.baseline.objective) / 1e6;
     failed.push(draw.failed);
   }
   const counts = { none: solver.counts.none - before.none, baselineKept: solver.counts.baselineKept - before.baselineKept, memoised: solver.counts.memoised - before.memoised, solved: solver.counts.solved - before.solved };
-  return { start, count: done, unserved: unserved.subarray(0, done * importers.length), failed, counts };
+  return { start, count: done, unserved: unserved.slice(0, done * importers.length), world: world.slice(0, done * importers.length), costChange: costChange.slice(0, done), failed, counts };
 }
 
 export interface ImporterRisk {
@@ -53,6 +63,8 @@ export interface ImporterRisk {
   standardError: number;
   /** Share of draws with any unserved demand. */
   probabilityUnserved: number;
+  /** Mean world-market purchases (base unit): what a fungible commodity buys instead of going without. */
+  expectedWorldMarket: number;
 }
 
 export interface MonteCarloResult {
@@ -72,6 +84,8 @@ export interface MonteCarloResult {
   /** Elements and events most often failed in the worst 5% of draws (by total unserved demand). */
   worstDrivers: { element: string; count: number; share: number }[];
   worstDraws: number;
+  /** Mean change in the objective from the baseline (USD million): rerouting, world market, stocks, unserved demand. */
+  expectedCostChange: number;
   convergence: { firstHalfMean: number; secondHalfMean: number; differenceInStandardErrors: number; relativeStandardError: number | null; converged: boolean };
   shortcuts: ShortcutCounts;
 }
@@ -83,7 +97,7 @@ export function quantile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(k, sorted.length - 1)];
 }
 
-function summary(importer: string, demand: number, values: Float64Array): ImporterRisk {
+function summary(importer: string, demand: number, values: Float64Array, world?: Float64Array): ImporterRisk {
   const n = values.length;
   let sum = 0;
   let hit = 0;
@@ -96,6 +110,7 @@ function summary(importer: string, demand: number, values: Float64Array): Import
   return {
     importer, demand, expectedUnserved: mean, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99),
     standardError: n ? sd / Math.sqrt(n) : 0, probabilityUnserved: n ? hit / n : 0,
+    expectedWorldMarket: world && n ? world.reduce((a, b) => a + b, 0) / n : 0,
   };
 }
 
@@ -110,21 +125,31 @@ export function summarise(network: FlowNetwork, spec: RiskSpec, dataset: string,
   const n = next;
   const m = importers.length;
   const per = importers.map(() => new Float64Array(n));
+  const perWorld = importers.map(() => new Float64Array(n));
   const total = new Float64Array(n);
+  const totalWorld = new Float64Array(n);
+  let costSum = 0;
+  const cost = new Float64Array(n);
   const failed: number[][] = [];
   let at = 0;
   for (const b of kept) {
     for (let d = 0; d < b.count; d++, at++) {
-      for (let k = 0; k < m; k++) { per[k][at] = b.unserved[d * m + k]; total[at] += b.unserved[d * m + k]; }
+      for (let k = 0; k < m; k++) {
+        per[k][at] = b.unserved[d * m + k]; total[at] += b.unserved[d * m + k];
+        perWorld[k][at] = b.world[d * m + k]; totalWorld[at] += b.world[d * m + k];
+      }
+      costSum += b.costChange[d];
+      cost[at] = b.costChange[d];
       failed.push(b.failed[d]);
     }
   }
   const demand = (parts: number[]) => parts.reduce((s, p) => s + network.importers[p].demand, 0);
-  const results = importers.map((imp, k) => summary(imp.id, demand(imp.parts), per[k]));
-  const all = summary('total', network.importers.reduce((s, i) => s + i.demand, 0), total);
-  // Worst 5%: draws by total unserved, largest first, ties by draw index; only draws with unserved demand count.
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => total[b] - total[a] || a - b);
-  const worst = order.slice(0, Math.ceil(0.05 * n)).filter((i) => total[i] > 0);
+  const results = importers.map((imp, k) => summary(imp.id, demand(imp.parts), per[k], perWorld[k]));
+  const all = summary('total', network.importers.reduce((s, i) => s + i.demand, 0), total, totalWorld);
+  // Worst 5%: draws by total unserved, then by cost change (what tells draws apart when the world market serves
+  // everything), largest first, ties by draw index; only draws that leave demand unserved or cost more count.
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => total[b] - total[a] || cost[b] - cost[a] || a - b);
+  const worst = order.slice(0, Math.ceil(0.05 * n)).filter((i) => total[i] > 0 || cost[i] > 1e-9);
   const tally = new Map<number, number>();
   for (const i of worst) for (const k of failed[i]) tally.set(k, (tally.get(k) ?? 0) + 1);
   const worstDrivers = [...tally].map(([k, count]) => ({ element: spec.failures[k].name, count, share: count / worst.length }))
@@ -140,6 +165,7 @@ export function summarise(network: FlowNetwork, spec: RiskSpec, dataset: string,
   return {
     method: { ...RISK_METHOD }, dataset, spec: spec.name, commodity: network.commodity, year: network.year, unit: network.unit, seed,
     drawsRequested, draws: n, stopped, importers: results, total: all, worstDrivers, worstDraws: worst.length,
+    expectedCostChange: n ? costSum / n : 0,
     convergence: { firstHalfMean: first.expectedUnserved, secondHalfMean: second.expectedUnserved, differenceInStandardErrors: Number.isFinite(z) ? z : 1e9, relativeStandardError: rse, converged: z <= 3 && (rse === null || rse <= 0.05) },
     shortcuts,
   };

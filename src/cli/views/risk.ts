@@ -45,11 +45,12 @@ export function formatMonteCarlo(r: MonteCarloResult): string[] {
   ];
   lines.push(...formatTable(
     [{ header: 'Importer' }, { header: 'Demand', align: 'right' }, { header: 'Expected', align: 'right' }, { header: '± SE', align: 'right' }, { header: 'P50', align: 'right' },
-      { header: 'P95', align: 'right' }, { header: 'P99', align: 'right' }, { header: 'P(any)', align: 'right' }],
-    [...r.importers, r.total].map((i) => [i.importer, vol(i.demand), formatNumber(i.expectedUnserved, 3), formatNumber(i.standardError, 3), vol(i.p50), vol(i.p95), vol(i.p99), `${(100 * i.probabilityUnserved).toFixed(1)}%`]),
+      { header: 'P95', align: 'right' }, { header: 'P99', align: 'right' }, { header: 'P(any)', align: 'right' }, { header: 'World market', align: 'right' }],
+    [...r.importers, r.total].map((i) => [i.importer, vol(i.demand), formatNumber(i.expectedUnserved, 3), formatNumber(i.standardError, 3), vol(i.p50), vol(i.p95), vol(i.p99), `${(100 * i.probabilityUnserved).toFixed(1)}%`, formatNumber(i.expectedWorldMarket, 3)]),
   ));
-  lines.push('', `Most often failed in the worst 5% of draws (${r.worstDraws} draw(s) with unserved demand):`);
-  if (r.worstDrivers.length === 0) lines.push('  (no draw leaves demand unserved)');
+  lines.push('', `Expected change in cost: ${formatSigned(r.expectedCostChange, 1)} USD million a year (rerouting, world market, stocks, unserved demand); World market = expected purchases, ${r.unit}`);
+  lines.push('', `Most often failed in the worst 5% of draws, by unserved demand then by cost (${r.worstDraws} draw(s)):`);
+  if (r.worstDrivers.length === 0) lines.push('  (no draw leaves demand unserved or costs more)');
   else lines.push(...formatTable([{ header: 'Element or event' }, { header: 'Draws', align: 'right' }, { header: 'Share', align: 'right' }],
     r.worstDrivers.map((d) => [d.element, String(d.count), `${(100 * d.share).toFixed(1)}%`])));
   const c = r.convergence;
@@ -62,8 +63,8 @@ export function formatMonteCarlo(r: MonteCarloResult): string[] {
 
 export function monteCarloTables(r: MonteCarloResult): DataTable[] {
   return [
-    { name: 'importers', columns: ['importer', 'demand', 'expected_unserved', 'standard_error', 'p50', 'p95', 'p99', 'probability_unserved'],
-      rows: [...r.importers, r.total].map((i) => [i.importer, i.demand, i.expectedUnserved, i.standardError, i.p50, i.p95, i.p99, i.probabilityUnserved]) },
+    { name: 'importers', columns: ['importer', 'demand', 'expected_unserved', 'standard_error', 'p50', 'p95', 'p99', 'probability_unserved', 'expected_world_market'],
+      rows: [...r.importers, r.total].map((i) => [i.importer, i.demand, i.expectedUnserved, i.standardError, i.p50, i.p95, i.p99, i.probabilityUnserved, i.expectedWorldMarket]) },
     { name: 'drivers', columns: ['element', 'count', 'share'], rows: r.worstDrivers.map((d) => [d.element, d.count, d.share]) },
   ];
 }

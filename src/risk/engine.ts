@@ -168,7 +168,9 @@ export class DrawSolver {
     const m = this.model;
     if (rowIdx.length) m.changeRowsBounds({ kind: 'set', indices: Int32Array.from(rowIdx) }, Float64Array.from(rowIdx, (i) => this.lp.rowLower[i]), Float64Array.from(rowIdx, (i) => rows.get(i)!));
     if (colIdx.length) m.changeColsBounds({ kind: 'set', indices: Int32Array.from(colIdx) }, new Float64Array(colIdx.length), new Float64Array(colIdx.length));
-    // Every solve starts from the baseline basis, so that its answer does not depend on what was solved before.
+    // Every solve starts afresh from the baseline basis (no factorisation or pricing weights kept from the previous
+    // solve), so that its answer, even among tied optima, does not depend on what was solved before.
+    m.clearSolver();
     m.setBasis(this.basis);
     this.run(`draw ${draw.index}`);
     const result = this.outcome(m.getSolution().colValue);

@@ -35,7 +35,7 @@ export async function runMonteCarloParallel(network: FlowNetwork, spec: RiskSpec
   const input: WorkerInput = { tag: WORKER_TAG, network, spec, seed: options.seed };
   try {
     await Promise.all(Array.from({ length: Math.max(1, options.workers) }, () => new Promise<void>((resolveWorker, rejectWorker) => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: input });
+      const worker = startWorker(input);
       pool.push(worker);
       const send = () => {
         const job = claim();
@@ -56,6 +56,17 @@ export async function runMonteCarloParallel(network: FlowNetwork, spec: RiskSpec
     await Promise.all(pool.map((w) => w.terminate()));
   }
   return summarise(network, spec, options.dataset ?? '', options.seed, options.draws, batches, stopped || done < options.draws);
+}
+
+/**
+ * Starts a worker on this module. Run from source (tests, benchmarks), a worker thread does not inherit the
+ * TypeScript loader, so it registers it before importing this file; the built CLI runs the JavaScript directly.
+ */
+function startWorker(input: WorkerInput): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), { workerData: input });
+  const loader = import.meta.resolve('tsx/esm/api');
+  const source = `import(${JSON.stringify(loader)}).then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  return new Worker(source, { eval: true, workerData: input });
 }
 
 /** A worker: build the solver once, then answer batches until told it is done. */

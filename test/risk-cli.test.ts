@@ -76,3 +76,22 @@ test('corridor risk montecarlo --json: the contract', async () => {
   const text = await runCli('risk', 'montecarlo', file, '--dataset', TINY, '--draws', '400', '--workers', '1');
   assert.match(text.stdout, /400 draw\(s\), seed 9/);
 });
+
+test('Ctrl-C stops a long run cleanly and reports the draws done', async () => {
+  const { spawn } = await import('node:child_process');
+  const file = specFile('commodity: crude_oil\nyear: 2024\nelements:\n  - element: route:cpc\n    probability: 0.5\n    loss: {uniform: [0, 1]}\n  - element: route:aktau_btc\n    probability: 0.5\n    loss: {uniform: [0, 1]}\n');
+  const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bin', 'corridor.mjs'), 'risk', 'montecarlo', file, '--dataset', TINY, '--draws', '50000000', '--workers', '2', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  await new Promise((r) => setTimeout(r, 2500));
+  child.kill('SIGINT');
+  const code = await new Promise<number | null>((r) => child.on('close', r));
+  assert.equal(code, 0, stderr);
+  const r = JSON.parse(stdout);
+  assert.equal(r.stopped, true);
+  assert.ok(r.draws > 0 && r.draws < 50000000, String(r.draws));
+  assert.equal(r.drawsRequested, 50000000);
+  assert.match(stderr, /stopped by Ctrl-C after \d+ of 50000000 draws/);
+});

@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { CorridorError, available } from '../../errors.ts';
 import { buildNetwork, loadSolver } from '../../solve/index.ts';
 import { scenarioError } from '../../scenario/index.ts';
-import { checkRiskSpec, networkElements, readRiskSpec, runMonteCarlo, runN1 } from '../../risk/index.ts';
+import { checkRiskSpec, networkElements, readRiskSpec, reportedImporters, runMonteCarlo, runN1 } from '../../risk/index.ts';
 import { runMonteCarloParallel } from '../../risk/parallel.ts';
 import { parseIntegerOption, printOutput, withDataset, withOutput, yearOption, type OutputOptions, type RunContext } from '../common.ts';
 import { openDataset } from '../dataset.ts';
@@ -33,15 +33,10 @@ export function register(program: Command, context: RunContext): void {
       const years = model.flowYears(commodity);
       const year = yearOption(options.year, `${commodity} flows`, () => years) ?? Math.max(...years);
       if (!years.includes(year)) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `no ${commodity} flows in ${year}; years with ${commodity} flows: ${available(years)}`);
-      const result = runN1(await loadSolver(), model, { commodity, year });
-      if (options.importer !== undefined) {
-        const importers = Object.keys(result.baselineUnserved);
-        if (!importers.includes(options.importer)) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `--importer ${options.importer} does not import ${commodity} in ${year}; importers: ${available(importers)}`);
-        const only = options.importer;
-        result.importer = only;
-        result.baselineUnserved = { [only]: result.baselineUnserved[only] };
-        for (const e of result.elements) { e.unservedByImporter = { [only]: e.unservedByImporter[only] }; e.unserved = e.unservedByImporter[only]; }
-        result.elements.sort((a, b) => b.unserved - a.unserved || b.costChange - a.costChange || a.element.localeCompare(b.element));
+      const result = runN1(await loadSolver(), model, { commodity, year, importer: options.importer });
+      if (options.importer !== undefined && !(options.importer in result.baselineUnserved)) {
+        const importers = Object.keys(runN1Importers(model, commodity, year));
+        throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `--importer ${options.importer} does not import ${commodity} in ${year}; importers: ${available(importers)}`);
       }
       printOutput(context, options, { json: () => result, text: () => formatN1(result), tables: () => n1Tables(result) });
     });
@@ -87,6 +82,11 @@ export function register(program: Command, context: RunContext): void {
         process.off('SIGINT', onSigint);
       }
     });
+}
+
+/** The importers N-1 reports for a commodity and year (a split bloc once). */
+function runN1Importers(model: Parameters<typeof runN1>[1], commodity: string, year: number): Record<string, true> {
+  return Object.fromEntries(reportedImporters(buildNetwork(model, { commodity, year })).map((r) => [r.id, true as const]));
 }
 
 /** A whole-number option of at least `min`. */

@@ -16,10 +16,11 @@ const MAY_IMPORT: Record<string, string[]> = {
   metrics: ['schema', 'model'],
   solve: ['model'],
   scenario: ['schema', 'model', 'metrics', 'solve'],
+  risk: ['schema', 'model', 'solve', 'scenario'],
   events: ['schema'],
   store: ['schema', 'model', 'data', 'events'],
   server: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'events', 'store'],
-  cli: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'events', 'store', 'server'],
+  cli: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'risk', 'events', 'store', 'server'],
 };
 
 /** Layers that do no file, network or process I/O: reading and writing happen in data/, store/ and the faces. */

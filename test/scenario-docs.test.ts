@@ -127,7 +127,8 @@ test('every change type has a section in docs/scenarios.md and appears in a YAML
 
 test('every example in examples/ is explained in docs/scenarios.md and summarised in docs/tour/scenarios.md', () => {
   const tour = readFileSync(join(ROOT, 'docs', 'tour', 'scenarios.md'), 'utf8');
-  for (const file of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'))) {
+  // examples/risk-*.yaml are risk specs, explained in docs/methods/risk.md.
+  for (const file of readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml') && !f.startsWith('risk-'))) {
     assert.ok(page.includes(`examples/${file}`), `docs/scenarios.md mentions examples/${file}`);
     assert.ok(tour.includes(`examples/${file}`), `docs/tour/scenarios.md mentions examples/${file}`);
   }

@@ -7,7 +7,8 @@ import { loadDataset } from '../src/data/read.ts';
 import { parseScenario, runScenario, type ScenarioResult } from '../src/scenario/index.ts';
 
 const EXAMPLES = resolve(import.meta.dirname, '..', 'examples');
-const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).sort();
+// examples/risk-*.yaml are risk specs (docs/methods/risk.md), not scenarios.
+const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml') && !f.startsWith('risk-')).sort();
 const model = loadDataset();
 const results = new Map<string, ScenarioResult>();
 

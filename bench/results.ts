@@ -36,14 +36,10 @@ export function readResults(file = RESULTS_FILE): BenchResults {
 /** Replaces one benchmark's section of bench/results.json, keeping the others. */
 export function recordSection(id: string, section: Omit<BenchSection, 'measured'>, file = RESULTS_FILE): void {
   const results = readResults(file);
-  const measured = `${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${machine()}`;
+  const measured = `${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${availableParallelism()} cores`;
   results[id] = { ...section, measured };
   const sorted = Object.fromEntries(Object.entries(results).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
-}
-
-function machine(): string {
-  return `${availableParallelism()} cores`;
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');

@@ -224,7 +224,7 @@ for (const [c, n, reg] of OTHERS) {
 add('countries.csv', { id: 'OTHER', name: 'Other (remainder not broken down by the source)', kind: 'aggregate', region: '' });
 add('countries.csv', { id: 'WLD', name: 'World', kind: 'aggregate', region: '' });
 add('blocs.csv', { id: 'EU27', name: 'European Union (27 member states)' });
-for (const [c, n] of EU27) {
+for (const [c] of EU27) {
   add('bloc_members.csv', { bloc: 'EU27', country: c });
 }
 

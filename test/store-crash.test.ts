@@ -43,7 +43,7 @@ async function assertWhole(store: Store): Promise<{ versions: number; scenarios:
     assert.equal(Number(row.n), Number(row.file_count), `dataset ${String(row.id)} has all its files`);
     assert.equal(Number(row.n), expectedFiles);
   }
-  const versions = (await store.db.all("SELECT version FROM dataset_versions WHERE name = 'shared' ORDER BY version")).map((r) => Number(r.version));
+  const versions = (await store.db.all("SELECT version FROM dataset_versions WHERE name = 'crash-test' ORDER BY version")).map((r) => Number(r.version));
   assert.deepEqual(versions, versions.map((_, i) => i + 1), 'versions 1..n without gaps or duplicates');
   const orphans = await store.db.all('SELECT v.dataset_id FROM dataset_versions v LEFT JOIN datasets d ON d.id = v.dataset_id WHERE d.id IS NULL');
   assert.deepEqual(orphans, []);

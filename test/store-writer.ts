@@ -1,6 +1,6 @@
 // A writer process for the crash and concurrency tests (not a test itself):
 //   node --import tsx test/store-writer.ts URL MODE TAG COUNT
-// MODE import: imports COUNT variants of the tiny dataset under the name "shared", printing each committed one.
+// MODE import: imports COUNT variants of the tiny dataset under the name "crash-test", printing each committed one.
 // MODE bulk: saves COUNT batches of 200 scenarios, each batch in one transaction, printing each committed batch.
 // MODE both: alternates the two, forever when COUNT is 0 (the crash test kills it).
 import { Store } from '../src/store/db/store.ts';
@@ -14,7 +14,7 @@ const store = await Store.open({ url });
 process.stdout.write('ready\n');
 for (let i = 1; count === 0 || i <= count; i++) {
   if (mode === 'import' || (mode === 'both' && i % 2 === 1)) {
-    const r = await store.importDataset('shared', tinyFiles(Number(tag) * 100_000 + i));
+    const r = await store.importDataset('crash-test', tinyFiles(Number(tag) * 100_000 + i));
     process.stdout.write(`dataset ${r.dataset.id} ${r.version}\n`);
   } else {
     process.stdout.write(`begin ${i}\n`);

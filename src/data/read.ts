@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { ENTITIES } from '../schema/entities.ts';
 import { coerceCell, defaultValue, type Cell } from '../schema/coerce.ts';
 import { checkPerUnit } from '../schema/limits.ts';
-import type { Entity, EntityName } from '../schema/types.ts';
+import type { Entity } from '../schema/types.ts';
 import { Model } from '../model/model.ts';
 import { emptyTables, type Tables } from '../model/types.ts';
 import { parseCsv } from './csv.ts';

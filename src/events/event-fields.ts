@@ -46,7 +46,7 @@ export function confidenceOf(weight: number, d: Pick<Draft, 'sourceBasis' | 'tar
 }
 
 // An event links to the dataset's commodities, routes and places its clause names, each once.
-export function linksOut(v: SentenceView, c: ClauseView): Pick<EventOut, 'commodities' | 'routes' | 'places'> {
+export function linksOut(c: ClauseView): Pick<EventOut, 'commodities' | 'routes' | 'places'> {
   const commodities = uniqBy(c.links.filter((l) => l.kind === 'commodity'));
   const routes = uniqBy(c.links.filter((l) => l.kind === 'route'));
   const places = uniqBy([

@@ -69,7 +69,7 @@ function readClause(a: Article, v: SentenceView, clause: Clause): void {
   const s = v.s;
   a.drafts.push({
     type, source: sourceState, targets, date, dateBasis, tone,
-    ...linksOut(v, c),
+    ...linksOut(c),
     sentence: { start: s.start, end: s.end, text: v.text ??= oneLine(a.text.slice(s.start, s.end)).trim() },
     confidence: confidenceOf(top.trigger.weight, { sourceBasis, targets, dateBasis, hedged, negated, headline: s.headline }),
     trigger: oneLine(a.input.slice(a.tokens[top.first].start, a.tokens[top.last - 1].end)),

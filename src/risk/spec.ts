@@ -1,8 +1,9 @@
 // A risk spec read from YAML: per element, a probability of failure in the year and the distribution of the
 // capacity lost when it fails; correlated events that take several elements down together. Every problem is
 // reported as `file:line: message` (CORRIDOR_ERR_SCENARIO_INVALID), like scenarios. Pure: the caller reads the file.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
-import { scenarioError, type ScenarioProblem } from '../scenario/scenario-types.ts';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { scenarioError, type InputFileHeader, type ScenarioProblem } from '../scenario/scenario-types.ts';
+import { readYamlDocument } from '../scenario/yaml-document.ts';
 import { parseElementId } from './elements.ts';
 
 /** Fraction of capacity lost when an element fails. */
@@ -25,13 +26,7 @@ export interface RiskFailure {
   elementLines: number[];
 }
 
-export interface RiskSpec {
-  file: string;
-  name: string;
-  description: string;
-  dataset?: string;
-  commodity: string;
-  year: number;
+export interface RiskSpec extends InputFileHeader {
   draws?: number;
   seed?: number;
   /** Elements and events, in file order (draws are taken in this order). */
@@ -49,15 +44,12 @@ export function parseRiskSpec(text: string, file = 'risk.yaml'): RiskSpec {
 
 /** Parses a risk spec and returns its problems (with the spec as far as it could be read). */
 export function readRiskSpec(text: string, file = 'risk.yaml'): { spec: RiskSpec | null; problems: ScenarioProblem[] } {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const { doc, lineCounter: lc, problems: yamlProblems } = readYamlDocument(text);
+  if (!doc) return { spec: null, problems: yamlProblems };
   const lineOf = (node: unknown): number => {
     const range = (node as { range?: [number, number, number] } | null)?.range;
     return range ? lc.linePos(range[0]).line : 1;
   };
-  if (doc.errors.length) {
-    return { spec: null, problems: doc.errors.map((e) => ({ line: e.pos ? lc.linePos(Math.min(e.pos[0], Math.max(0, text.trimEnd().length - 1))).line : 1, message: `not valid YAML: ${e.message.split('\n')[0]}` })) };
-  }
   const problems: ScenarioProblem[] = [];
   const root = doc.contents;
   if (!isMap(root)) return { spec: null, problems: [{ line: lineOf(root), message: 'expected a mapping with commodity, year and elements or events' }] };

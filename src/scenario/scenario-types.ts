@@ -21,14 +21,19 @@ export interface ScenarioChange {
   lines: Record<string, number>;
 }
 
-export interface Scenario {
+/** What a scenario file and a risk spec both start with: their name and the commodity and year they are about. */
+export interface InputFileHeader {
   /** File name used in messages ('' when built in code). */
   file: string;
   name: string;
   description: string;
+  /** Dataset folder, relative to the file. */
   dataset?: string;
   commodity: string;
   year: number;
+}
+
+export interface Scenario extends InputFileHeader {
   observedYear?: number;
   changes: ScenarioChange[];
   lines: Record<string, number>;

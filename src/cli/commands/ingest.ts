@@ -1,7 +1,7 @@
 // `corridor ingest FILE|-`: English news text in, candidate events out (and, with --save, kept for review).
 import type { Command } from 'commander';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { buildLinks, decodeInput, ingestText, linkSourceOf, MAX_INPUT_BYTES, tooLarge, EVENTS_METHOD, type IngestResult } from '../../events/index.ts';
+import { buildLinks, decodeInput, ingestText, linkSourceOf, MAX_INPUT_BYTES, tooLarge, EVENTS_METHOD } from '../../events/index.ts';
 import { candidateStorePath } from '../../store/candidates.ts';
 import { refusePackagedDataset } from '../../store/lock.ts';
 import { withReviewStore } from '../../store/review.ts';

@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   CORRIDOR_ERR_UNAUTHORIZED: { exitCode: 2, httpStatus: 401, howToSolve: 'Send an API token as `Authorization: Bearer TOKEN`; create one with `corridor token create NAME` (a revoked token no longer works).' },
   CORRIDOR_ERR_TOO_LARGE: { exitCode: 2, httpStatus: 413, howToSolve: 'Send a smaller request: the server refuses bodies over its limit (`corridor serve --body-limit`).' },
   CORRIDOR_ERR_INTERNAL: { exitCode: 70, httpStatus: 500, howToSolve: 'A fault in Corridor, not in the request: report the request and the server log\'s message (the response never carries the details).' },
+  CORRIDOR_ERR_BUSY: { exitCode: 1, httpStatus: 503, howToSolve: 'The server has as many risk jobs waiting as it takes (`corridor serve --job-queue`), or the job runs in another server process: wait for jobs to finish and send the request again, or cancel the job through the server that runs it.' },
   CORRIDOR_ERR_READ_ONLY: { exitCode: 2, httpStatus: 403, howToSolve: 'The default dataset that ships with Corridor is read-only: make a working copy with `corridor init DIR` and pass --dataset DIR (or set CORRIDOR_DATASET=DIR).' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 

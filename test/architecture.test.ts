@@ -19,7 +19,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   risk: ['schema', 'model', 'solve', 'scenario'],
   events: ['schema'],
   store: ['schema', 'model', 'data', 'events'],
-  server: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'events', 'store'],
+  server: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'risk', 'events', 'store'],
   cli: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'risk', 'events', 'store', 'server'],
 };
 

@@ -9,6 +9,7 @@ import { docsPage, openApiDocument } from './openapi.ts';
 import { handlers } from './routes.ts';
 import { ROUTES } from './schemas.ts';
 import { Library } from './service.ts';
+import { DEFAULT_JOB_LIMITS, JobRunner, type JobLimits } from './jobs.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -22,6 +23,10 @@ export interface ServerOptions {
   requestTimeout?: number;
   /** fastify's logger (default off). */
   logger?: boolean;
+  /** Risk jobs at once and waiting (default 2 and 100). */
+  jobs?: Partial<JobLimits>;
+  /** Worker threads per Monte Carlo job (default 1). */
+  jobWorkers?: number;
 }
 
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
@@ -50,7 +55,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   const library = new Library(options.store, options.defaultDataset);
-  const handle = handlers(library);
+  const jobs = new JobRunner(options.store, { ...DEFAULT_JOB_LIMITS, ...options.jobs });
+  await jobs.recover();
+  app.addHook('onClose', () => jobs.close());
+  const handle = handlers(library, jobs, { workers: options.jobWorkers ?? 1 });
   for (const route of ROUTES) {
     const needsToken = route.write || options.protectReads === true;
     app.route({

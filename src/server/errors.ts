@@ -58,7 +58,7 @@ export const errorHandler = (bodyLimit: number) => (error: FastifyError | Corrid
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return send(reply, 413, apiError('CORRIDOR_ERR_TOO_LARGE', `the request body is larger than the server's limit of ${bodyLimit} bytes`, 'body'));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return send(reply, 415, apiError('CORRIDOR_ERR_ARGUMENT', `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not accepted here: send application/json${request.routeOptions.url?.startsWith('/scenarios') ? ' or application/yaml' : ''}`, 'header.content-type'));
+      return send(reply, 415, apiError('CORRIDOR_ERR_ARGUMENT', `Content-Type ${JSON.stringify(request.headers['content-type'] ?? '')} is not accepted here: send application/json${/^\/(scenarios|risk-specs)/.test(request.routeOptions.url ?? '') ? ' or application/yaml' : ''}`, 'header.content-type'));
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return send(reply, 400, apiError('CORRIDOR_ERR_ARGUMENT', 'the request body is empty: send a JSON object', 'body'));
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

@@ -6,6 +6,10 @@ import { coerceCell } from '../schema/coerce.ts';
 import type { Attribute } from '../schema/types.ts';
 import type { DatasetFiles } from '../store/db/dataset-files.ts';
 import { compareStored, ingestWith, metricsOf, parseScenarioText, runStoredScenario, type Library } from './service.ts';
+import { candidateDataset, saveCandidates, type IngestedArticle } from './events-service.ts';
+import type { JobRunner } from './jobs.ts';
+import type { RiskOptions } from './risk-service.ts';
+import { riskHandlers } from './routes-risk.ts';
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
@@ -18,7 +22,7 @@ function unknownId(what: string, id: string): CorridorError {
   return new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no ${what} with id "${id}"`, [], 'params.id');
 }
 
-export function handlers(library: Library): Record<string, Handler> {
+export function handlers(library: Library, jobs: JobRunner, risk: RiskOptions): Record<string, Handler> {
   const { store } = library;
   const scenarioOr404 = async (id: string) => (await store.scenario(id)) ?? Promise.reject(unknownId('scenario', id));
   const scenarioInput = (body: ScenarioBody) => {
@@ -78,12 +82,15 @@ export function handlers(library: Library): Record<string, Handler> {
       return compareStored(library, scenarios, body.dataset);
     },
     ingest: async (request) => {
-      const body = request.body as { text: string; published?: string; source?: string; dataset?: string };
+      const body = request.body as { text: string; published?: string; source?: string; dataset?: string; save?: boolean };
       if (body.published !== undefined && !coerceCell(PUBLISHED, body.published).ok) {
         throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `body.published expects a real date written YYYY-MM-DD, found "${body.published}"`, [], 'body.published');
       }
+      const saveAs = body.save ? candidateDataset(body.dataset ?? library.defaultDataset, 'body.dataset') : undefined;
       const model = await library.model(body.dataset, 'body.dataset');
-      return ingestWith(model, body);
+      const result = ingestWith(model, body) as IngestedArticle & Record<string, unknown>;
+      return saveAs === undefined ? result : { ...result, saved: await saveCandidates(store, saveAs, result) };
     },
+    ...riskHandlers(library, jobs, risk),
   };
 }

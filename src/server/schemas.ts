@@ -27,9 +27,16 @@ const text = (description: string, maxLength = 200, extra: JsonSchema = {}): Jso
 
 const DATASET_REF = text('a stored dataset: its 16-hex-digit hash, its name (latest version) or name@version', 100, { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}(@[0-9]{1,9})?$' });
 const SCENARIO_ID = text('scenario id (scn_ and 16 hex digits)', 20, { pattern: '^scn_[0-9a-f]{16}$' });
+const RISK_SPEC_ID = text('risk spec id (rsk_ and 16 hex digits)', 20, { pattern: '^rsk_[0-9a-f]{16}$' });
+const JOB_ID = text('job id (job_ and 16 hex digits)', 20, { pattern: '^job_[0-9a-f]{16}$' });
+const CANDIDATE_ID = text('candidate event id (8 hex digits, -, its number in the article)', 20, { pattern: '^[0-9a-f]{8}-[0-9]{1,6}$' });
+const DATASET_NAME = text('a stored dataset\'s name (default: the server\'s default dataset)', 64, { pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' });
 const ACTOR = text('country or bloc id, e.g. EU27, FRA, KAZ', 40, { pattern: '^[A-Za-z0-9_]{1,40}$' });
 const COMMODITY = text('commodity id, e.g. crude_oil', 60, { pattern: '^[a-z0-9_]{1,60}$' });
 const YEAR = text('year, e.g. 2024 (default: the latest year with data)', 4, { pattern: '^[0-9]{4}$' });
+
+/** Most draws one Monte Carlo job may ask for. */
+export const MAX_DRAWS = 10_000_000;
 
 /** Largest scenario text (the CLI's limit for scenario files). */
 export const MAX_SCENARIO_CHARS = 1024 * 1024;
@@ -62,6 +69,18 @@ const SCENARIO_BODY: JsonSchema = {
     yaml: text('the scenario, as YAML text (docs/scenarios.md)', MAX_SCENARIO_CHARS),
   },
 };
+
+const RISK_SPEC_BODY: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['yaml'],
+  properties: {
+    name: text('risk spec name (default: the YAML\'s name)', 200),
+    yaml: text('the risk spec, as YAML text (docs/methods/risk.md)', MAX_SCENARIO_CHARS),
+  },
+};
+
+const JOB_RESPONSE = 'the job: {id, kind, status (queued, running, done, failed, cancelled), input, dataset, runKey, cached, progress: {done, total, unit, secondsLeft}, createdAt, startedAt, finishedAt, error?, result?}';
 
 const ID_PARAMS = (schema: JsonSchema): JsonSchema => ({ type: 'object', required: ['id'], additionalProperties: false, properties: { id: schema } });
 
@@ -148,8 +167,113 @@ export const ROUTES: RouteSpec[] = [
         published: text('publication date YYYY-MM-DD', 10, { pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
         source: text('publisher, e.g. Reuters', 200),
         dataset: { ...DATASET_REF, description: 'stored dataset whose commodities and routes are linked (default: the server\'s default dataset)' },
+        save: { type: 'boolean', description: 'keep the candidates in the store for review (GET /events/candidates); the dataset must be given by name' },
       },
     },
-    response: { status: 200, description: '{method, dataset, article, events, warnings, …}' },
+    response: { status: 200, description: '{method, dataset, article, events, warnings, …, saved?: {dataset, added, existing}}' },
+  },
+  {
+    id: 'listCandidates', method: 'GET', url: '/events/candidates', write: false,
+    summary: 'Candidate events saved by POST /ingest {save: true} for a stored dataset, with their review status.',
+    querystring: {
+      type: 'object', additionalProperties: false,
+      properties: { dataset: DATASET_NAME, status: { type: 'string', enum: ['candidate', 'accepted', 'rejected', 'duplicate', 'all'], description: 'which candidates (default candidate: waiting for review)' } },
+    },
+    response: { status: 200, description: '{dataset, candidates: [{id, status, event, article, reviewedAt, datasetEvent, datasetVersion, note}]}' },
+  },
+  {
+    id: 'getCandidate', method: 'GET', url: '/events/candidates/:id', write: false, summary: 'One candidate event.',
+    params: ID_PARAMS(CANDIDATE_ID),
+    querystring: { type: 'object', additionalProperties: false, properties: { dataset: DATASET_NAME } },
+    response: { status: 200, description: 'the candidate' },
+  },
+  {
+    id: 'acceptCandidate', method: 'POST', url: '/events/candidates/:id/accept', write: true,
+    summary: 'Accept a candidate: its event (with a sources.csv row, and a countries.csv row for a state the dataset lacks) is added to the dataset, validated, and stored as the dataset\'s next version; the review is recorded in the same transaction. A duplicate of an event already in the dataset is recorded as a duplicate and stores nothing.',
+    params: ID_PARAMS(CANDIDATE_ID),
+    body: { type: 'object', additionalProperties: false, properties: { dataset: DATASET_NAME } },
+    response: { status: 200, description: '{candidate, status: accepted or duplicate, eventId, dataset: {name, version, id}}' },
+  },
+  {
+    id: 'rejectCandidate', method: 'POST', url: '/events/candidates/:id/reject', write: true, summary: 'Reject a candidate (nothing is added to the dataset).',
+    params: ID_PARAMS(CANDIDATE_ID),
+    body: { type: 'object', additionalProperties: false, properties: { dataset: DATASET_NAME } },
+    response: { status: 200, description: 'the candidate' },
+  },
+  {
+    id: 'listRiskSpecs', method: 'GET', url: '/risk-specs', summary: 'The stored risk specs.', write: false,
+    response: { status: 200, description: '{riskSpecs: [{id, name, yaml, createdAt, updatedAt}]}' },
+  },
+  {
+    id: 'createRiskSpec', method: 'POST', url: '/risk-specs', write: true, body: RISK_SPEC_BODY, bodyTypes: ['application/yaml', 'text/yaml'],
+    summary: 'Store a risk spec: JSON {name?, yaml}, or the YAML text itself (Content-Type: application/yaml). It is checked by the same parser as `corridor risk montecarlo` (422 with every problem as file:line).',
+    response: { status: 201, description: 'the stored risk spec {id, name, yaml, createdAt, updatedAt}' },
+  },
+  {
+    id: 'getRiskSpec', method: 'GET', url: '/risk-specs/:id', summary: 'One stored risk spec.', write: false, params: ID_PARAMS(RISK_SPEC_ID),
+    response: { status: 200, description: 'the stored risk spec' },
+  },
+  {
+    id: 'updateRiskSpec', method: 'PUT', url: '/risk-specs/:id', write: true, params: ID_PARAMS(RISK_SPEC_ID), body: RISK_SPEC_BODY, bodyTypes: ['application/yaml', 'text/yaml'],
+    summary: 'Replace a stored risk spec\'s YAML (and name).', response: { status: 200, description: 'the stored risk spec' },
+  },
+  {
+    id: 'deleteRiskSpec', method: 'DELETE', url: '/risk-specs/:id', write: true, params: ID_PARAMS(RISK_SPEC_ID),
+    summary: 'Delete a stored risk spec.', response: { status: 204, description: 'deleted' },
+  },
+  {
+    id: 'n1Job', method: 'POST', url: '/risk/n1', write: true,
+    summary: 'N-1 as a job: lose every route, shared asset, transit state, exporter and chokepoint on its own and rank the losses (`corridor risk n1 --json`). 202 with the job (Location: /jobs/ID); 200 with the job done when the same inputs ran before.',
+    body: {
+      type: 'object', additionalProperties: false, required: ['commodity'],
+      properties: {
+        commodity: COMMODITY,
+        year: { type: 'integer', minimum: 1900, maximum: 2200, description: 'year (default: the latest year with flows)' },
+        importer: { ...ACTOR, description: 'rank by the unserved demand of this importer only' },
+        dataset: { ...DATASET_REF, description: 'stored dataset (default: the server\'s default dataset)' },
+      },
+    },
+    response: { status: 202, description: JOB_RESPONSE },
+  },
+  {
+    id: 'monteCarloJob', method: 'POST', url: '/risk/montecarlo', write: true,
+    summary: 'Monte Carlo as a job over a stored risk spec (spec) or one given inline (yaml): `corridor risk montecarlo --json`. 202 with the job (Location: /jobs/ID); 200 with the job done when the same inputs ran before. The result does not depend on the number of worker threads.',
+    body: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        spec: { ...RISK_SPEC_ID, description: 'a stored risk spec\'s id (or give yaml)' },
+        yaml: text('the risk spec as YAML text (or give spec)', MAX_SCENARIO_CHARS),
+        draws: { type: 'integer', minimum: 1, maximum: MAX_DRAWS, description: 'number of draws (default: the spec\'s draws, else 10000)' },
+        seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'seed (default: the spec\'s seed, else 1)' },
+        dataset: { ...DATASET_REF, description: 'stored dataset (default: the server\'s default dataset; the spec\'s dataset: path is not used)' },
+      },
+    },
+    response: { status: 202, description: JOB_RESPONSE },
+  },
+  {
+    id: 'listJobs', method: 'GET', url: '/jobs', write: false, summary: 'Risk jobs, newest first (without their results).',
+    querystring: {
+      type: 'object', additionalProperties: false,
+      properties: {
+        status: { type: 'string', enum: ['queued', 'running', 'done', 'failed', 'cancelled'], description: 'only jobs of this status' },
+        limit: text('at most this many (default 100, at most 1000)', 4, { pattern: '^[0-9]{1,4}$' }),
+      },
+    },
+    response: { status: 200, description: '{jobs: [job, …]}' },
+  },
+  {
+    id: 'getJob', method: 'GET', url: '/jobs/:id', write: false, params: ID_PARAMS(JOB_ID),
+    summary: 'A job: its status, progress (draws done of total, seconds left) and, when done, its result (when cancelled, the result of the draws done).',
+    response: { status: 200, description: JOB_RESPONSE },
+  },
+  {
+    id: 'cancelJob', method: 'DELETE', url: '/jobs/:id', write: true, params: ID_PARAMS(JOB_ID),
+    summary: 'Cancel a queued or running job (a job that has ended is left as it is). A Monte Carlo job stops after the batches under way and keeps the draws done as its result, like Ctrl-C in the CLI.',
+    response: { status: 200, description: JOB_RESPONSE },
+  },
+  {
+    id: 'cancelJobPost', method: 'POST', url: '/jobs/:id/cancel', write: true, params: ID_PARAMS(JOB_ID),
+    summary: 'The same as DELETE /jobs/:id, for clients that cannot send DELETE.',
+    response: { status: 200, description: JOB_RESPONSE },
   },
 ];

@@ -21,6 +21,11 @@ export class Library {
 
   constructor(readonly store: Store, readonly defaultDataset: string | undefined) {}
 
+  /** Forgets what is cached about a dataset name (a new version of it was stored). */
+  forget(_name: string): void {
+    // Models are cached by content hash, which never changes; names are looked up on each request.
+  }
+
   /** The Model of a stored dataset (by hash, name or name@version; default: the library's default dataset). */
   async model(ref: string | undefined, field = 'dataset'): Promise<Model> {
     const wanted = ref ?? this.defaultDataset;

@@ -10,7 +10,7 @@ import { sqliteHandle } from './sqlite.ts';
 import { LATEST_VERSION } from './migrations.ts';
 
 /** The store's tables, parents before children (the order a restore inserts them). */
-export const STORE_TABLES = ['schema_migrations', 'datasets', 'dataset_files', 'dataset_versions', 'scenarios', 'runs', 'api_tokens'] as const;
+export const STORE_TABLES = ['schema_migrations', 'datasets', 'dataset_files', 'dataset_versions', 'scenarios', 'runs', 'api_tokens', 'risk_specs', 'jobs', 'event_articles', 'event_candidates'] as const;
 
 export interface BackupResult {
   file: string;

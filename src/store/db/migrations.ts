@@ -68,6 +68,57 @@ CREATE TABLE api_tokens (
 CREATE INDEX runs_by_dataset ON runs (dataset_id);
 CREATE INDEX dataset_versions_by_dataset ON dataset_versions (dataset_id)`,
   },
+  {
+    version: 3,
+    name: 'risk specs, risk jobs, candidate events',
+    sql: `
+CREATE TABLE risk_specs (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  yaml TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE jobs (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  input TEXT NOT NULL,
+  run_key TEXT NOT NULL,
+  dataset_id TEXT NOT NULL REFERENCES datasets(id),
+  done BIGINT NOT NULL,
+  total BIGINT NOT NULL,
+  result TEXT,
+  error TEXT,
+  owner TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  started_at TEXT,
+  finished_at TEXT
+);
+CREATE INDEX jobs_by_status ON jobs (status);
+CREATE TABLE event_articles (
+  hash TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  source TEXT,
+  published TEXT,
+  method TEXT NOT NULL,
+  saved_at TEXT NOT NULL
+);
+CREATE TABLE event_candidates (
+  dataset_name TEXT NOT NULL,
+  id TEXT NOT NULL,
+  article_hash TEXT NOT NULL REFERENCES event_articles(hash),
+  status TEXT NOT NULL,
+  event TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  reviewed_at TEXT,
+  dataset_event TEXT,
+  dataset_version BIGINT,
+  note TEXT NOT NULL,
+  PRIMARY KEY (dataset_name, id)
+);
+CREATE INDEX event_candidates_by_status ON event_candidates (dataset_name, status)`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -7,6 +7,8 @@ import type { Driver, Queryable, Row } from './driver.ts';
 import { databaseUrl, openDriver } from './open.ts';
 import { migrate, requireMigrated } from './migrations.ts';
 import { checkDatasetName, validateDatasetFiles, type DatasetFiles } from './dataset-files.ts';
+import { JobTable } from './jobs.ts';
+import { EventCandidateTable } from './event-candidates.ts';
 
 export interface DatasetSummary {
   /** Content hash (Model.info.hash). */
@@ -26,6 +28,20 @@ export interface ImportResult {
   version: number;
   /** False when this content was stored already (and was the latest version of the name). */
   created: boolean;
+}
+
+export interface ImportOptions {
+  /** Store only if the name's latest version is still this dataset (else ChangedMeanwhile is thrown, nothing stored). */
+  basedOn?: string;
+  /** More writes in the same transaction (e.g. recording a review), given the version stored. */
+  alsoInTransaction?: (tx: Queryable, version: number) => Promise<void>;
+}
+
+/** A new version of the name was stored by another writer after the one a change was based on. */
+export class ChangedMeanwhile extends CorridorError {
+  constructor(name: string) {
+    super('CORRIDOR_ERR_STORE', `dataset ${name} got a new version from another writer meanwhile; nothing was stored`);
+  }
 }
 
 export interface StoredScenario {
@@ -63,8 +79,23 @@ export interface OpenStoreOptions {
   migrate?: boolean;
 }
 
+/** The two kinds of YAML document the store keeps: scenarios and risk specs (the same columns, each its table). */
+export type DocumentKind = 'scenario' | 'riskSpec';
+const DOCUMENTS: Record<DocumentKind, { table: string; prefix: string }> = {
+  scenario: { table: 'scenarios', prefix: 'scn' },
+  riskSpec: { table: 'risk_specs', prefix: 'rsk' },
+};
+
 export class Store {
-  constructor(readonly db: Driver) {}
+  /** Risk jobs (jobs.ts). */
+  readonly jobs: JobTable;
+  /** Candidate events of stored datasets, waiting for review (event-candidates.ts). */
+  readonly candidates: EventCandidateTable;
+
+  constructor(readonly db: Driver) {
+    this.jobs = new JobTable(db);
+    this.candidates = new EventCandidateTable(db);
+  }
 
   static async open(options: OpenStoreOptions = {}): Promise<Store> {
     const db = openDriver(options.url ?? databaseUrl());
@@ -85,7 +116,7 @@ export class Store {
   // Datasets
 
   /** Validates and stores a dataset under `name` (a new version unless it is the name's latest content already). */
-  async importDataset(name: string, files: DatasetFiles): Promise<ImportResult> {
+  async importDataset(name: string, files: DatasetFiles, options: ImportOptions = {}): Promise<ImportResult> {
     checkDatasetName(name);
     const { model, rowCount, byteCount } = validateDatasetFiles(files);
     const id = model.info.hash;
@@ -98,9 +129,15 @@ export class Store {
         for (const [path, content] of files) await tx.run('INSERT INTO dataset_files (dataset_id, path, content) VALUES (?, ?, ?)', [id, path, content]);
       }
       const latest = (await tx.all('SELECT version, dataset_id FROM dataset_versions WHERE name = ? ORDER BY version DESC LIMIT 1', [name]))[0];
-      if (latest && latest.dataset_id === id) return { version: Number(latest.version), created: false };
+      if (options.basedOn !== undefined && latest?.dataset_id !== options.basedOn) throw new ChangedMeanwhile(name);
+      if (latest && latest.dataset_id === id) {
+        const version = Number(latest.version);
+        await options.alsoInTransaction?.(tx, version);
+        return { version, created: false };
+      }
       const version = latest ? Number(latest.version) + 1 : 1;
       await tx.run('INSERT INTO dataset_versions (name, version, dataset_id, imported_at) VALUES (?, ?, ?, ?)', [name, version, id, at]);
+      await options.alsoInTransaction?.(tx, version);
       return { version, created: true };
     });
     return { dataset: (await this.dataset(id))!, name, ...outcome };
@@ -140,32 +177,39 @@ export class Store {
     return { id, files: new Map(rows.map((r) => [String(r.path), String(r.content)])) };
   }
 
-  // Scenarios
+  // Scenarios and risk specs (YAML documents, checked by the caller before they are stored)
 
-  async createScenario(name: string, yaml: string): Promise<StoredScenario> {
-    const scenario = { id: newId('scn'), name, yaml, createdAt: now(), updatedAt: now() };
-    await this.db.transaction((tx) => tx.run('INSERT INTO scenarios (id, name, yaml, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-      [scenario.id, name, yaml, scenario.createdAt, scenario.updatedAt]));
-    return scenario;
+  async createDocument(kind: DocumentKind, name: string, yaml: string): Promise<StoredScenario> {
+    const { table, prefix } = DOCUMENTS[kind];
+    const doc = { id: newId(prefix), name, yaml, createdAt: now(), updatedAt: now() };
+    await this.db.transaction((tx) => tx.run(`INSERT INTO ${table} (id, name, yaml, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+      [doc.id, name, yaml, doc.createdAt, doc.updatedAt]));
+    return doc;
   }
 
-  async scenarios(): Promise<StoredScenario[]> {
-    return (await this.db.all('SELECT * FROM scenarios ORDER BY created_at, id')).map(scenarioOf);
+  async documents(kind: DocumentKind): Promise<StoredScenario[]> {
+    return (await this.db.all(`SELECT * FROM ${DOCUMENTS[kind].table} ORDER BY created_at, id`)).map(scenarioOf);
   }
 
-  async scenario(id: string): Promise<StoredScenario | undefined> {
-    const row = (await this.db.all('SELECT * FROM scenarios WHERE id = ?', [id]))[0];
+  async document(kind: DocumentKind, id: string): Promise<StoredScenario | undefined> {
+    const row = (await this.db.all(`SELECT * FROM ${DOCUMENTS[kind].table} WHERE id = ?`, [id]))[0];
     return row ? scenarioOf(row) : undefined;
   }
 
-  async updateScenario(id: string, name: string, yaml: string): Promise<StoredScenario | undefined> {
-    const { changes } = await this.db.transaction((tx) => tx.run('UPDATE scenarios SET name = ?, yaml = ?, updated_at = ? WHERE id = ?', [name, yaml, now(), id]));
-    return changes ? this.scenario(id) : undefined;
+  async updateDocument(kind: DocumentKind, id: string, name: string, yaml: string): Promise<StoredScenario | undefined> {
+    const { changes } = await this.db.transaction((tx) => tx.run(`UPDATE ${DOCUMENTS[kind].table} SET name = ?, yaml = ?, updated_at = ? WHERE id = ?`, [name, yaml, now(), id]));
+    return changes ? this.document(kind, id) : undefined;
   }
 
-  async deleteScenario(id: string): Promise<boolean> {
-    return (await this.db.transaction((tx) => tx.run('DELETE FROM scenarios WHERE id = ?', [id]))).changes > 0;
+  async deleteDocument(kind: DocumentKind, id: string): Promise<boolean> {
+    return (await this.db.transaction((tx) => tx.run(`DELETE FROM ${DOCUMENTS[kind].table} WHERE id = ?`, [id]))).changes > 0;
   }
+
+  createScenario(name: string, yaml: string): Promise<StoredScenario> { return this.createDocument('scenario', name, yaml); }
+  scenarios(): Promise<StoredScenario[]> { return this.documents('scenario'); }
+  scenario(id: string): Promise<StoredScenario | undefined> { return this.document('scenario', id); }
+  updateScenario(id: string, name: string, yaml: string): Promise<StoredScenario | undefined> { return this.updateDocument('scenario', id, name, yaml); }
+  deleteScenario(id: string): Promise<boolean> { return this.deleteDocument('scenario', id); }
 
   // Runs
 

@@ -1,0 +1,64 @@
+// N-1 off the request path: the solver is synchronous, so an N-1 job runs in a worker thread of its own (Monte Carlo
+// jobs use the risk layer's worker pool, src/risk/parallel.ts). The thread gets the dataset's files, reads them into
+// a Model, runs runN1 and posts the result; cancelling a job terminates the thread.
+// Started as a worker, this same module does the work (see the end of the file).
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { CorridorError } from '../errors.ts';
+import { loadSolver } from '../solve/index.ts';
+import { runN1, type N1Result } from '../risk/index.ts';
+import { modelOfFiles } from '../store/db/dataset-files.ts';
+
+const WORKER_TAG = 'corridor-n1-worker';
+
+export interface N1WorkerInput {
+  files: [string, string][];
+  commodity: string;
+  year: number;
+  importer?: string;
+}
+
+type Reply = { result: N1Result } | { error: { code: string; message: string } };
+
+/** Runs N-1 in a new thread; `cancel()` terminates it (the promise then rejects with a cancelled error). */
+export function runN1InWorker(input: N1WorkerInput): { result: Promise<N1Result>; cancel: () => void } {
+  const worker = startWorker({ tag: WORKER_TAG, ...input });
+  let cancelled = false;
+  const result = new Promise<N1Result>((resolve, reject) => {
+    worker.once('message', (reply: Reply) => {
+      if ('result' in reply) resolve(reply.result);
+      else reject(new CorridorError(reply.error.code in { CORRIDOR_ERR_SOLVER: 1 } ? 'CORRIDOR_ERR_SOLVER' : 'CORRIDOR_ERR_INTERNAL', reply.error.message));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(cancelled ? new JobCancelled() : new Error(`the N-1 worker stopped (exit code ${code})`)));
+  }).finally(() => { void worker.terminate(); });
+  return { result, cancel: () => { cancelled = true; void worker.terminate(); } };
+}
+
+/** What a cancelled worker's promise rejects with. */
+export class JobCancelled extends Error {
+  constructor() { super('cancelled'); }
+}
+
+/**
+ * Starts a worker on this module. Run from source (tests), a worker thread does not inherit the TypeScript loader,
+ * so it registers it before importing this file; the built CLI runs the JavaScript directly.
+ */
+function startWorker(data: N1WorkerInput & { tag: string }): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), { workerData: data });
+  const loader = import.meta.resolve('tsx/esm/api');
+  const source = `import(${JSON.stringify(loader)}).then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  return new Worker(source, { eval: true, workerData: data });
+}
+
+async function serve(input: N1WorkerInput): Promise<void> {
+  const port = parentPort!;
+  try {
+    const model = modelOfFiles(new Map(input.files));
+    const result = runN1(await loadSolver(), model, { commodity: input.commodity, year: input.year, importer: input.importer });
+    port.postMessage({ result } satisfies Reply);
+  } catch (error) {
+    port.postMessage({ error: { code: error instanceof CorridorError ? error.code : 'CORRIDOR_ERR_INTERNAL', message: error instanceof Error ? error.message : String(error) } } satisfies Reply);
+  }
+}
+
+if (!isMainThread && (workerData as { tag?: string } | null)?.tag === WORKER_TAG) void serve(workerData as N1WorkerInput);

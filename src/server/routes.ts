@@ -40,13 +40,26 @@ export function handlers(library: Library, jobs: JobRunner, risk: RiskOptions): 
       const body = request.body as { name: string; files: Record<string, string> };
       const files: DatasetFiles = new Map(Object.entries(body.files));
       const result = await store.importDataset(body.name, files);
+      library.forget(body.name);
       reply.code(result.created ? 201 : 200);
       return result;
     },
-    metrics: async (request) => {
+    // Served from prepared bytes once computed (the dataset's content and so the answer never change), with an
+    // ETag: a client that has the answer gets 304 and no body.
+    metrics: async (request, reply) => {
       const q = request.query as { importer?: string; exporter?: string; commodity: string; year?: string; dataset?: string };
-      const model = await library.model(q.dataset, 'query.dataset');
-      return metricsOf(model, { importer: q.importer, exporter: q.exporter, commodity: q.commodity, year: q.year === undefined ? undefined : Number(q.year) });
+      const ref = q.dataset ?? library.defaultDataset;
+      const id = ref === undefined ? undefined : await library.datasetId(ref);
+      const key = `${id}|${q.importer ?? ''}|${q.exporter ?? ''}|${q.commodity}|${q.year ?? ''}`;
+      let prepared = id === undefined ? undefined : library.responses.get(key);
+      if (!prepared) {
+        const model = await library.model(q.dataset, 'query.dataset');
+        const result = metricsOf(model, { importer: q.importer, exporter: q.exporter, commodity: q.commodity, year: q.year === undefined ? undefined : Number(q.year) });
+        prepared = library.responses.put(`${model.info.hash}|${key.slice(key.indexOf('|') + 1)}`, result);
+      }
+      reply.header('etag', prepared.etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === prepared.etag) return reply.code(304).send();
+      return reply.type('application/json; charset=utf-8').send(prepared.body);
     },
     listScenarios: async () => ({ scenarios: await store.scenarios() }),
     createScenario: async (request, reply) => {

@@ -1,6 +1,7 @@
 // What the API answers, as library functions over the store: a stored dataset's Model (kept in memory once
 // loaded), metrics, scenario runs served from the store when the same inputs ran before, comparisons and news
 // ingestion. The same functions the CLI calls (importerMetrics, runScenario, compareScenarios, ingestText) do the work.
+import { createHash } from 'node:crypto';
 import { CorridorError, available } from '../errors.ts';
 import { packageVersion } from '../paths.ts';
 import type { Model } from '../model/model.ts';
@@ -13,24 +14,72 @@ import { modelOfFiles } from '../store/db/dataset-files.ts';
 import { sha256, type Store, type StoredScenario } from '../store/db/store.ts';
 
 const MODEL_CACHE_SIZE = 8;
+const ID_CACHE_SIZE = 1000;
+const ID_TTL_MS = 1000;
+const RESPONSE_CACHE_SIZE = 5000;
+
+/** A response prepared once: its JSON bytes and their ETag. */
+export interface PreparedResponse { body: Buffer; etag: string }
+
+/** Least recently used responses, up to a number of entries. */
+export class ResponseCache {
+  private readonly entries = new Map<string, PreparedResponse>();
+  constructor(private readonly size: number) {}
+
+  get(key: string): PreparedResponse | undefined {
+    const hit = this.entries.get(key);
+    if (hit) { this.entries.delete(key); this.entries.set(key, hit); }
+    return hit;
+  }
+
+  /** Serialises `value` once and keeps it under `key`. */
+  put(key: string, value: unknown): PreparedResponse {
+    const body = Buffer.from(JSON.stringify(value));
+    const prepared = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, prepared);
+    return prepared;
+  }
+}
 
 /** The store with the Models of its datasets, loaded once each (a dataset's content never changes: its id is its hash). */
 export class Library {
   private readonly models = new Map<string, Model>();
   private readonly loading = new Map<string, Promise<Model>>();
+  private readonly ids = new Map<string, { id: string; at: number }>();
+  /** Prepared responses by dataset id and query: a dataset's content never changes, so neither do they. */
+  readonly responses = new ResponseCache(RESPONSE_CACHE_SIZE);
 
   constructor(readonly store: Store, readonly defaultDataset: string | undefined) {}
 
-  /** Forgets what is cached about a dataset name (a new version of it was stored). */
-  forget(_name: string): void {
-    // Models are cached by content hash, which never changes; names are looked up on each request.
+  /** Forgets the dataset a name was found to be (a new version of it was stored through this server). */
+  forget(name: string): void {
+    for (const ref of this.ids.keys()) if (ref === name || ref.startsWith(`${name}@`)) this.ids.delete(ref);
+  }
+
+  /**
+   * The dataset id a reference names. A hash is itself; a name's answer is kept for ID_TTL_MS, so a loaded server
+   * asks the store about a name about once a second (a new version stored by another process is seen within that
+   * time; one stored through this server at once, see forget).
+   */
+  async datasetId(ref: string): Promise<string | undefined> {
+    if (/^[0-9a-f]{16}$/.test(ref)) return ref;
+    const known = this.ids.get(ref);
+    const now = performance.now();
+    if (known && now - known.at < ID_TTL_MS) return known.id;
+    const id = await this.store.datasetId(ref);
+    if (id !== undefined) {
+      if (this.ids.size >= ID_CACHE_SIZE) this.ids.delete(this.ids.keys().next().value!);
+      this.ids.set(ref, { id, at: now });
+    }
+    return id;
   }
 
   /** The Model of a stored dataset (by hash, name or name@version; default: the library's default dataset). */
   async model(ref: string | undefined, field = 'dataset'): Promise<Model> {
     const wanted = ref ?? this.defaultDataset;
     if (wanted === undefined) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', 'give a dataset: this server has no default dataset', [], field);
-    const id = await this.store.datasetId(wanted);
+    const id = await this.datasetId(wanted);
     const cached = id === undefined ? undefined : this.models.get(id);
     if (cached) return cached;
     const summary = await this.store.dataset(wanted);

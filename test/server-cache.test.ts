@@ -1,0 +1,44 @@
+// Metrics served from prepared bytes with an ETag (304 on If-None-Match), on SQLite and PostgreSQL; a new version
+// of the dataset imported through the API is answered at once, with a new ETag.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { DRIVERS, tinyFiles } from './store-drivers.ts';
+import { testServer, type TestServer } from './server-helpers.ts';
+
+const URL = '/metrics?importer=ITA&commodity=crude_oil';
+
+for (const driver of DRIVERS) {
+  describe(`cached metrics (${driver.name})`, () => {
+    let s: TestServer;
+    before(async () => { s = await testServer(driver); });
+    after(async () => { await s.close(); });
+
+    test('the same answer twice, with one ETag; If-None-Match gets 304 and no body; a new version is answered at once', async () => {
+      const first = await s.app.inject({ url: URL });
+      assert.equal(first.statusCode, 200);
+      assert.equal(first.json().total, 14, 'tiny: ITA takes 14 Mt/yr of KAZ crude by cpc (flows.csv row 3)');
+      const etag = first.headers.etag as string;
+      assert.match(etag, /^"[A-Za-z0-9_-]{27}"$/);
+      const second = await s.app.inject({ url: URL });
+      assert.equal(second.body, first.body);
+      assert.equal(second.headers.etag, etag);
+      const notModified = await s.app.inject({ url: URL, headers: { 'if-none-match': etag } });
+      assert.equal(notModified.statusCode, 304);
+      assert.equal(notModified.body, '');
+      assert.equal((await s.app.inject({ url: URL, headers: { 'if-none-match': '"other"' } })).statusCode, 200);
+      // Version 2: ITA takes 10 Mt/yr.
+      const files = Object.fromEntries(tinyFiles());
+      files['flows.csv'] = files['flows.csv'].replace('2024,crude_oil,KAZ,ITA,cpc,14,', '2024,crude_oil,KAZ,ITA,cpc,10,');
+      assert.equal((await s.app.inject({ method: 'POST', url: '/datasets', headers: s.auth, payload: { name: 'tiny', files } })).statusCode, 201);
+      const changed = await s.app.inject({ url: URL, headers: { 'if-none-match': etag } });
+      assert.equal(changed.statusCode, 200);
+      assert.equal(changed.json().total, 10);
+      assert.notEqual(changed.headers.etag, etag);
+      // The first version is still asked for by name@version, and still answers 14.
+      assert.equal((await s.app.inject({ url: `${URL}&dataset=tiny@1` })).json().total, 14);
+      // Errors are not cached.
+      assert.equal((await s.app.inject({ url: '/metrics?importer=XXX&commodity=crude_oil' })).statusCode, 404);
+      assert.equal((await s.app.inject({ url: '/metrics?importer=XXX&commodity=crude_oil' })).statusCode, 404);
+    });
+  });
+}

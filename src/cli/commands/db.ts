@@ -1,11 +1,13 @@
-// `corridor db migrate|status|backup|import|datasets`: the store of datasets, scenarios and runs (docs/store.md).
+// `corridor db migrate|status|backup|restore|import|datasets`: the store of datasets, scenarios and runs (docs/store.md).
 import type { Command } from 'commander';
 import { basename, resolve } from 'node:path';
 import { backupStore } from '../../store/db/backup.ts';
+import { restoreStore, storeIsEmpty } from '../../store/db/restore.ts';
 import { readDatasetFolder } from '../../store/db/dataset-files.ts';
 import { LATEST_VERSION, migrate, migrationStatus } from '../../store/db/migrations.ts';
 import { databaseUrl, openDriver } from '../../store/db/open.ts';
 import { withStore, type DatasetSummary } from '../../store/db/store.ts';
+import { CorridorError } from '../../errors.ts';
 import { printOutput, withJson, type OutputOptions, type RunContext } from '../common.ts';
 import { formatTable } from '../format.ts';
 
@@ -27,7 +29,7 @@ async function withDriver<T>(options: DbOptions, work: (db: ReturnType<typeof op
 }
 
 export function register(program: Command, context: RunContext): void {
-  const db = program.command('db').description('the store of datasets, scenarios and runs: migrate, status, backup, import, datasets').exitOverride();
+  const db = program.command('db').description('the store of datasets, scenarios and runs: migrate, status, backup, restore, import, datasets').exitOverride();
   const command = (name: string) => withJson(db.command(name).exitOverride()).option('--database <url>', DATABASE_HELP);
 
   command('migrate').description('create or bring the store\'s tables up to date (numbered migrations; safe to run again)')
@@ -55,6 +57,21 @@ export function register(program: Command, context: RunContext): void {
     .action(async (file: string, options: DbOptions) => {
       const result = await withStore({ url: urlOf(options) }, (store) => backupStore(store.db, file));
       printOutput(context, options, { json: () => result, text: () => [`backup written to ${result.file} (${result.format}, ${result.bytes} bytes)`] });
+    });
+
+  command('restore').description('replace the store\'s contents with a backup (a SQLite backup or a PostgreSQL JSON export, into either database), in one transaction; datasets are validated again first')
+    .argument('<file>', 'backup file written by `corridor db backup`')
+    .option('--replace', 'replace a store that is not empty (without it, only an empty store is restored into)', false)
+    .action(async (file: string, options: DbOptions & { replace: boolean }) => {
+      const result = await withDriver(options, async (d) => {
+        await migrate(d);
+        if (!options.replace && !(await storeIsEmpty(d))) {
+          throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `the store ${d.location} is not empty: restoring replaces everything in it; add --replace to do so (take a backup first)`);
+        }
+        return restoreStore(d, file);
+      });
+      const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
+      printOutput(context, options, { json: () => result, text: () => [`restored ${total} rows from ${file} (${result.format}, schema version ${result.schemaVersion}): ${result.rows.datasets} dataset(s), ${result.rows.scenarios} scenario(s), ${result.rows.runs} run(s)`] });
     });
 
   command('import').description('validate a dataset folder and store it (a new version of NAME unless its content is the latest already)')

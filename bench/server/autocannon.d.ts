@@ -7,6 +7,8 @@ declare module 'autocannon' {
       duration?: number;
       method?: string;
       headers?: Record<string, string>;
+      /** Total requests per second over all connections (default: as fast as answered). */
+      overallRate?: number;
       body?: string;
     }
     interface Histogram { average: number; total: number; p50: number; p99: number }

@@ -42,12 +42,31 @@ const post = async (path: string, body: unknown) => {
   return { status: r.status, json: await r.json() as Record<string, unknown> };
 };
 
-interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number }
+interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number; clientCpu: number; serverCpu: number }
 
+/** CPU seconds the server process has used (utime + stime from /proc, in clock ticks of 1/100 s). */
+function serverCpuSeconds(): number {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** One load run; also the share of a core autocannon (this process) and the server used, to tell which one was the limit. */
 async function load(title: string, path: string, options: Partial<autocannon.Options> = {}): Promise<Load> {
+  const cpu = process.cpuUsage();
+  const serverCpu = serverCpuSeconds();
+  const t = performance.now();
   const result = await autocannon({ url: `${BASE}${path}`, connections, duration, ...options });
-  const load = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, total: result.requests.total };
-  process.stderr.write(`${title}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}, non-2xx ${load.non2xx}\n`);
+  const wall = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  const load = {
+    rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx, total: result.requests.total,
+    clientCpu: (used.user + used.system) / 1e6 / wall, serverCpu: (serverCpuSeconds() - serverCpu) / wall,
+  };
+  process.stderr.write(`${title}: ${load.rps.toFixed(0)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, errors ${load.errors}, non-2xx ${load.non2xx}; CPU: autocannon ${(100 * load.clientCpu).toFixed(0)}%, server ${(100 * load.serverCpu).toFixed(0)}% of a core\n`);
   return load;
 }
 
@@ -61,7 +80,12 @@ try {
   if (first.status !== 200 || first.json.cached !== false) throw new Error(`first run: ${first.status}`);
 
   const floor = await load('GET /openapi.json', '/openapi.json');
-  const metrics = await load('GET /metrics', '/metrics?importer=EU27&commodity=crude_oil&year=2024');
+  const METRICS = '/metrics?importer=EU27&commodity=crude_oil&year=2024';
+  const metrics = await load('GET /metrics', METRICS);
+  // A client that has the answer already: If-None-Match with its ETag, answered 304 without a body.
+  const etag = (await fetch(`${BASE}${METRICS}`)).headers.get('etag') ?? '';
+  const revalidated = await load('GET /metrics, If-None-Match', METRICS, { headers: { 'if-none-match': etag } });
+
   const run = await load('POST /scenarios/:id/run (cached)', `/scenarios/${id}/run`, { method: 'POST', headers: auth, body: '{}' });
 
   const before = ((await (await fetch(`${BASE}/scenarios`)).json()) as { scenarios: unknown[] }).scenarios.length;
@@ -77,6 +101,7 @@ try {
   const cell = (l: Load) => `${l.rps.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.errors} errors, ${l.non2xx} non-2xx`;
   const rows: BenchRow[] = [
     { benchmark: `\`GET /metrics?importer=EU27&commodity=crude_oil&year=2024\`, ${connections} connections, ${duration} s`, corridor: cell(metrics), peer: `${cell(floor)} (\`GET /openapi.json\`, a prepared text)`, ratio: `${(metrics.rps / floor.rps).toFixed(2)}× the floor's req/s` },
+    { benchmark: `the same with \`If-None-Match\` (304, no body), ${connections} connections, ${duration} s`, corridor: cell(revalidated).replace(/(\d+) non-2xx/, '$1 answered 304'), peer: `${cell(floor)} (\`GET /openapi.json\`)`, ratio: `${(revalidated.rps / floor.rps).toFixed(2)}× the floor's req/s` },
     { benchmark: `\`POST /scenarios/:id/run\` (examples/cpc-shut.yaml, served from the store), ${connections} connections, ${duration} s`, corridor: cell(run), peer: `${cell(floor)} (\`GET /openapi.json\`)`, ratio: `${(run.rps / floor.rps).toFixed(2)}× the floor's req/s` },
     { benchmark: 'the same run the first time (solved, then stored), one request', corridor: `${firstMs.toFixed(0)} ms`, peer: `${run.p50} ms (p50 when served from the store)`, ratio: `${(firstMs / Math.max(run.p50, 1)).toFixed(0)}×` },
     { benchmark: `concurrent saves: \`POST /scenarios\`, ${connections} connections, ${Math.min(duration, 10)} s`, corridor: `${created} created (${saves.requests.average.toFixed(0)}/s), ${after - before} in the store, ${saves.non2xx} non-2xx, ${saves.errors} errors`, peer: `every 201 stored (${inFlight} more stored: requests in flight when the load stopped, at most one per connection)`, ratio: savesOk ? 'ok' : 'MISMATCH' },
@@ -87,7 +112,10 @@ try {
       title: `HTTP API under load over loopback, ${driver} store`,
       command: 'node --import tsx bench/server/run.ts',
       rows,
-      notes: ['The server is `corridor serve` in a process of its own; autocannon runs in another on the same machine, so both share its cores.'],
+      notes: [
+        'The server is `corridor serve` in a process of its own; autocannon runs in another on the same machine, so both share its cores.',
+        `Each connection sends a request as soon as the last is answered, so the server is saturated and latency includes the queue (mean ≈ connections ÷ req/s). During the \`GET /metrics\` run autocannon used ${(100 * metrics.clientCpu).toFixed(0)}% of a core and the server ${(100 * metrics.serverCpu).toFixed(0)}% (the server is one thread: 100% is its limit), on 2 cores shared with other work.`,
+      ],
     });
   }
   if (!savesOk) process.exitCode = 1;

@@ -1,12 +1,12 @@
 // The HTTP API as a fastify app: `buildServer` registers every route of schemas.ts with its schemas (fastify
 // validates each request against them), the token check on writes (and on reads with protectReads), the error
 // handler and the documentation routes. It does not listen: `corridor serve` does, and tests use app.inject().
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Store } from '../store/db/store.ts';
 import { checkToken } from './auth.ts';
 import { apiError, errorHandler } from './errors.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
-import { handlers } from './routes.ts';
+import { fastPaths, handlers } from './routes.ts';
 import { ROUTES } from './schemas.ts';
 import { Library } from './service.ts';
 import { DEFAULT_JOB_LIMITS, JobRunner, type JobLimits } from './jobs.ts';
@@ -59,6 +59,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await jobs.recover();
   app.addHook('onClose', () => jobs.close());
   const handle = handlers(library, jobs, { workers: options.jobWorkers ?? 1 });
+  const fast = fastPaths(library);
   for (const route of ROUTES) {
     const needsToken = route.write || options.protectReads === true;
     app.route({
@@ -73,8 +74,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       preValidation: route.body && !(route.body.required as string[] | undefined)?.length
         ? async (request) => { if (request.body === undefined || request.body === null) request.body = {}; }
         : undefined,
-      // The token is checked before the body is parsed or validated.
-      onRequest: needsToken ? async (request) => { await checkToken(options.store, request.headers.authorization); } : undefined,
+      // The token is checked before the body is parsed or validated (and before an answer prepared already is sent).
+      onRequest: [
+        ...(needsToken ? [async (request: FastifyRequest) => { await checkToken(options.store, request.headers.authorization); }] : []),
+        ...(fast[route.id] ? [fast[route.id]] : []),
+      ],
       handler: handle[route.id],
     });
   }

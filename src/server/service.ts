@@ -49,6 +49,8 @@ export class Library {
   private readonly ids = new Map<string, { id: string; at: number }>();
   /** Prepared responses by dataset id and query: a dataset's content never changes, so neither do they. */
   readonly responses = new ResponseCache(RESPONSE_CACHE_SIZE);
+  /** The same responses by the request's exact URL, with the dataset reference they were for and its id then. */
+  readonly byUrl = new Map<string, { ref: string; id: string; prepared: PreparedResponse }>();
 
   constructor(readonly store: Store, readonly defaultDataset: string | undefined) {}
 
@@ -63,16 +65,22 @@ export class Library {
    * time; one stored through this server at once, see forget).
    */
   async datasetId(ref: string): Promise<string | undefined> {
-    if (/^[0-9a-f]{16}$/.test(ref)) return ref;
-    const known = this.ids.get(ref);
+    const known = this.knownDatasetId(ref);
+    if (known !== undefined) return known;
     const now = performance.now();
-    if (known && now - known.at < ID_TTL_MS) return known.id;
     const id = await this.store.datasetId(ref);
     if (id !== undefined) {
       if (this.ids.size >= ID_CACHE_SIZE) this.ids.delete(this.ids.keys().next().value!);
       this.ids.set(ref, { id, at: now });
     }
     return id;
+  }
+
+  /** The dataset id a reference names when it is a hash or was looked up less than ID_TTL_MS ago (no store query). */
+  knownDatasetId(ref: string): string | undefined {
+    if (/^[0-9a-f]{16}$/.test(ref)) return ref;
+    const known = this.ids.get(ref);
+    return known && performance.now() - known.at < ID_TTL_MS ? known.id : undefined;
   }
 
   /** The Model of a stored dataset (by hash, name or name@version; default: the library's default dataset). */

@@ -2,6 +2,8 @@
 // dataset is imported into the store as "default" (once; it is the dataset requests use when they name none).
 import type { Command } from 'commander';
 import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/app.ts';
+import { DEFAULT_JOB_LIMITS } from '../../server/jobs.ts';
+import { CorridorError } from '../../errors.ts';
 import { readDatasetFolder } from '../../store/db/dataset-files.ts';
 import { databaseUrl } from '../../store/db/open.ts';
 import { Store } from '../../store/db/store.ts';
@@ -16,27 +18,42 @@ interface ServeOptions {
   dataset?: string;
   protectReads: boolean;
   bodyLimit?: string;
+  jobs?: string;
+  jobQueue?: string;
+  jobWorkers?: string;
 }
 
 export function register(program: Command, context: RunContext): void {
   program.command('serve')
-    .description('serve the HTTP API (datasets, metrics, scenarios, runs, compare, ingest); docs at /docs, OpenAPI at /openapi.json')
+    .description('serve the HTTP API (datasets, metrics, scenarios, runs, compare, ingest, risk jobs, candidate events); docs at /docs, OpenAPI at /openapi.json')
     .option('--port <port>', 'port', '8080')
     .option('--host <host>', 'address to bind (127.0.0.1: this machine only; 0.0.0.0: every interface)', '127.0.0.1')
     .option('--database <url>', DATABASE_HELP)
     .option('--dataset <ref>', 'default dataset of requests: a stored dataset\'s hash, name or name@version (default: the packaged dataset, stored as "default")')
     .option('--protect-reads', 'reads need an API token too (writes always do)', false)
     .option('--body-limit <bytes>', `largest request body (default ${DEFAULT_BODY_LIMIT})`)
+    .option('--jobs <n>', `risk jobs (N-1, Monte Carlo) run at once (default ${DEFAULT_JOB_LIMITS.concurrency})`)
+    .option('--job-queue <n>', `risk jobs waiting at most; more are refused with 503 (default ${DEFAULT_JOB_LIMITS.queue})`)
+    .option('--job-workers <n>', 'worker threads per Monte Carlo job (default 1; the result does not depend on it)')
     .action(async (options: ServeOptions) => {
       const port = parseIntegerOption('--port', options.port)!;
       const bodyLimit = parseIntegerOption('--body-limit', options.bodyLimit);
+      const atLeast = (name: string, value: string | undefined, min: number) => {
+        const n = parseIntegerOption(name, value);
+        if (n !== undefined && n < min) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${name} must be at least ${min}, found ${n}`);
+        return n;
+      };
+      const concurrency = atLeast('--jobs', options.jobs, 1);
+      const queue = atLeast('--job-queue', options.jobQueue, 0);
+      const jobWorkers = atLeast('--job-workers', options.jobWorkers, 1);
       const store = await Store.open({ url: options.database ?? databaseUrl() });
       let defaultDataset = options.dataset;
       if (defaultDataset === undefined) {
         await store.importDataset('default', readDatasetFolder(DEFAULT_DATASET_DIR));
         defaultDataset = 'default';
       }
-      const app = await buildServer({ store, defaultDataset, protectReads: options.protectReads, bodyLimit });
+      const jobs = { ...(concurrency !== undefined ? { concurrency } : {}), ...(queue !== undefined ? { queue } : {}) };
+      const app = await buildServer({ store, defaultDataset, protectReads: options.protectReads, bodyLimit, jobs, jobWorkers });
       app.addHook('onClose', async () => { await store.close(); });
       const address = await app.listen({ port, host: options.host });
       context.io.out(`corridor serving ${address} (store: ${store.db.kind} ${store.db.location}; docs: ${address}/docs)`);

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { DRIVERS } from './store-drivers.ts';
 import { testServer, type TestServer } from './server-helpers.ts';
 import { ROUTES } from '../src/server/schemas.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const SPEC = 'commodity: crude_oil\nyear: 2024\nelements:\n  - element: route:cpc\n    probability: 0.1\n';
 
@@ -86,6 +88,9 @@ for (const driver of DRIVERS) {
       }
       for (const path of ['/risk/n1', '/risk/montecarlo', '/jobs/{id}', '/jobs/{id}/cancel', '/risk-specs/{id}', '/events/candidates/{id}/accept']) assert.ok(doc.paths[path], path);
       assert.ok(doc.paths['/risk/montecarlo'].post.requestBody.content['application/json'].schema.properties.draws.maximum === 10_000_000);
+      // docs/server.md's table names every route too.
+      const page = readFileSync(join(import.meta.dirname, '..', 'docs', 'server.md'), 'utf8');
+      for (const route of ROUTES) assert.ok(page.includes(`${route.method} ${route.url}`), `docs/server.md lacks ${route.method} ${route.url}`);
     });
   });
 }

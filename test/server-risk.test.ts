@@ -165,7 +165,14 @@ for (const driver of DRIVERS) {
     assert.match(lost.error.message, /server running this job stopped/);
     assert.equal((await status('job_00000000000000bb')).status, 'running', 'a live server\'s job');
     assert.equal((await status('job_00000000000000cc')).status, 'running', 'another host\'s job');
+    // A server that stops marks its own jobs failed rather than leaving them running.
+    const { token } = await store.createToken('t');
+    const long = await app.inject({ method: 'POST', url: '/risk/montecarlo', headers: { authorization: `Bearer ${token}` }, payload: { yaml: CPC_HALF, draws: 10_000_000 } });
+    assert.equal(long.statusCode, 202, long.body);
     await app.close();
+    const stopped = (await store.jobs.get(long.json().id))!;
+    assert.equal(stopped.status, 'failed');
+    assert.match(stopped.error!.message, /server stopped before the job finished/);
     await store.close();
   });
 }

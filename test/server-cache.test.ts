@@ -40,5 +40,38 @@ for (const driver of DRIVERS) {
       assert.equal((await s.app.inject({ url: '/metrics?importer=XXX&commodity=crude_oil' })).statusCode, 404);
       assert.equal((await s.app.inject({ url: '/metrics?importer=XXX&commodity=crude_oil' })).statusCode, 404);
     });
+
+    test('over a socket: the HTTP server answers a question asked before itself, with the same bytes, ETag and 304; with --protect-reads it does not', async () => {
+      const own = await testServer(driver);
+      const base = await own.app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const url = `${base}/metrics?importer=FRA&commodity=crude_oil`;
+        const first = await fetch(url);
+        const body = await first.text();
+        assert.equal(first.status, 200);
+        const etag = first.headers.get('etag')!;
+        // tiny 2024: FRA takes 6 (KAZ, cpc) + 1 (KAZ, aktau_btc) + 5 (USA) + 8 (OTHER) = 20 Mt/yr.
+        assert.equal(JSON.parse(body).total, 20);
+        const second = await fetch(url);
+        assert.equal(await second.text(), body);
+        assert.equal(second.headers.get('etag'), etag);
+        assert.equal(second.headers.get('content-type'), 'application/json; charset=utf-8');
+        const notModified = await fetch(url, { headers: { 'if-none-match': etag } });
+        assert.equal(notModified.status, 304);
+        assert.equal(await notModified.text(), '');
+        assert.equal((await fetch(`${base}/metrics?importer=FRA&commodity=crude_oil&year=20x4`)).status, 400, 'anything else goes through the route');
+      } finally {
+        await own.close();
+      }
+      const guarded = await testServer(driver, { protectReads: true });
+      try {
+        const base = await guarded.app.listen({ port: 0, host: '127.0.0.1' });
+        const url = `${base}/metrics?importer=FRA&commodity=crude_oil`;
+        assert.equal((await fetch(url, { headers: guarded.auth })).status, 200);
+        assert.equal((await fetch(url)).status, 401, 'a prepared answer still needs the token');
+      } finally {
+        await guarded.close();
+      }
+    });
   });
 }

@@ -10,6 +10,8 @@ declare module 'autocannon' {
       /** Total requests per second over all connections (default: as fast as answered). */
       overallRate?: number;
       body?: string;
+      /** Return the raw result, to be merged with others by aggregateResult. */
+      skipAggregateResult?: boolean;
     }
     interface Histogram { average: number; total: number; p50: number; p99: number }
     interface Result {
@@ -22,5 +24,9 @@ declare module 'autocannon' {
     }
   }
   function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  namespace autocannon {
+    /** Merges raw results (skipAggregateResult) into one, latency histograms included. */
+    function aggregateResult(results: unknown[], options: { url: string; connections?: number }): Result;
+  }
   export default autocannon;
 }

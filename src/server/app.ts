@@ -1,12 +1,13 @@
 // The HTTP API as a fastify app: `buildServer` registers every route of schemas.ts with its schemas (fastify
 // validates each request against them), the token check on writes (and on reads with protectReads), the error
 // handler and the documentation routes. It does not listen: `corridor serve` does, and tests use app.inject().
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Store } from '../store/db/store.ts';
 import { checkToken } from './auth.ts';
 import { apiError, errorHandler } from './errors.ts';
 import { docsPage, openApiDocument } from './openapi.ts';
-import { fastPaths, handlers } from './routes.ts';
+import { answerPrepared, fastPaths, handlers } from './routes.ts';
 import { ROUTES } from './schemas.ts';
 import { Library } from './service.ts';
 import { DEFAULT_JOB_LIMITS, JobRunner, type JobLimits } from './jobs.ts';
@@ -31,13 +32,28 @@ export interface ServerOptions {
 
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** How long an idle kept-alive connection stays open (fastify's default). */
+const KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const library = new Library(options.store, options.defaultDataset);
+  const requestTimeout = options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  let closing = false;
   const app = Fastify({
+    // The HTTP server answers a metrics question asked before from its prepared bytes, and passes the rest on.
+    serverFactory: (handler) => {
+      const server = createServer((request, response) => {
+        if (options.protectReads !== true && !closing && answerPrepared(library, request, response)) return;
+        handler(request, response);
+      });
+      server.requestTimeout = requestTimeout;
+      server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+      return server;
+    },
     bodyLimit,
     // Time to receive a whole request (a slow sender is cut off); a long computation is not.
-    requestTimeout: options.requestTimeout ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    requestTimeout,
     logger: options.logger ?? false,
     // Wrong types are refused, not converted; unknown fields are refused, not dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
@@ -54,7 +70,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.code(404).send(apiError('CORRIDOR_ERR_UNKNOWN_ID', `no route ${request.method} ${request.url.split('?')[0].slice(0, 200)}; the routes are listed at /docs`));
   });
 
-  const library = new Library(options.store, options.defaultDataset);
+  app.addHook('onClose', async () => { closing = true; });
   const jobs = new JobRunner(options.store, { ...DEFAULT_JOB_LIMITS, ...options.jobs });
   await jobs.recover();
   app.addHook('onClose', () => jobs.close());

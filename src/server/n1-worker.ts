@@ -3,7 +3,7 @@
 // a Model, runs runN1 and posts the result; cancelling a job terminates the thread.
 // Started as a worker, this same module does the work (see the end of the file).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { CorridorError } from '../errors.ts';
+import { CorridorError, ERROR_CODES, type ErrorCode } from '../errors.ts';
 import { loadSolver } from '../solve/index.ts';
 import { runN1, type N1Result } from '../risk/index.ts';
 import { modelOfFiles } from '../store/db/dataset-files.ts';
@@ -26,7 +26,7 @@ export function runN1InWorker(input: N1WorkerInput): { result: Promise<N1Result>
   const result = new Promise<N1Result>((resolve, reject) => {
     worker.once('message', (reply: Reply) => {
       if ('result' in reply) resolve(reply.result);
-      else reject(new CorridorError(reply.error.code in { CORRIDOR_ERR_SOLVER: 1 } ? 'CORRIDOR_ERR_SOLVER' : 'CORRIDOR_ERR_INTERNAL', reply.error.message));
+      else reject(new CorridorError(reply.error.code in ERROR_CODES ? reply.error.code as ErrorCode : 'CORRIDOR_ERR_INTERNAL', reply.error.message));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(cancelled ? new JobCancelled() : new Error(`the N-1 worker stopped (exit code ${code})`)));

@@ -63,6 +63,12 @@ for (const driver of DRIVERS) {
       refused(await post('/risk-specs', { yaml: SPEC, owner: 'me' }), 400, 'body.owner', 'an unknown field');
       refused(await post('/risk-specs', { yaml: 5 }), 400, 'body.yaml', 'a number for yaml');
       assert.equal((await s.app.inject({ url: '/risk-specs' })).json().riskSpecs.length, 0, 'no spec was stored');
+      // Quotes and SQL in a name are kept as text, never run.
+      const name = "x'); DROP TABLE risk_specs; --";
+      const stored = await post('/risk-specs', { name, yaml: SPEC });
+      assert.equal(stored.statusCode, 201);
+      assert.equal((await s.app.inject({ url: `/risk-specs/${stored.json().id}` })).json().name, name);
+      assert.equal((await s.app.inject({ method: 'DELETE', url: `/risk-specs/${stored.json().id}`, headers: s.auth })).statusCode, 204);
       assert.equal((await s.app.inject({ url: '/jobs' })).json().jobs.length, 0, 'no job was created');
     });
 

@@ -8,6 +8,9 @@ import { DRIVERS } from './store-drivers.ts';
 import { testServer, type TestServer } from './server-helpers.ts';
 import { buildServer } from '../src/server/app.ts';
 import { Store } from '../src/store/db/store.ts';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { FIXTURES, runCli, scratchDir } from './helpers.ts';
 
 // tiny 2024 (test/risk-n1.test.ts works the figures out): losing route:cpc costs 1640 USD million more, nothing
 // unserved (crude is fungible); exporter:KAZ 1775, exporter:USA 450, route:aktau_btc 50.
@@ -139,6 +142,22 @@ for (const driver of DRIVERS) {
       assert.equal((await s.app.inject({ method: 'POST', url: `/jobs/${fresh.json().id}/cancel`, headers: s.auth })).json().status, 'cancelled');
       const list = (await s.app.inject({ url: '/jobs?status=cancelled' })).json().jobs.map((j: { id: string }) => j.id);
       assert.ok(list.includes(id) && list.includes(fresh.json().id));
+    });
+
+    test('the API and the CLI give the same N-1 and Monte Carlo results for the same inputs', async () => {
+      const dir = join(FIXTURES, 'tiny');
+      const specFile = join(scratchDir('risk-api'), 'half.yaml');
+      writeFileSync(specFile, CPC_HALF);
+      const cliMc = await runCli('risk', 'montecarlo', specFile, '--dataset', dir, '--draws', '500', '--seed', '5', '--workers', '1', '--json');
+      assert.equal(cliMc.code, 0, cliMc.stderr);
+      const apiMc = await s.app.inject({ method: 'POST', url: '/risk/montecarlo', headers: s.auth, payload: { yaml: CPC_HALF, draws: 500, seed: 5 } });
+      const mc = await waitFor(s, apiMc.json().id, ended);
+      assert.deepEqual(mc.result, JSON.parse(cliMc.stdout));
+      const cliN1 = await runCli('risk', 'n1', '--dataset', dir, '--commodity', 'crude_oil', '--importer', 'FRA', '--json');
+      assert.equal(cliN1.code, 0, cliN1.stderr);
+      const apiN1 = await s.app.inject({ method: 'POST', url: '/risk/n1', headers: s.auth, payload: { commodity: 'crude_oil', importer: 'FRA' } });
+      const n1 = await waitFor(s, apiN1.json().id, ended);
+      assert.deepEqual(n1.result, JSON.parse(cliN1.stdout));
     });
 
     test('jobs need a token to start or cancel; unknown jobs are 404', async () => {

@@ -81,6 +81,7 @@ for (const driver of DRIVERS) {
       assert.equal(again.statusCode, 200, 'the latest year is 2024: the same inputs');
       assert.equal(again.json().cached, true);
       assert.equal(again.json().status, 'done');
+      assert.equal(again.json().id, job.id, 'the job that computed it: asking again adds no job');
       assert.deepEqual(again.json().result, job.result);
       assert.equal(await s.store.runCount(), runs + 1);
     });

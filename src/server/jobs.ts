@@ -91,7 +91,9 @@ export class JobRunner {
   async submit(request: JobRequest): Promise<{ job: JobView; created: boolean }> {
     const stored = await this.store.run(request.runKey);
     if (stored) {
-      const job = await this.store.jobs.create({ id: newJobId(), kind: request.kind, status: 'done', input: request.input, runKey: request.runKey, datasetId: request.datasetId, done: request.total, total: request.total });
+      // The job that computed it, when there is one (so asking again adds no job); else a job done at once.
+      const job = await this.store.jobs.doneWith(request.runKey)
+        ?? await this.store.jobs.create({ id: newJobId(), kind: request.kind, status: 'done', input: request.input, runKey: request.runKey, datasetId: request.datasetId, done: request.total, total: request.total });
       return { job: { ...this.view(job, true), result: stored.result }, created: false };
     }
     for (const [id, a] of this.active) {

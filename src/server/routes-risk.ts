@@ -24,7 +24,7 @@ export function riskHandlers(library: Library, jobs: JobRunner, options: RiskOpt
     const parsed = parseRiskSpecText(body.yaml);
     return { name: body.name ?? parsed.name, yaml: body.yaml };
   };
-  /** 202 and Location for a job under way; 200 for one served from the store. */
+  /** 202 and Location for a job under way; 200 for one served from the store (the job that computed it). */
   const submitted = (reply: FastifyReply, job: JobView) => {
     reply.code(job.status === 'done' ? 200 : 202).header('location', `/jobs/${job.id}`);
     return job;

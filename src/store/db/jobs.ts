@@ -63,6 +63,12 @@ export class JobTable {
     return row ? jobOf(row) : undefined;
   }
 
+  /** The newest job that finished with the run stored under `runKey`, if any. */
+  async doneWith(runKey: string): Promise<StoredJob | undefined> {
+    const row = (await this.db.all("SELECT * FROM jobs WHERE run_key = ? AND status = 'done' ORDER BY created_at DESC, id LIMIT 1", [runKey]))[0];
+    return row ? jobOf(row) : undefined;
+  }
+
   /** The newest jobs first (at most `limit`), optionally of one status. */
   async list(limit = 100, status?: JobStatus): Promise<StoredJob[]> {
     const rows = status === undefined

@@ -96,6 +96,7 @@ CREATE TABLE jobs (
   finished_at TEXT
 );
 CREATE INDEX jobs_by_status ON jobs (status);
+CREATE INDEX jobs_by_run_key ON jobs (run_key);
 CREATE TABLE event_articles (
   hash TEXT PRIMARY KEY,
   title TEXT NOT NULL,

@@ -2,7 +2,11 @@
 // dataset is imported into the store as "default" (once; it is the dataset requests use when they name none).
 import type { Command } from 'commander';
 import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/app.ts';
-import { readDatasetFolder } from '../../store/db/dataset-files.ts';
+import { modelOfFiles, readDatasetFolder } from '../../store/db/dataset-files.ts';
+import { baselineReport } from '../../metrics/index.ts';
+import type { Model } from '../../model/model.ts';
+import { CorridorError } from '../../errors.ts';
+import { formatServeSummary } from '../views/serve-summary.ts';
 import { databaseUrl } from '../../store/db/open.ts';
 import { Store } from '../../store/db/store.ts';
 import { DEFAULT_DATASET_DIR } from '../../paths.ts';
@@ -16,6 +20,14 @@ interface ServeOptions {
   dataset?: string;
   protectReads: boolean;
   bodyLimit?: string;
+  webToken: boolean;
+}
+
+/** The served default dataset's Model, for the summary. */
+async function library(store: Store, ref: string): Promise<Model> {
+  const stored = await store.datasetFiles(ref);
+  if (!stored) throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no stored dataset "${ref}" (see \`corridor db\`)`);
+  return modelOfFiles(stored.files);
 }
 
 export function register(program: Command, context: RunContext): void {
@@ -26,6 +38,7 @@ export function register(program: Command, context: RunContext): void {
     .option('--database <url>', DATABASE_HELP)
     .option('--dataset <ref>', 'default dataset of requests: a stored dataset\'s hash, name or name@version (default: the packaged dataset, stored as "default")')
     .option('--protect-reads', 'reads need an API token too (writes always do)', false)
+    .option('--no-web-token', 'do not create a session token for the workbench page (saving from the page then needs one pasted in)')
     .option('--body-limit <bytes>', `largest request body (default ${DEFAULT_BODY_LIMIT})`)
     .action(async (options: ServeOptions) => {
       const port = parseIntegerOption('--port', options.port)!;
@@ -40,7 +53,11 @@ export function register(program: Command, context: RunContext): void {
       app.addHook('onClose', async () => { await store.close(); });
       const address = await app.listen({ port, host: options.host });
       context.io.out(`corridor serving ${address} (store: ${store.db.kind} ${store.db.location}; docs: ${address}/docs)`);
-      const stop = () => { void app.close().then(() => process.exit(0)); };
+      // The workbench's link carries a token for this session (in the fragment: never sent in a request line), revoked on stop.
+      const session = options.webToken ? await store.createToken('workbench session') : undefined;
+      context.io.out(`workbench: ${address}/${session ? `#token=${session.token}` : ''}`);
+      context.io.out(formatServeSummary(baselineReport(await library(store, defaultDataset))).join('\n'));
+      const stop = () => { void (session ? store.revokeToken(session.info.id) : Promise.resolve()).finally(() => { void app.close().then(() => process.exit(0)); }); };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await new Promise<void>((resolve) => app.server.once('close', () => resolve()));

@@ -1,0 +1,161 @@
+// The web workbench in a real browser (Debian's chromium via playwright-core) against `corridor serve`: EU27 and
+// crude oil picked, the CPC route closed by hand, and the figures the page shows equal to `corridor scenario run
+// --json` for the same change; accessibility (axe-core), console, keyboard, URL state, exports, saving through the
+// API. Screenshots of each view go to test-output/web/.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { runCli, scratchDir } from './helpers.ts';
+import { launchChromium, ROOT, startServe, WEB_OUTPUT, type Served } from './web-helpers.ts';
+
+let served: Served;
+let browser: { context: BrowserContext; close: () => Promise<void> };
+const problems: string[] = [];
+
+before(async () => {
+  served = await startServe();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  assert.equal(await served?.stop(), 0, 'serve stops cleanly on SIGTERM');
+});
+
+async function open(path = '/'): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(served.address + path);
+  await page.waitForFunction(() => Number(document.body.dataset.updates) > 0, undefined, { timeout: 20_000 });
+  return page;
+}
+
+const figure = (text: string | null): number => Number((text ?? '').replaceAll(',', '').trim());
+const updates = (page: Page) => page.evaluate(() => Number(document.body.dataset.updates));
+async function afterChange(page: Page, change: () => Promise<void>): Promise<void> {
+  const before = await updates(page);
+  await change();
+  await page.waitForFunction((n) => Number(document.body.dataset.updates) > n, before, { timeout: 20_000 });
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  const result = await page.evaluate(async () => (window as unknown as { axe: { run: (o?: unknown) => Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
+  assert.ok(result.passes.length > 10, 'axe-core ran its rules');
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+}
+
+test('npm start\'s serve prints the address, the workbench link with a session token and a three-line baseline summary', () => {
+  assert.match(served.address, /^http:\/\/127\.0\.0\.1:\d+$/);
+  assert.match(served.link, /^http:\/\/127\.0\.0\.1:\d+\/#token=crd_[0-9a-f]{12}_/);
+  // The summary's figures, worked out from flows.csv: EU27 crude 2024 sums to 455.0 Mt/yr; USA 70.0 / 455.0 = 15.4%.
+  assert.equal(served.lines.length, 5, served.lines.join('\n'));
+  assert.match(served.lines[2], /^EU27 crude oil 2024: 455\.0 Mt\/yr from 10 suppliers; top USA 15\.4%/);
+  assert.match(served.lines[3], /^EU27 uranium 2022: /);
+  assert.match(served.lines[4], /^KAZ crude oil exports /);
+});
+
+test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for the same scenario', { timeout: 60_000 }, async () => {
+  const page = await open();
+  // Pick the commodity and importer through the selects (another commodity first, so the choice is really made).
+  await afterChange(page, () => page.selectOption('#commodity', 'lng'));
+  await afterChange(page, () => page.selectOption('#commodity', 'crude_oil'));
+  await page.selectOption('#importer', 'EU27');
+  await page.click('#tab-dependence');
+  await page.screenshot({ path: join(WEB_OUTPUT, 'dependence.png') });
+  // A commodity picked opens on its latest year with flows and demand: crude oil, 2024.
+  const year = Number(new URL(page.url()).searchParams.get('year'));
+  assert.equal(year, 2024);
+  // EU27's crude imports in 2024, summed by hand from flows.csv: 112.5 + 70 + 55 + 52.5 + 33.5 + 33 + 28.5 + 27 + 22.5 + 20.5 = 455.
+  assert.equal(await page.textContent('[data-testid=dep-total]'), '455 Mt/yr');
+
+  await page.click('#tab-whatif');
+  await afterChange(page, () => page.uncheck('#open-cpc'));
+  await page.waitForSelector('text=1 change(s)');
+  await page.screenshot({ path: join(WEB_OUTPUT, 'whatif.png') });
+
+  const dir = scratchDir('web-cpc');
+  const file = join(dir, 'cpc.yaml');
+  writeFileSync(file, `name: CPC closed\ncommodity: crude_oil\nyear: ${year}\nchanges:\n  - type: close_route\n    route: cpc\n`);
+  const cli = await runCli('scenario', 'run', file, '--json');
+  assert.equal(cli.code, 0, cli.stderr);
+  const r = JSON.parse(cli.stdout) as { importers: { importer: string; servedScenario: number; unserved: number; worldMarket: number; costChange: number }[]; solver: { objective: number; baselineObjective: number }; worldMarket: { premium: number } };
+  const eu = r.importers.find((i) => i.importer === 'EU27')!;
+  const row = page.locator('tr[data-importer=EU27]');
+  assert.equal(figure(await row.locator('[data-field=received]').textContent()), Number(eu.servedScenario.toFixed(3)));
+  assert.equal(figure(await row.locator('[data-field=unserved]').textContent()), Number(eu.unserved.toFixed(3)));
+  assert.equal(figure(await row.locator('[data-field=cost]').textContent()), Number(eu.costChange.toFixed(3)));
+  assert.ok(Math.abs(figure(await page.textContent('[data-testid=objective-change]')) - (r.solver.objective - r.solver.baselineObjective)) <= 5e-4);
+  // By hand: what the EU buys on the world market instead costs the premium per tonne (10% of 602.2 USD/t).
+  assert.ok(Math.abs(eu.costChange - eu.worldMarket * 60.22) < 0.01, `${eu.costChange} vs ${eu.worldMarket} × 60.22`);
+  // The map draws CPC closed.
+  assert.equal(await page.getAttribute('path[data-route=cpc]', 'stroke'), '#c0392b');
+  // URL state: the closed route is in the address, and a new page from it shows the same what-if and figures.
+  const link = page.url();
+  assert.match(link, /close=cpc/);
+  const again = await open(new URL(link).pathname + new URL(link).search);
+  await again.waitForSelector('text=1 change(s)');
+  assert.equal(await again.isChecked('#open-cpc'), false);
+  assert.equal(figure(await again.locator('tr[data-importer=EU27] [data-field=cost]').textContent()), Number(eu.costChange.toFixed(3)));
+
+  // Exports: the importers table as CSV, the map as SVG.
+  const csv = await Promise.all([again.waitForEvent('download'), again.click('button[aria-label="Download the importers table as CSV"]')]);
+  const csvText = readFileSync((await csv[0].path())!, 'utf8');
+  assert.equal(csvText.split('\r\n')[0], 'importer,demand,received baseline,received,unserved,world market,cost change,marginal cost');
+  const euLine = csvText.split('\r\n').find((l) => l.startsWith('EU27,'))!.split(',');
+  assert.equal(Number(euLine[6]), eu.costChange);
+  const svg = await Promise.all([again.waitForEvent('download'), again.click('button[aria-label="Download the map as SVG"]')]);
+  const svgText = readFileSync((await svg[0].path())!, 'utf8');
+  assert.match(svgText, /^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(svgText, /data-route="cpc"[^>]*stroke="#c0392b"|stroke="#c0392b"[^>]*data-route="cpc"/);
+  await again.close();
+  await page.close();
+});
+
+test('each view: screenshot, no serious axe-core violation, no console error or warning', { timeout: 60_000 }, async () => {
+  const page = await open('/?view=dependence&importer=EU27&commodity=crude_oil&year=2023&stage=imports&close=cpc');
+  for (const view of ['dependence', 'whatif', 'flows', 'risk', 'timeline']) {
+    await page.click(`#tab-${view}`);
+    await page.waitForSelector(`#tab-${view}[aria-selected=true]`);
+    if (view === 'flows') await page.waitForSelector('[data-testid=sankey] rect');
+    if (view === 'risk') { await page.click('text=Run N-1'); await page.waitForSelector('[data-testid=n1-table]', { timeout: 30_000 }); }
+    await page.screenshot({ path: join(WEB_OUTPUT, `${view}.png`) });
+    assert.deepEqual(await axeViolations(page), [], `axe-core on the ${view} view`);
+  }
+  await page.close();
+  assert.deepEqual(problems, []);
+});
+
+test('keyboard: the main controls are reached with Tab, and the arrow keys move between views', { timeout: 30_000 }, async () => {
+  const page = await open('/?view=whatif');
+  const reached = new Set<string>();
+  await page.focus('body');
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-route') || ''));
+  }
+  for (const id of ['commodity', 'importer', 'stage', 'tab-whatif', 'cpc', 'open-cpc', 'cap-cpc']) assert.ok(reached.has(id), `${id} reached by Tab (reached: ${[...reached].join(' ')})`);
+  await page.focus('#tab-whatif');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('#tab-flows[aria-selected=true]');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-flows');
+  await page.close();
+});
+
+test('a what-if saved through the API with the session token is listed and compared with the baseline', { timeout: 40_000 }, async () => {
+  const page = await open(`/?view=whatif&close=cpc${new URL(served.link).hash}`);
+  assert.equal(new URL(page.url()).hash, '', 'the token is taken out of the address bar');
+  await page.fill('#scenario-name', 'CPC closed (page)');
+  await page.click('text=Save what-if');
+  await page.waitForSelector('text=/saved as scenario/');
+  await page.click('text=List saved scenarios');
+  await page.check('label:has-text("CPC closed (page)") >> xpath=preceding-sibling::input[1]');
+  await page.click('text=Compare with the baseline');
+  await page.waitForSelector('[data-testid=comparison]');
+  const stored = await (await fetch(`${served.address}/scenarios`)).json() as { scenarios: { name: string; yaml: string }[] };
+  const yaml = stored.scenarios.find((s) => s.name === 'CPC closed (page)')!.yaml;
+  assert.match(yaml, /- type: close_route\n {4}route: "cpc"/);
+  await page.close();
+});

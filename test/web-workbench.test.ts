@@ -60,8 +60,8 @@ test('npm start\'s serve prints the address, the workbench link with a session t
 test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for the same scenario', { timeout: 60_000 }, async () => {
   const page = await open();
   // Pick the commodity and importer through the selects (another commodity first, so the choice is really made).
-  await afterChange(page, () => page.selectOption('#commodity', 'lng'));
-  await afterChange(page, () => page.selectOption('#commodity', 'crude_oil'));
+  await afterChange(page, async () => { await page.selectOption('#commodity', 'lng'); });
+  await afterChange(page, async () => { await page.selectOption('#commodity', 'crude_oil'); });
   await page.selectOption('#importer', 'EU27');
   await page.click('#tab-dependence');
   await page.screenshot({ path: join(WEB_OUTPUT, 'dependence.png') });

@@ -44,7 +44,8 @@ export function WorldMap({ model, commodity, year, importer, flow, result }: Map
   const routes = useMemo(() => model.tables.route.filter((r) => r.commodity === commodity), [model, commodity]);
   const lines = useMemo(() => routes.map((r) => ({ route: r, line: routeLine(model, r.id) })).filter((x) => x.line), [model, routes]);
   const nodeIds = useMemo(() => new Set(routes.flatMap((r) => model.legs(r.id).flatMap((l) => [l.from, l.to]))), [model, routes]);
-  const marked = model.tables.node.filter((n) => nodeIds.has(n.id) && (n.kind === 'chokepoint' || n.kind === 'port' || n.kind === 'terminal'));
+  // Every chokepoint of the dataset in view (the sea lanes around the routes), and the ports and terminals of these routes.
+  const marked = model.tables.node.filter((n) => n.kind === 'chokepoint' || (nodeIds.has(n.id) && (n.kind === 'port' || n.kind === 'terminal')));
 
   // Fit the map to the commodity's route nodes, with room around them (whole world when there are none).
   const projection = useMemo(() => {
@@ -112,7 +113,8 @@ export function WorldMap({ model, commodity, year, importer, flow, result }: Map
           </g>
           <g>
             {marked.map((n) => {
-              const [x, y] = projection([n.lon, n.lat]) ?? [0, 0];
+              const [x, y] = projection([n.lon, n.lat]) ?? [-1, -1];
+              if (x < 0 || y < 0 || x > WIDTH || y > HEIGHT) return null;
               const sources = sourcesOf(model, n.source);
               const url = sources[0] ? sourceUrl(sources[0]) : '';
               const tipLines = [`${n.name} (${n.kind.replace('_', ' ')}, ${nameOf(model, n.country)})`, ...sources.slice(0, 1).map((s) => `source: ${sourceLine(s)}`)];

@@ -40,26 +40,8 @@ export const api = {
   dataset: () => call<{ info: ModelInfo; tables: unknown }>('GET', '/web/dataset'),
   scenarios: async () => (await call<{ scenarios: StoredScenario[] }>('GET', '/scenarios')).scenarios,
   saveScenario: (name: string, yaml: string) => call<StoredScenario>('POST', '/scenarios', { name, yaml }),
-  ingest: (text: string, published?: string, source?: string) =>
-    call<IngestResult>('POST', '/ingest', { text, ...(published ? { published } : {}), ...(source ? { source } : {}) }),
+  /** `corridor ingest --json` of a text (the caller names the parts it reads). */
+  ingest: <T>(text: string, published?: string, source?: string) =>
+    call<T>('POST', '/ingest', { text, ...(published ? { published } : {}), ...(source ? { source } : {}) }),
 };
 
-/** The parts of `corridor ingest --json` the page shows. */
-export interface IngestResult {
-  events: IngestedEvent[];
-  warnings: string[];
-}
-
-export interface IngestedEvent {
-  id?: string;
-  date: string;
-  actor: string;
-  targets: string[];
-  type: string;
-  tone: number;
-  commodities: string[];
-  routes: string[];
-  summary: string;
-  confidence?: number;
-  sentence?: string;
-}

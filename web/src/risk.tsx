@@ -61,7 +61,7 @@ export function RiskPanel({ model, solver, importer, commodity, year }: { model:
         <table data-testid="n1-table">
           <caption>Each element lost on its own, worst first ({n1.unit}; cost in {n1.valueUnit}) <TableExport name={`n1-${importer}-${commodity}-${year}`} label="the N-1 ranking" header={['element', 'kind', `unserved ${importer}`, 'cost change', 'world market']} rows={n1.elements.map((e) => [e.element, e.kind, e.unservedByImporter[importer] ?? e.unserved, e.costChange, e.worldMarket])} /></caption>
           <thead><tr><th scope="col">Element</th><th scope="col">Unserved</th><th scope="col">Cost change</th><th scope="col">World market</th></tr></thead>
-          <tbody>{rows.map((e) => <tr key={e.element}><th scope="row">{e.element}</th><td>{num(e.unservedByImporter[importer] ?? e.unserved)}</td><td>{num(e.costChange)}</td><td>{num(e.worldMarket)}</td></tr>)}</tbody>
+          <tbody>{rows.map((e) => <tr key={e.element} data-element={e.element}><th scope="row">{e.element}</th><td>{num(e.unservedByImporter[importer] ?? e.unserved)}</td><td>{num(e.costChange)}</td><td>{num(e.worldMarket)}</td></tr>)}</tbody>
         </table>
       )}
       <h3>Monte Carlo</h3>
@@ -80,7 +80,7 @@ export function RiskPanel({ model, solver, importer, commodity, year }: { model:
           <p>{mc.draws} draws (seed {mc.seed}), {mc.commodity} {mc.year}; expected cost change {num(mc.expectedCostChange)} USD million.</p>
           {mine ? <QuantileChart r={mine} unit={mc.unit} /> : <p>{importer} is not an importer in this spec's network; totals:</p>}
           {!mine && <QuantileChart r={mc.total} unit={mc.unit} />}
-          <p>Probability of any unserved demand: {pct((mine ?? mc.total).probabilityUnserved)}. Worst 5% of draws driven by: {mc.worstDrivers.slice(0, 3).map((d) => `${d.element} (${pct(d.share, 0)})`).join(', ') || '—'}</p>
+          <p>Expected world-market purchases <strong data-testid="mc-world">{num((mine ?? mc.total).expectedWorldMarket)}</strong> {mc.unit}; probability of any unserved demand: {pct((mine ?? mc.total).probabilityUnserved)}. Worst 5% of draws driven by: {mc.worstDrivers.slice(0, 3).map((d) => `${d.element} (${pct(d.share, 0)})`).join(', ') || '—'}</p>
         </div>
       )}
     </section>

@@ -9,7 +9,7 @@ import { ChartExport, TableExport } from './widgets.tsx';
 
 interface Item { id: string; date: string; kind: 'agreement' | 'event' | 'candidate'; type: string; actors: string[]; summary: string; sources: string[] }
 
-interface Candidate { id: string; date: string | null; type: string; source: string | null; targets: string[]; tone: number; confidence: number; evidence?: { sentence?: string }; sentence?: string }
+interface Candidate { id: string; date: string | null; type: string; source: string | null; targets: string[]; tone: number; confidence: number; commodities: { id: string | null; name: string }[]; sentence: { text: string } }
 
 const WIDTH = 470;
 
@@ -37,14 +37,14 @@ export function TimelinePanel({ model }: { model: Model }) {
   const read = async () => {
     setMessage('reading…');
     try {
-      const result = await api.ingest(text, published || undefined) as unknown as { events: Candidate[]; warnings: string[] };
+      const result = await api.ingest<{ events: Candidate[]; warnings: string[] }>(text, published || undefined);
       setCandidates(result.events);
       setMessage(`${result.events.length} candidate event(s)${result.warnings.length ? `; ${result.warnings.join('; ')}` : ''}`);
     } catch (e) { setMessage(`the news reader refused: ${(e as Error).message}`); }
   };
   const decide = (c: Candidate, accept: boolean) => {
     setCandidates(candidates.filter((x) => x !== c));
-    if (accept && c.date) setAccepted([...accepted, { id: c.id, date: c.date, kind: 'candidate', type: c.type, actors: [c.source ?? '', ...c.targets].filter(Boolean), summary: c.evidence?.sentence ?? c.sentence ?? '', sources: [] }]);
+    if (accept && c.date) setAccepted([...accepted, { id: c.id, date: c.date, kind: 'candidate', type: c.type, actors: [c.source ?? '', ...c.targets].filter(Boolean), summary: c.sentence.text, sources: [] }]);
   };
   return (
     <section aria-labelledby="timeline-title">
@@ -84,7 +84,7 @@ export function TimelinePanel({ model }: { model: Model }) {
       </div>
       <p role="status" data-testid="ingest-status">{message}</p>
       <ul data-testid="candidates">{candidates.map((c) => (
-        <li key={c.id}>{c.date ?? 'no date'} {c.type} {c.source ?? '?'} → {c.targets.join(', ') || '—'} (tone {c.tone}, confidence {c.confidence})
+        <li key={c.id}>{c.date ?? 'no date'} {c.type} {c.source ?? '?'} → {c.targets.join(', ') || '—'} (tone {c.tone}, confidence {c.confidence}): “{c.sentence.text}”
           <button type="button" onClick={() => decide(c, true)} aria-label={`Accept ${c.id}`}>accept</button>
           <button type="button" onClick={() => decide(c, false)} aria-label={`Reject ${c.id}`}>reject</button></li>
       ))}</ul>

@@ -188,10 +188,10 @@ function Saved({ model, state, yaml, solver, onChange }: Pick<WhatIfProps, 'mode
   return (
     <div class="saved">
       <h3>Save, load and compare</h3>
-      <div class="field">
+      <form class="field" onSubmit={(e) => e.preventDefault()}>
         <label for="api-token">API token (for saving; `corridor serve` puts one in the link it prints)</label>
         <input id="api-token" type="password" value={token} autoComplete="off" onInput={(e) => { const t = (e.target as HTMLInputElement).value; setToken(t); setSessionToken(t); }} />
-      </div>
+      </form>
       <div class="field">
         <label for="scenario-name">Scenario name</label>
         <input id="scenario-name" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />

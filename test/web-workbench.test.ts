@@ -175,6 +175,16 @@ test('a what-if saved through the API with the session token is listed and compa
   await page.check('label:has-text("CPC closed (page)") >> xpath=preceding-sibling::input[1]');
   await page.click('text=Compare with the baseline');
   await page.waitForSelector('[data-testid=comparison]');
+  // Columns: baseline, then the saved scenario; the same figures as the CLI's run of the CPC example (same change, 2023).
+  const cli = await runCli('scenario', 'run', join(ROOT, 'examples', 'cpc-shut.yaml'), '--json');
+  const r = JSON.parse(cli.stdout) as { importers: { importer: string; unserved: number; marginalCost: number }[]; actors: { country: string; role: string; valueChange: number }[] };
+  const cells = async (row: string) => (await page.locator(`[data-testid=comparison] tr[data-row="${row}"] td`).allTextContents()).slice(1).map(figure);
+  assert.deepEqual(await cells('unserved|EU27'), [0, r.importers.find((i) => i.importer === 'EU27')!.unserved]);
+  // The EU's price (marginal cost of one more tonne): 0 in the baseline, whose routes.csv crude routes carry no cost;
+  // after, the last tonne comes from the world market at its premium, 10% of the 602.2 USD/t price = 60.22 USD/t.
+  assert.deepEqual(await cells('price|EU27'), [0, 60.22]);
+  const kaz = r.actors.find((a) => a.country === 'KAZ' && a.role === 'exporter')!;
+  assert.equal((await cells('gains and losses|KAZ (exporter)'))[1], Number(kaz.valueChange.toFixed(3)));
   const stored = await (await fetch(`${served.address}/scenarios`)).json() as { scenarios: { name: string; yaml: string }[] };
   const yaml = stored.scenarios.find((s) => s.name === 'CPC closed (page)')!.yaml;
   assert.match(yaml, /- type: close_route\n {4}route: "cpc"/);

@@ -66,8 +66,9 @@ export function App() {
     sessionToken();
     (async () => {
       const { tables, info } = await api.dataset();
+      const ready = solver.init(tables, info);
       const loaded = new Model(tables as Tables, info);
-      await solver.init(tables, info);
+      await ready;
       setModel(loaded);
     })().catch((e: Error) => setError(`could not load the dataset: ${e.message}`));
   }, [solver]);

@@ -151,13 +151,36 @@ export function ResultTable({ result }: { result: ScenarioResult }) {
   );
 }
 
+interface Row { section: string; id: string; unit: string; values: (number | null)[] }
+
+/**
+ * Rows the comparison adds to compareScenarios': each importer's price (marginal cost of one more unit of demand)
+ * before and after, and each actor's value change (who gains and who loses).
+ */
+function extraRows(c: Comparison, baselines: Map<number, ScenarioResult>): Row[] {
+  const rows = new Map<string, Row>();
+  const set = (section: string, id: string, unit: string, column: number, value: number | null) => {
+    const key = `${section}|${id}`;
+    const row = rows.get(key) ?? { section, id, unit, values: c.columns.map(() => null) };
+    row.values[column] = value;
+    rows.set(key, row);
+  };
+  for (const [column, base] of baselines) for (const imp of base.importers) set('price', imp.importer, base.priceUnit, column, imp.marginalCost);
+  c.scenarios.forEach((r, k) => {
+    const column = c.columns.findIndex((col, i) => col.kind === 'scenario' && c.columns.slice(0, i).filter((x) => x.kind === 'scenario').length === k);
+    for (const imp of r.importers) set('price', imp.importer, r.priceUnit, column, imp.marginalCost);
+    for (const a of r.actors) if (a.valueChange !== null && Math.abs(a.valueChange) > 1e-9) set('gains and losses', `${a.country} (${a.role})`, r.valueUnit, column, a.valueChange);
+  });
+  return [...rows.values()];
+}
+
 function Saved({ model, state, yaml, solver, onChange }: Pick<WhatIfProps, 'model' | 'state' | 'yaml' | 'solver' | 'onChange'>) {
   const [name, setName] = useState('');
   const [token, setToken] = useState(sessionStorage.getItem('corridor-token') ?? '');
   const [saved, setSaved] = useState<StoredScenario[] | undefined>();
   const [picked, setPicked] = useState<string[]>([]);
   const [message, setMessage] = useState('');
-  const [comparison, setComparison] = useState<Comparison | undefined>();
+  const [comparison, setComparison] = useState<{ comparison: Comparison; extra: Row[] } | undefined>();
   const refresh = async () => { try { setSaved(await api.scenarios()); } catch (e) { setMessage((e as Error).message); } };
   const save = async () => {
     try {
@@ -180,11 +203,17 @@ function Saved({ model, state, yaml, solver, onChange }: Pick<WhatIfProps, 'mode
       const chosen = (saved ?? []).filter((s) => picked.includes(s.id));
       const results = [];
       for (const s of chosen) results.push(await solver.scenario(s.yaml));
-      setComparison(compareScenarios(results));
+      const compared = compareScenarios(results);
+      // The baseline's marginal costs (prices) come from a run with no change, one per commodity and year.
+      const baselines = new Map<number, ScenarioResult>();
+      for (const [i, c] of compared.columns.entries()) {
+        if (c.kind === 'baseline') baselines.set(i, await solver.scenario(`name: baseline\ncommodity: ${c.commodity}\nyear: ${c.year}\nchanges: []\n`));
+      }
+      setComparison({ comparison: compared, extra: extraRows(compared, baselines) });
       setMessage('');
     } catch (e) { setMessage(`could not compare: ${(e as Error).message}`); }
   };
-  const shown = comparison?.rows.filter((r) => r.section === 'unserved' || r.section === 'cost' || r.section === 'demand' || r.section === 'route') ?? [];
+  const shown = comparison ? [...comparison.comparison.rows.filter((r) => r.section === 'unserved' || r.section === 'demand' || r.section === 'route' || r.section === 'cost'), ...comparison.extra] : [];
   return (
     <div class="saved">
       <h3>Save, load and compare</h3>
@@ -210,9 +239,9 @@ function Saved({ model, state, yaml, solver, onChange }: Pick<WhatIfProps, 'mode
       {saved && <button type="button" disabled={picked.length === 0} onClick={() => void compare()}>Compare with the baseline</button>}
       {comparison && (
         <table data-testid="comparison">
-          <caption>Baseline and scenarios <TableExport name="comparison" label="the comparison" header={['section', 'id', 'unit', ...comparison.columns.map((c) => c.id)]} rows={shown.map((r) => [r.section, r.id, r.unit, ...r.values])} /></caption>
-          <thead><tr><th scope="col">What</th><th scope="col">Unit</th>{comparison.columns.map((c) => <th scope="col" key={c.id}>{c.id}</th>)}</tr></thead>
-          <tbody>{shown.map((r) => <tr key={`${r.section}-${r.id}`}><th scope="row">{r.section} {r.id}</th><td>{r.unit}</td>{r.values.map((v, i) => <td key={i}>{num(v)}</td>)}</tr>)}</tbody>
+          <caption>Baseline and scenarios <TableExport name="comparison" label="the comparison" header={['section', 'id', 'unit', ...comparison.comparison.columns.map((c) => c.id)]} rows={shown.map((r) => [r.section, r.id, r.unit, ...r.values])} /></caption>
+          <thead><tr><th scope="col">What</th><th scope="col">Unit</th>{comparison.comparison.columns.map((c) => <th scope="col" key={c.id}>{c.id}</th>)}</tr></thead>
+          <tbody>{shown.map((r) => <tr key={`${r.section}-${r.id}`} data-row={`${r.section}|${r.id}`}><th scope="row">{r.section} {r.id}</th><td>{r.unit}</td>{r.values.map((v, i) => <td key={i}>{num(v)}</td>)}</tr>)}</tbody>
         </table>
       )}
     </div>

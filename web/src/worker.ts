@@ -14,6 +14,8 @@ import type { WorkerRequest, WorkerReply } from './solver-types.ts';
 
 let model: Model | undefined;
 let highs: Highs | undefined;
+// The solver's WebAssembly (3.5 MB) starts loading with the worker, while the page fetches the dataset.
+const loadingHighs: Promise<Highs> = loadHighs({ locateFile: () => wasmUrl });
 
 const scope = self as unknown as { postMessage(message: WorkerReply): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
 
@@ -29,7 +31,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   try {
     if (request.kind === 'init') {
       model = new Model(request.tables as Tables, request.info);
-      highs ??= await loadHighs({ locateFile: () => wasmUrl });
+      highs = await loadingHighs;
       reply({ id: request.id, ok: true, value: null });
       return;
     }

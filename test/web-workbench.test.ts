@@ -81,7 +81,7 @@ test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for
   writeFileSync(file, `name: CPC closed\ncommodity: crude_oil\nyear: ${year}\nchanges:\n  - type: close_route\n    route: cpc\n`);
   const cli = await runCli('scenario', 'run', file, '--json');
   assert.equal(cli.code, 0, cli.stderr);
-  const r = JSON.parse(cli.stdout) as { importers: { importer: string; servedScenario: number; unserved: number; worldMarket: number; costChange: number }[]; solver: { objective: number; baselineObjective: number }; worldMarket: { premium: number } };
+  const r = JSON.parse(cli.stdout) as { importers: { importer: string; servedScenario: number; unserved: number; worldMarket: number; costChange: number }[]; routes: { route: string; flowScenario: number }[]; solver: { objective: number; baselineObjective: number }; worldMarket: { premium: number } };
   const eu = r.importers.find((i) => i.importer === 'EU27')!;
   const row = page.locator('tr[data-importer=EU27]');
   assert.equal(figure(await row.locator('[data-field=received]').textContent()), Number(eu.servedScenario.toFixed(3)));
@@ -90,8 +90,21 @@ test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for
   assert.ok(Math.abs(figure(await page.textContent('[data-testid=objective-change]')) - (r.solver.objective - r.solver.baselineObjective)) <= 5e-4);
   // By hand: what the EU buys on the world market instead costs the premium per tonne (10% of 602.2 USD/t).
   assert.ok(Math.abs(eu.costChange - eu.worldMarket * 60.22) < 0.01, `${eu.costChange} vs ${eu.worldMarket} × 60.22`);
-  // The map draws CPC closed.
+  // The map draws CPC closed; hovering a route shows its figure with unit and year and its source with its year.
   assert.equal(await page.getAttribute('path[data-route=cpc]', 'stroke'), '#c0392b');
+  // The pointer on the middle of the route's line (where it is drawn, not the centre of its bounding box).
+  const point = await page.evaluate(() => {
+    const line = document.querySelector('path[data-route=druzhba_schwedt]') as SVGPathElement;
+    const p = line.getPointAtLength(line.getTotalLength() / 2).matrixTransform(line.getScreenCTM()!);
+    return { x: p.x, y: p.y };
+  });
+  await page.mouse.move(point.x, point.y);
+  await page.waitForSelector('[role=tooltip]');
+  const tip = await page.textContent('[role=tooltip]') ?? '';
+  const druzhba = r.routes.find((x) => x.route === 'druzhba_schwedt')!;
+  assert.ok(tip.includes(`flow ${druzhba.flowScenario} Mt/yr in ${year}`), tip);
+  // routes.csv: druzhba_schwedt, capacity 1.2 Mt/yr (2024), its first source TASS (2024).
+  assert.ok(tip.includes('capacity 1.2 Mt/yr (2024)') && tip.includes('(TASS, 2024)'), tip);
   // URL state: the closed route is in the address, and a new page from it shows the same what-if and figures.
   const link = page.url();
   assert.match(link, /close=cpc/);
@@ -155,7 +168,7 @@ test('keyboard: the main controls are reached with Tab, and the arrow keys move 
   await page.focus('body');
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
-    reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-route') || ''));
+    reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-hit') || ''));
   }
   for (const id of ['commodity', 'importer', 'stage', 'tab-whatif', 'cpc', 'open-cpc', 'cap-cpc']) assert.ok(reached.has(id), `${id} reached by Tab (reached: ${[...reached].join(' ')})`);
   await page.focus('#tab-whatif');
@@ -193,6 +206,7 @@ test('a what-if saved through the API with the session token is listed and compa
 
 test('timeline: filtered by actor and type; an article pasted goes through the news reader and a candidate accepted joins it', { timeout: 30_000 }, async () => {
   const page = await open(`/?view=timeline${new URL(served.link).hash}`);
+  await page.selectOption('#tl-since', '');
   const all = await page.locator('[data-testid=timeline-list] li').count();
   // By hand from the dataset: agreements.csv and events.csv rows, one item each.
   const rows = (file: string) => readFileSync(join(ROOT, 'data', 'default', file), 'utf8').trim().split('\n').length - 1;

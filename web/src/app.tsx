@@ -158,7 +158,7 @@ export function App() {
       <main>
         <WorldMap model={model} commodity={state.commodity} year={state.year} importer={state.importer} flow={state.flow} result={shown} />
         <div class="views">
-          <Tabs view={state.view} onView={(view) => set({ view })} />
+          <Tabs view={state.view} onView={(view) => { set({ view }); document.getElementById('view-panel')?.scrollTo(0, 0); }} />
           <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${state.view}`} class="panel">
             {state.view === 'dependence' && <DependencePanel model={model} importer={state.importer} commodity={state.commodity} year={state.year} stage={state.stage} flow={state.flow} result={shown}
               onYear={(year) => set({ year })} onFlow={(flow) => set({ flow })} />}

@@ -102,12 +102,16 @@ export function WorldMap({ model, commodity, year, importer, flow, result }: Map
                 ...sources.slice(0, 2).map((s) => `source: ${sourceLine(s)}`),
               ];
               const label = `${route.name}: ${num(value)} ${unit}${closed ? ', closed' : ''}`;
+              const d = path(line!) ?? '';
+              // A wide transparent stroke under the pointer, so that a thin route is easy to hover and click.
               return (
-                <path key={route.id} d={path(line!) ?? ''} fill="none" stroke={closed ? '#c0392b' : '#1f4e79'} stroke-width={closed ? 1.5 : width}
-                  stroke-dasharray={closed ? '4 3' : undefined} stroke-linecap="round" stroke-opacity={0.8} class="route" data-route={route.id}
-                  tabIndex={0} role="link" aria-label={label}
+                <g key={route.id} tabIndex={0} role="link" aria-label={label} data-hit={route.id}
                   onMouseEnter={(e) => show(e, tipLines, url)} onFocus={(e) => show(e, tipLines, url)} onMouseLeave={() => setTip(undefined)} onBlur={() => setTip(undefined)}
-                  onClick={() => open(url)} onKeyDown={(e) => { if (e.key === 'Enter') open(url); }} />
+                  onClick={() => open(url)} onKeyDown={(e) => { if (e.key === 'Enter') open(url); }}>
+                  <path d={d} fill="none" stroke="#000" stroke-opacity={0} stroke-width={Math.max(10, width)} pointer-events="stroke" />
+                  <path d={d} fill="none" stroke={closed ? '#c0392b' : '#1f4e79'} stroke-width={closed ? 1.5 : width} pointer-events="none"
+                    stroke-dasharray={closed ? '4 3' : undefined} stroke-linecap="round" stroke-opacity={0.8} class="route" data-route={route.id} />
+                </g>
               );
             })}
           </g>

@@ -13,10 +13,23 @@ interface Candidate { id: string; date: string | null; type: string; source: str
 
 const WIDTH = 470;
 
+/** Years to mark on the axis: every year, or every second or fifth one when the span is long. */
+function ticks(t0: number, t1: number): number[] {
+  if (!Number.isFinite(t0)) return [];
+  const first = new Date(t0).getUTCFullYear() + 1;
+  const last = new Date(t1).getUTCFullYear();
+  const step = last - first > 20 ? 5 : last - first > 8 ? 2 : 1;
+  const years: number[] = [];
+  for (let y = first; y <= last; y++) if (y % step === 0) years.push(y);
+  return years;
+}
+
 export function TimelinePanel({ model }: { model: Model }) {
   const chart = useRef<SVGSVGElement>(null);
   const [actor, setActor] = useState('');
   const [type, setType] = useState('');
+  // Open on the recent years (from 2020, or the first year after it with an entry), where most entries are.
+  const [since, setSince] = useState(() => [...model.tables.agreement, ...model.tables.event].map((r) => r.date.slice(0, 4)).filter((y) => y >= '2020').sort()[0] ?? '');
   const [text, setText] = useState('');
   const [published, setPublished] = useState('');
   const [candidates, setCandidates] = useState<Candidate[]>([]);
@@ -29,7 +42,8 @@ export function TimelinePanel({ model }: { model: Model }) {
   ].sort((a, b) => a.date.localeCompare(b.date));
   const actors = [...new Set(items.flatMap((i) => i.actors))].sort();
   const types = [...new Set(items.map((i) => i.type))].sort();
-  const shown = items.filter((i) => (!actor || i.actors.includes(actor)) && (!type || i.type === type));
+  const years = [...new Set(items.map((i) => i.date.slice(0, 4)))].sort();
+  const shown = items.filter((i) => (!actor || i.actors.includes(actor)) && (!type || i.type === type) && (!since || i.date.slice(0, 4) >= since));
   const times = shown.map((i) => Date.parse(i.date)).filter(Number.isFinite);
   const t0 = Math.min(...times);
   const t1 = Math.max(...times, t0 + 1);
@@ -58,16 +72,19 @@ export function TimelinePanel({ model }: { model: Model }) {
         <select id="tl-type" value={type} onChange={(e) => setType((e.target as HTMLSelectElement).value)}>
           <option value="">all</option>{types.map((t) => <option key={t} value={t}>{t}</option>)}
         </select>
+        <label for="tl-since">From</label>
+        <select id="tl-since" value={since} onChange={(e) => setSince((e.target as HTMLSelectElement).value)}>
+          <option value="">the start</option>{years.map((y) => <option key={y} value={y}>{y}</option>)}
+        </select>
         <ChartExport chart={chart} name="timeline" label="the timeline" />
         <TableExport name="timeline" label="the timeline" header={['date', 'kind', 'type', 'actors', 'summary', 'sources']} rows={shown.map((i) => [i.date, i.kind, i.type, i.actors.join(';'), i.summary, i.sources.join(';')])} />
       </div>
       <svg ref={chart} width={WIDTH} height={70} viewBox={`0 0 ${WIDTH} 70`} role="img" aria-label={`${shown.length} agreements and events from ${shown[0]?.date ?? '—'} to ${shown.at(-1)?.date ?? '—'}`}>
         <line x1={20} x2={WIDTH - 20} y1={35} y2={35} stroke="#555" />
         {shown.map((i) => <circle key={i.id} cx={x(i.date)} cy={i.kind === 'agreement' ? 25 : i.kind === 'event' ? 45 : 35} r={5} fill={i.kind === 'agreement' ? '#3182bd' : i.kind === 'event' ? '#e6550d' : '#31a354'}><title>{`${i.date} ${i.type}: ${i.summary}`}</title></circle>)}
-        {shown.length > 0 && <text x={20} y={66} font-size={10} font-family="sans-serif" fill="#222">{shown[0].date}</text>}
-        {shown.length > 0 && <text x={WIDTH - 20} y={66} font-size={10} font-family="sans-serif" text-anchor="end" fill="#222">{shown.at(-1)!.date}</text>}
+        {ticks(t0, t1).map((y) => <g key={y}><line x1={x(`${y}-01-01`)} x2={x(`${y}-01-01`)} y1={31} y2={39} stroke="#555" /><text x={x(`${y}-01-01`)} y={66} font-size={10} font-family="sans-serif" text-anchor="middle" fill="#222">{y}</text></g>)}
       </svg>
-      <p class="legend"><span class="key agreement">● agreement (above)</span> <span class="key event">● event (below)</span> <span class="key candidate">● accepted from an article</span></p>
+      <p class="legend"><span aria-hidden="true" style={{ color: '#3182bd' }}>●</span> agreement (above) <span aria-hidden="true" style={{ color: '#e6550d' }}>●</span> event (below) <span aria-hidden="true" style={{ color: '#31a354' }}>●</span> accepted from an article</p>
       <ol class="timeline-list" data-testid="timeline-list">
         {shown.map((i) => (
           <li key={i.id}><strong>{i.date}</strong> {i.kind} {i.type} ({i.actors.join(', ')}): {i.summary}{' '}

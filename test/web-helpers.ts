@@ -22,9 +22,9 @@ export interface Served {
 }
 
 /** Starts `corridor serve --port 0` on a new SQLite store and waits for its address, link and summary. */
-export async function startServe(): Promise<Served> {
+export async function startServe(extra: string[] = []): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'corridor-web-'));
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--database', `sqlite:${join(dir, 'corridor.sqlite')}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--database', `sqlite:${join(dir, 'corridor.sqlite')}`, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });

@@ -13,6 +13,7 @@ import { registerWeb } from '../src/server/web.ts';
 import { Library } from '../src/server/service.ts';
 import { readDatasetFolder } from '../src/store/db/dataset-files.ts';
 import { DEFAULT_DATASET_DIR } from '../src/paths.ts';
+import { startServe } from './web-helpers.ts';
 
 let store: Store;
 let app: FastifyInstance;
@@ -78,4 +79,19 @@ test('the built page is served at / and its assets under /assets/, nothing outsi
   assert.equal(r.statusCode, 302);
   assert.equal(r.headers.location, '/docs');
   await bare.close();
+});
+
+test('corridor serve --no-web-token prints the workbench link without a token, and the page is served at /', { timeout: 30_000 }, async () => {
+  const served = await startServe(['--no-web-token']);
+  try {
+    assert.equal(served.link, `${served.address}/`);
+    const page = await fetch(`${served.address}/`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<title>Corridor workbench<\/title>/);
+    // Writes still need a token: none was made for this session.
+    const save = await fetch(`${served.address}/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ yaml: 'name: x' }) });
+    assert.equal(save.status, 401);
+  } finally {
+    assert.equal(await served.stop(), 0);
+  }
 });

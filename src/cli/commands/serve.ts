@@ -32,7 +32,7 @@ async function library(store: Store, ref: string): Promise<Model> {
 
 export function register(program: Command, context: RunContext): void {
   program.command('serve')
-    .description('serve the HTTP API (datasets, metrics, scenarios, runs, compare, ingest); docs at /docs, OpenAPI at /openapi.json')
+    .description('serve the web workbench at / and the HTTP API (datasets, metrics, scenarios, runs, compare, ingest); docs at /docs, OpenAPI at /openapi.json')
     .option('--port <port>', 'port', '8080')
     .option('--host <host>', 'address to bind (127.0.0.1: this machine only; 0.0.0.0: every interface)', '127.0.0.1')
     .option('--database <url>', DATABASE_HELP)

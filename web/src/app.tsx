@@ -66,10 +66,9 @@ export function App() {
     sessionToken();
     (async () => {
       const { tables, info } = await api.dataset();
-      const ready = solver.init(tables, info);
-      const loaded = new Model(tables as Tables, info);
-      await ready;
-      setModel(loaded);
+      // The map and the metrics show at once; the flows follow when the worker has the solver (requests wait in order).
+      solver.init(tables, info).catch((e: Error) => setError(`could not start the solver: ${e.message}`));
+      setModel(new Model(tables as Tables, info));
     })().catch((e: Error) => setError(`could not load the dataset: ${e.message}`));
   }, [solver]);
 

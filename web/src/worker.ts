@@ -54,4 +54,6 @@ async function handle(request: WorkerRequest): Promise<void> {
   }
 }
 
-scope.onmessage = (event) => { void handle(event.data); };
+// One request at a time, in the order sent (a what-if sent while the solver loads waits for it).
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (event) => { queue = queue.then(() => handle(event.data)); };

@@ -23,10 +23,15 @@ after(async () => {
   assert.equal(await served?.stop(), 0, 'serve stops cleanly on SIGTERM');
 });
 
-async function open(path = '/'): Promise<Page> {
-  const page = await browser.context.newPage();
+/** Collects the page's console errors and warnings and its uncaught errors (the last test asserts there are none). */
+function watch(page: Page): void {
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+}
+
+async function open(path = '/'): Promise<Page> {
+  const page = await browser.context.newPage();
+  watch(page);
   await page.goto(served.address + path);
   await page.waitForFunction(() => Number(document.body.dataset.updates) > 0, undefined, { timeout: 20_000 });
   return page;
@@ -123,6 +128,8 @@ test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for
   const svgText = readFileSync((await svg[0].path())!, 'utf8');
   assert.match(svgText, /^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.match(svgText, /data-route="cpc"[^>]*stroke="#c0392b"|stroke="#c0392b"[^>]*data-route="cpc"/);
+  const png = await Promise.all([again.waitForEvent('download'), again.click('button[aria-label="Download the map as PNG"]')]);
+  assert.deepEqual([...readFileSync((await png[0].path())!).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
   await again.close();
   await page.close();
 });
@@ -224,6 +231,20 @@ test('timeline: filtered by actor and type; an article pasted goes through the n
   await page.click('[data-testid=candidates] li >> text=accept');
   assert.equal(await page.locator('[data-testid=timeline-list] li').count(), all + 1);
   assert.match(await page.locator('[data-testid=timeline-list] li', { hasText: 'candidate' }).textContent() ?? '', /^2025-03-04 candidate AGREE \(KAZ, AZE\): Kazakhstan and Azerbaijan signed/);
+  await page.close();
+});
+
+test('a critical raw material without trade flows: the stage\'s supply shares, HHI and CRMA benchmark', { timeout: 30_000 }, async () => {
+  const page = await browser.context.newPage();
+  watch(page);
+  await page.goto(`${served.address}/?view=dependence&importer=EU27&commodity=tungsten&year=2023&stage=extraction`);
+  await page.waitForSelector('[data-testid=stage-hhi]');
+  // crm_supply.csv, tungsten extraction 2023 (global), OTHER left out as dispersed:
+  // (0.8077² + 0.0449² + 0.0256² + 0.0218² + 0.0192²) × 10,000 = 6,558.9 → 6,559; China 80.8% > 65%: not met.
+  assert.equal(await page.textContent('[data-testid=stage-hhi]'), '6,559');
+  assert.match(await page.textContent('section[aria-labelledby=dep-title] p') ?? '', /China 80\.8% — not met/);
+  assert.match(await page.textContent('[data-testid=solve-status]') ?? '', /no trade flows/);
+  await page.screenshot({ path: join(WEB_OUTPUT, 'dependence-stage.png') });
   await page.close();
 });
 

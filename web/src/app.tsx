@@ -30,7 +30,8 @@ function commodities(model: Model): string[] {
 function latestYear(model: Model, commodity: string): number | undefined {
   const flows = new Set(model.tables.flow.filter((f) => f.commodity === commodity).map((f) => f.year));
   const both = model.tables.demand.filter((d) => d.commodity === commodity && flows.has(d.year)).map((d) => d.year);
-  return Math.max(...(both.length ? both : [...flows])) || undefined;
+  const years = both.length ? both : [...flows];
+  return years.length ? Math.max(...years) : undefined;
 }
 
 function Tabs({ view, onView }: { view: View; onView: (v: View) => void }) {

@@ -49,7 +49,8 @@ function SupplierChart({ m, flow, onFlow }: { m: ImporterMetrics; flow: string; 
   const height = 22 * rows.length + 10;
   return (
     <figure>
-      <figcaption>Suppliers of {m.importerName}, {m.year} (share of {num(m.total)} {m.unit}) <ChartExport chart={chart} name={`suppliers-${m.importer}-${m.commodity}-${m.year}`} label="the suppliers chart" /></figcaption>
+      <figcaption>Suppliers of {m.importerName}, {m.year} (share of {num(m.total)} {m.unit}) <ChartExport chart={chart} name={`suppliers-${m.importer}-${m.commodity}-${m.year}`} label="the suppliers chart" />
+        <TableExport name={`suppliers-${m.importer}-${m.commodity}-${m.year}`} label="the suppliers" header={['exporter', 'name', 'volume', 'unit', 'share', 'aggregate', 'wgi_scaled', 'wgi_year']} rows={rows.map((s) => [s.exporter, s.name, s.volume, m.unit, s.share, s.aggregate, s.wgiScaled, s.wgiYear])} /></figcaption>
       <svg ref={chart} width={440} height={height} viewBox={`0 0 440 ${height}`} role="img" aria-label={`Suppliers of ${m.importerName}: ${rows.map((s) => `${s.name} ${pct(s.share)}`).join(', ')}`}>
         {rows.map((s, i) => (
           <g key={s.exporter} transform={`translate(0 ${5 + i * 22})`}>
@@ -83,9 +84,9 @@ function StageShares({ model, commodity, year, stage }: { model: Model; commodit
       <p>{stage} supply ({shown[0].scope === 'global' ? 'global' : 'EU sourcing'}), {shown[0].year}: HHI <strong data-testid="stage-hhi">{num(hhi(named.map((r) => r.share)), 0)}</strong>;
         CRMA benchmark ({pct(CRMA_SINGLE_COUNTRY_LIMIT, 0)} from one third country): {top ? `${nameOf(model, top.country)} ${pct(top.share)} — ${top.share <= CRMA_SINGLE_COUNTRY_LIMIT ? 'met' : 'not met'}` : '—'}</p>
       <table>
-        <caption>Shares by country</caption>
+        <caption>Shares by country <TableExport name={`stage-${commodity}-${stage}-${shown[0].year}`} label="the stage shares" header={['country', 'share', 'scope', 'year', 'sources']} rows={shown.map((r) => [r.country, r.share, r.scope, r.year, r.source.join(';')])} /></caption>
         <thead><tr><th scope="col">Country</th><th scope="col">Share</th><th scope="col">Source</th></tr></thead>
-        <tbody>{shown.map((r) => <tr key={r.country}><td>{nameOf(model, r.country)}</td><td>{pct(r.share)}</td><td>{sourcesOf(model, r.source).map((s) => <a key={s.id} href={sourceUrl(s)} target="_blank" rel="noopener">{s.title} ({s.year})</a>)}</td></tr>)}</tbody>
+        <tbody>{shown.map((r) => <tr key={r.country}><td>{nameOf(model, r.country)}</td><td>{pct(r.share)}</td><td class="sources">{sourcesOf(model, r.source).map((s, i) => <span key={s.id}>{i > 0 && '; '}<a href={sourceUrl(s)} target="_blank" rel="noopener">{s.title} ({s.year})</a></span>)}</td></tr>)}</tbody>
       </table>
     </div>
   );

@@ -142,7 +142,7 @@ export function ResultTable({ result }: { result: ScenarioResult }) {
       </table>
       {movers.length > 0 && (
         <table>
-          <caption>Who gains and who loses ({result.valueUnit}: volume change × price or transit fee)</caption>
+          <caption>Who gains and who loses ({result.valueUnit}: volume change × price or transit fee) <TableExport name={`whatif-actors-${result.scenario.commodity}-${result.scenario.year}`} label="the gains and losses" header={['country', 'role', 'volume change', 'value change']} rows={movers.map((a) => [a.country, a.role, a.volumeChange, a.valueChange])} /></caption>
           <thead><tr><th scope="col">Actor</th><th scope="col">Role</th><th scope="col">Volume change ({result.unit})</th><th scope="col">Value change</th></tr></thead>
           <tbody>{movers.map((a) => <tr key={`${a.country}-${a.role}`}><td>{a.country}</td><td>{a.role}</td><td>{num(a.volumeChange)}</td><td>{num(a.valueChange)}</td></tr>)}</tbody>
         </table>

@@ -70,6 +70,12 @@ test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for
   await page.selectOption('#importer', 'EU27');
   await page.click('#tab-dependence');
   await page.screenshot({ path: join(WEB_OUTPUT, 'dependence.png') });
+  // Selecting Kazakhstan's flow to the EU highlights the states its routes cross (legs.csv: CPC runs KAZ → RUS), not the ends.
+  await page.click('.supplier-buttons button:text-is("KAZ")');
+  assert.match(await page.getAttribute('path[data-country=RUS]', 'class') ?? '', /\btransit\b/);
+  assert.doesNotMatch(await page.getAttribute('path[data-country=KAZ]', 'class') ?? '', /\btransit\b/);
+  assert.doesNotMatch(await page.getAttribute('path[data-country=FRA]', 'class') ?? '', /\btransit\b/);
+  assert.match(page.url(), /flow=KAZ>EU27|flow=KAZ%3EEU27/);
   // A commodity picked opens on its latest year with flows and demand: crude oil, 2024.
   const year = Number(new URL(page.url()).searchParams.get('year'));
   assert.equal(year, 2024);
@@ -192,6 +198,11 @@ test('a what-if saved through the API with the session token is listed and compa
   await page.click('text=Save what-if');
   await page.waitForSelector('text=/saved as scenario/');
   await page.click('text=List saved scenarios');
+  // Loading it back: reset to the baseline, then load: CPC is closed again.
+  await afterChange(page, () => page.click('text=Reset to the baseline'));
+  assert.equal(await page.isChecked('#open-cpc'), true);
+  await afterChange(page, () => page.click('button[aria-label="Load CPC closed (page)"]'));
+  assert.equal(await page.isChecked('#open-cpc'), false);
   await page.check('label:has-text("CPC closed (page)") >> xpath=preceding-sibling::input[1]');
   await page.click('text=Compare with the baseline');
   await page.waitForSelector('[data-testid=comparison]');

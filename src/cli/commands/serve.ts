@@ -23,8 +23,8 @@ interface ServeOptions {
   webToken: boolean;
 }
 
-/** The served default dataset's Model, for the summary. */
-async function library(store: Store, ref: string): Promise<Model> {
+/** The Model of the dataset requests use by default, for the summary printed at start. */
+async function servedModel(store: Store, ref: string): Promise<Model> {
   const stored = await store.datasetFiles(ref);
   if (!stored) throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no stored dataset "${ref}" (see \`corridor db\`)`);
   return modelOfFiles(stored.files);
@@ -49,6 +49,7 @@ export function register(program: Command, context: RunContext): void {
         await store.importDataset('default', readDatasetFolder(DEFAULT_DATASET_DIR));
         defaultDataset = 'default';
       }
+      const summary = formatServeSummary(baselineReport(await servedModel(store, defaultDataset)));
       const app = await buildServer({ store, defaultDataset, protectReads: options.protectReads, bodyLimit });
       app.addHook('onClose', async () => { await store.close(); });
       const address = await app.listen({ port, host: options.host });
@@ -56,7 +57,7 @@ export function register(program: Command, context: RunContext): void {
       // The workbench's link carries a token for this session (in the fragment: never sent in a request line), revoked on stop.
       const session = options.webToken ? await store.createToken('workbench session') : undefined;
       context.io.out(`workbench: ${address}/${session ? `#token=${session.token}` : ''}`);
-      context.io.out(formatServeSummary(baselineReport(await library(store, defaultDataset))).join('\n'));
+      context.io.out(summary.join('\n'));
       const stop = () => { void (session ? store.revokeToken(session.info.id) : Promise.resolve()).finally(() => { void app.close().then(() => process.exit(0)); }); };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -2,6 +2,7 @@
 // the built page and its assets, and the refusals (unknown dataset, malformed query, paths outside assets/).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -94,4 +95,12 @@ test('corridor serve --no-web-token prints the workbench link without a token, a
   } finally {
     assert.equal(await served.stop(), 0);
   }
+});
+
+test('corridor serve --dataset naming no stored dataset stops before binding, with the reason and exit status 2', () => {
+  const dir = scratchDir('web-serve-bad');
+  const run = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'corridor.mjs'), 'serve', '--port', '0', '--database', `sqlite:${join(dir, 'c.sqlite')}`, '--dataset', 'nope'], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /no stored dataset "nope"/);
+  assert.equal(run.stdout, '', 'nothing served, no address printed');
 });

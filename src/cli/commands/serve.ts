@@ -26,7 +26,7 @@ interface ServeOptions {
 /** The Model of the dataset requests use by default, for the summary printed at start. */
 async function servedModel(store: Store, ref: string): Promise<Model> {
   const stored = await store.datasetFiles(ref);
-  if (!stored) throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no stored dataset "${ref}" (see \`corridor db\`)`);
+  if (!stored) throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no stored dataset "${ref}" (stored ones: \`corridor db datasets\`)`);
   return modelOfFiles(stored.files);
 }
 

@@ -104,3 +104,18 @@ test('corridor serve --dataset naming no stored dataset stops before binding, wi
   assert.match(run.stderr, /no stored dataset "nope"/);
   assert.equal(run.stdout, '', 'nothing served, no address printed');
 });
+
+test('corridor serve on a port in use says so and how to pick another (exit status 2, not an internal error)', async () => {
+  const { createServer } = await import('node:net');
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', () => resolve()));
+  const port = (holder.address() as { port: number }).port;
+  try {
+    const dir = scratchDir('web-serve-port');
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'corridor.mjs'), 'serve', '--port', String(port), '--database', `sqlite:${join(dir, 'c.sqlite')}`, '--no-web-token'], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, new RegExp(`cannot serve on 127\\.0\\.0\\.1:${port}: it is in use by another program; pick another with --port`));
+  } finally {
+    await new Promise<void>((resolve) => holder.close(() => resolve()));
+  }
+});

@@ -1,6 +1,7 @@
 // `corridor serve`: the HTTP API (docs/server.md) on 127.0.0.1:8080 unless told otherwise. The packaged default
 // dataset is imported into the store as "default" (once; it is the dataset requests use when they name none).
 import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
 import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/app.ts';
 import { modelOfFiles, readDatasetFolder } from '../../store/db/dataset-files.ts';
 import { baselineReport } from '../../metrics/index.ts';
@@ -30,6 +31,19 @@ async function servedModel(store: Store, ref: string): Promise<Model> {
   return modelOfFiles(stored.files);
 }
 
+/** Binds the server; a port in use or not allowed is the user's to change, said as such (the store is closed first). */
+async function listen(app: FastifyInstance, port: number, host: string): Promise<string> {
+  try {
+    return await app.listen({ port, host });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
+    await app.close();
+    const why = code === 'EADDRINUSE' ? 'is in use by another program' : code === 'EACCES' ? 'needs privileges this user lacks' : 'is not an address of this machine';
+    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `cannot serve on ${host}:${port}: it ${why}; pick another with --port (npm start -- --port ${port + 1})`, [], '--port');
+  }
+}
+
 export function register(program: Command, context: RunContext): void {
   program.command('serve')
     .description('serve the web workbench at / and the HTTP API (datasets, metrics, scenarios, runs, compare, ingest); docs at /docs, OpenAPI at /openapi.json')
@@ -52,7 +66,7 @@ export function register(program: Command, context: RunContext): void {
       const summary = formatServeSummary(baselineReport(await servedModel(store, defaultDataset)));
       const app = await buildServer({ store, defaultDataset, protectReads: options.protectReads, bodyLimit });
       app.addHook('onClose', async () => { await store.close(); });
-      const address = await app.listen({ port, host: options.host });
+      const address = await listen(app, port, options.host);
       context.io.out(`corridor serving ${address} (store: ${store.db.kind} ${store.db.location}; docs: ${address}/docs)`);
       // The workbench's link carries a token for this session (in the fragment: never sent in a request line), revoked on stop.
       const session = options.webToken ? await store.createToken('workbench session') : undefined;

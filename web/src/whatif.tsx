@@ -121,6 +121,17 @@ function Controls({ model, state, onChange }: Pick<WhatIfProps, 'model' | 'state
   );
 }
 
+/** The selected importer's figures at the top, in view while the controls are moved. */
+function Headline({ result, importer }: { result: ScenarioResult; importer: string }) {
+  const row = result.importers.find((r) => r.importer === importer);
+  return (
+    <p class="headline" aria-live="polite">
+      {row ? <>{row.importer}: received {num(row.servedScenario)} {result.unit} (before {num(row.servedBaseline)}), unserved {num(row.unserved)}, cost change {num(row.costChange)} {result.valueUnit}. </> : null}
+      Objective change {num(result.solver.objective - result.solver.baselineObjective)} {result.valueUnit}.
+    </p>
+  );
+}
+
 export function ResultTable({ result }: { result: ScenarioResult }) {
   const header = ['importer', 'demand', 'received baseline', 'received', 'unserved', 'world market', 'cost change', 'marginal cost'];
   const rows = result.importers.map((r) => [r.importer, r.demand, r.servedBaseline, r.servedScenario, r.unserved, r.worldMarket, r.costChange, r.marginalCost]);
@@ -130,7 +141,8 @@ export function ResultTable({ result }: { result: ScenarioResult }) {
     <div>
       <p>Objective change <strong data-testid="objective-change">{num(objectiveChange)}</strong> {result.valueUnit}; world market{' '}
         <strong data-testid="world-market">{num(result.worldMarket.scenario)}</strong> {result.unit} (premium {num(result.worldMarket.premium, 2)} {result.priceUnit})</p>
-      <table data-testid="importer-table">
+      <div class="table-scroll" tabIndex={0} role="region" aria-label="Importers after the what-if (scrolls sideways)">
+      <table data-testid="importer-table" class="compact">
         <caption>Importers ({result.unit}; costs in {result.valueUnit}; marginal cost in {result.priceUnit}) <TableExport name={`whatif-importers-${result.scenario.commodity}-${result.scenario.year}`} label="the importers table" header={header} rows={rows} /></caption>
         <thead><tr>{['Importer', 'Demand', 'Received before', 'Received after', 'Unserved', 'World market', 'Cost change', 'Marginal cost'].map((h) => <th scope="col" key={h}>{h}</th>)}</tr></thead>
         <tbody>{result.importers.map((r) => (
@@ -140,6 +152,7 @@ export function ResultTable({ result }: { result: ScenarioResult }) {
           </tr>
         ))}</tbody>
       </table>
+      </div>
       {movers.length > 0 && (
         <table>
           <caption>Who gains and who loses ({result.valueUnit}: volume change × price or transit fee) <TableExport name={`whatif-actors-${result.scenario.commodity}-${result.scenario.year}`} label="the gains and losses" header={['country', 'role', 'volume change', 'value change']} rows={movers.map((a) => [a.country, a.role, a.volumeChange, a.valueChange])} /></caption>
@@ -252,6 +265,7 @@ export function WhatIfPanel(p: WhatIfProps) {
   return (
     <section aria-labelledby="whatif-title">
       <h2 id="whatif-title">What-if: {p.state.commodity.replaceAll('_', ' ')}, {p.state.year}</h2>
+      {p.result && <Headline result={p.result} importer={p.state.importer} />}
       <Controls model={p.model} state={p.state} onChange={p.onChange} />
       {p.result && <ResultTable result={p.result} />}
       <details>

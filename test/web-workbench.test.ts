@@ -259,6 +259,34 @@ test('a critical raw material without trade flows: the stage\'s supply shares, H
   await page.close();
 });
 
+test('a capacity dragged to half and an embargo added by hand give the CLI\'s figures for the same changes', { timeout: 40_000 }, async () => {
+  const page = await open('/?view=whatif&importer=EU27&commodity=crude_oil&year=2023');
+  const cliOf = async (changes: string) => {
+    const file = join(scratchDir('web-whatif'), 'w.yaml');
+    writeFileSync(file, `name: w\ncommodity: crude_oil\nyear: 2023\nchanges:\n${changes}`);
+    const run = await runCli('scenario', 'run', file, '--json');
+    assert.equal(run.code, 0, run.stderr);
+    return (JSON.parse(run.stdout) as { importers: { importer: string; servedScenario: number; unserved: number; costChange: number }[] }).importers.find((i) => i.importer === 'EU27')!;
+  };
+  const shown = async () => Promise.all(['received', 'unserved', 'cost'].map(async (f) => figure(await page.locator(`tr[data-importer=EU27] [data-field=${f}]`).textContent())));
+  // CPC's capacity (81.5 Mt/yr) dragged to 40.75: a cut of half.
+  await afterChange(page, () => page.evaluate(() => {
+    const slider = document.getElementById('cap-cpc') as HTMLInputElement;
+    slider.value = '40.75';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+  }));
+  assert.match(await page.textContent('[data-testid=whatif-yaml]') ?? '', /type: cut_capacity\n {4}route: "cpc"\n {4}fraction: 0\.5\n/);
+  let eu = await cliOf('  - type: cut_capacity\n    route: cpc\n    fraction: 0.5\n');
+  assert.deepEqual(await shown(), [eu.servedScenario, eu.unserved, eu.costChange].map((x) => Number(x.toFixed(3))));
+  // Then an embargo on Russian crude to the EU, on top.
+  await page.selectOption('#embargo-exporter', 'RUS');
+  await page.selectOption('#embargo-importer', 'EU27');
+  await afterChange(page, () => page.click('text=Add embargo'));
+  eu = await cliOf('  - type: cut_capacity\n    route: cpc\n    fraction: 0.5\n  - type: embargo\n    exporter: RUS\n    importer: EU27\n');
+  assert.deepEqual(await shown(), [eu.servedScenario, eu.unserved, eu.costChange].map((x) => Number(x.toFixed(3))));
+  await page.close();
+});
+
 test('no console error or warning on any page of this run', () => {
   assert.deepEqual(problems, []);
 });

@@ -266,7 +266,7 @@ export function WhatIfPanel(p: WhatIfProps) {
     <section aria-labelledby="whatif-title">
       <h2 id="whatif-title">What-if: {p.state.commodity.replaceAll('_', ' ')}, {p.state.year}</h2>
       {p.result && <Headline result={p.result} importer={p.state.importer} />}
-      <Controls model={p.model} state={p.state} onChange={p.onChange} />
+      <Controls key={`${p.state.commodity}-${p.state.year}`} model={p.model} state={p.state} onChange={p.onChange} />
       {p.result && <ResultTable result={p.result} />}
       <details>
         <summary>The what-if as a scenario file (run it with <code>corridor scenario run FILE --json</code>)</summary>

@@ -3,10 +3,10 @@
 // view, both from performance marks in the page; and the production bundle's size, gzipped. The peer of the update
 // is the same what-if through the CLI as a process (`corridor scenario run --json`), measured in the same run; the
 // goal is 100 ms.
-//   node --import tsx bench/web/run.ts [--loads 5] [--changes 20] [--no-record]
+//   node --import tsx bench/web/run.ts [--loads 5] [--changes 40] [--no-record]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium, ROOT, startServe } from '../../test/web-helpers.ts';
@@ -14,7 +14,7 @@ import { recordSection, type BenchRow } from '../results.ts';
 
 const arg = (name: string, fallback: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : fallback; };
 const loads = Number(arg('--loads', '5'));
-const changes = Number(arg('--changes', '20'));
+const changes = Number(arg('--changes', '40'));
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 const p95 = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
 const ms = (x: number) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
@@ -86,6 +86,6 @@ if (!process.argv.includes('--no-record')) {
     title: 'Web workbench (chromium, localhost)',
     command: 'npm run bench:web',
     rows,
-    notes: ['The update runs the scenario (baseline and changed network) in the page\'s Web Worker with the library\'s scenario runner and redraws map and panels; the CLI\'s figure includes starting Node and loading the dataset.'],
+    notes: [`Load average at the end of the run: ${loadavg()[0].toFixed(1)} (other work on the machine slows both sides).`, 'The update runs the scenario (baseline and changed network) in the page\'s Web Worker with the library\'s scenario runner and redraws map and panels; the CLI\'s figure includes starting Node and loading the dataset.'],
   });
 }

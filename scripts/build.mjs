@@ -2,7 +2,8 @@
 // esbuild bundles the CLI into one small entry file and one chunk per command (loaded only when asked for), which
 // starts faster than one file per module (bench/cli measures it); type checking is `npm run typecheck`.
 //   node scripts/build.mjs             always rebuilds, from an empty dist/ (no file of a removed source is left)
-//   node scripts/build.mjs --if-stale  rebuilds only when a file under src/ (or the build settings) is newer than dist/
+//   node scripts/build.mjs --if-stale  rebuilds only when a file under src/ or web/ (or the build settings) is newer than dist/
+// Then Vite builds the web workbench (web/) into dist/web/, which `corridor serve` serves at `/`.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ function newestChange(path) {
 
 function isStale() {
   if (!existsSync(stamp)) return true;
-  const inputs = [join(root, 'src'), join(root, 'package.json'), join(root, 'scripts', 'build.mjs')];
+  const inputs = [join(root, 'src'), join(root, 'web'), join(root, 'package.json'), join(root, 'scripts', 'build.mjs')];
   return Math.max(...inputs.map(newestChange)) > statSync(stamp).mtimeMs;
 }
 
@@ -44,6 +45,13 @@ try {
   });
 } catch {
   process.stderr.write('build failed: esbuild reported the errors above\n');
+  process.exit(1);
+}
+try {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'web', 'vite.config.ts'), logLevel: 'error' });
+} catch (error) {
+  process.stderr.write(`build failed: the web workbench did not build: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
 writeFileSync(stamp, `${new Date().toISOString()}\n`);

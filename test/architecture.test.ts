@@ -115,3 +115,32 @@ test('docs/architecture.md describes every folder of src/', () => {
   const missing = Object.keys(MAY_IMPORT).filter((folder) => !doc.includes(`## ${folder}/`));
   assert.deepEqual(missing, []);
 });
+
+/** What the web workbench (web/src/) may import from src/: the pure layers, and risk/ without its worker threads. */
+const WEB_MAY_IMPORT = ['schema', 'model', 'metrics', 'solve', 'scenario', 'risk', 'errors.ts'];
+const WEB_SRC = join(import.meta.dirname, '..', 'web', 'src');
+
+test('web/ imports only the pure layers of src/, and nothing it reaches does file, network, process or thread I/O', () => {
+  const webFiles = readdirSync(WEB_SRC).filter((n) => /\.tsx?$/.test(n)).map((n) => join(WEB_SRC, n));
+  const offenders: string[] = [];
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    for (const next of GRAPH.get(file) ?? []) visit(next);
+  };
+  for (const file of webFiles) {
+    for (const spec of imports(file).filter((s) => s.startsWith('.'))) {
+      const target = resolve(dirname(file), spec);
+      if (!target.startsWith(SRC)) continue;
+      const layer = layerOf(target);
+      if (!WEB_MAY_IMPORT.includes(layer) || target.endsWith(join('risk', 'parallel.ts'))) offenders.push(`web/src/${relative(WEB_SRC, file)} imports ${relative(SRC, target)}`);
+      visit(target);
+    }
+  }
+  for (const file of reached) {
+    for (const spec of imports(file)) if (/^node:|^(fs|net|http|https|child_process|worker_threads)$/.test(spec)) offenders.push(`${relative(SRC, file)} (reached from web/) imports ${spec}`);
+  }
+  assert.ok(reached.size > 20, 'web/ reaches the library');
+  assert.deepEqual(offenders, []);
+});

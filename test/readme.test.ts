@@ -38,3 +38,14 @@ test('README.md shows the current transit exposure of Kazakh crude', async () =>
   const block = stdout.slice(stdout.indexOf('Transit exposure')).trimEnd();
   assert.ok(README.includes(block), `README.md lacks:\n${block}`);
 });
+
+test('README.md opens with npm start (the web workbench) and shows the summary serve prints under its address', async () => {
+  const { baselineReport } = await import('../src/metrics/index.ts');
+  const { loadDataset } = await import('../src/data/read.ts');
+  const { formatServeSummary } = await import('../src/cli/views/serve-summary.ts');
+  const opening = README.split('\n').slice(0, 6).join('\n');
+  assert.match(opening, /npm install && npm start +# the web workbench/);
+  const summary = formatServeSummary(baselineReport(loadDataset())).join('\n');
+  assert.ok(README.includes(`workbench: http://127.0.0.1:8080/#token=crd_…\n${summary}\n`), `README.md lacks:\n${summary}`);
+  assert.ok(README.includes('`corridor report` is the command line\'s main report'));
+});

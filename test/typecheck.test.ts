@@ -9,3 +9,9 @@ test('tsc --noEmit reports no type errors', () => {
   const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { encoding: 'utf8' });
   assert.equal(result.status, 0, result.stdout + result.stderr);
 });
+
+test('the web workbench (web/, its own DOM and JSX settings) type-checks too', () => {
+  const root = join(import.meta.dirname, '..');
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', join(root, 'web')], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+});

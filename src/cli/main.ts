@@ -31,7 +31,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'events', summary: 'review candidate events from `corridor ingest --save`, and list the dataset\'s events by date', load: () => import('./commands/events.ts') },
   { name: 'init', summary: 'copy the default dataset into a new or empty folder, to change it there (the packaged one is read-only)', load: () => import('./commands/init.ts') },
   { name: 'db', summary: 'the store of datasets, scenarios and runs (SQLite or PostgreSQL): migrate, status, backup, import, datasets', load: () => import('./commands/db.ts') },
-  { name: 'serve', summary: 'serve the HTTP API (datasets, metrics, scenarios, runs, compare, ingest) on 127.0.0.1', load: () => import('./commands/serve.ts') },
+  { name: 'serve', summary: 'serve the web workbench and the HTTP API (datasets, metrics, scenarios, runs, compare, ingest) on 127.0.0.1', load: () => import('./commands/serve.ts') },
   { name: 'token', summary: 'API tokens for writes to the server: create NAME, list, revoke ID', load: () => import('./commands/token.ts') },
   { name: 'completion', summary: 'print a shell completion script: corridor completion bash|zsh|fish', load: () => import('./commands/completion.ts') },
 ];

@@ -11,6 +11,7 @@ import { answerPrepared, fastPaths, handlers } from './routes.ts';
 import { ROUTES } from './schemas.ts';
 import { Library } from './service.ts';
 import { DEFAULT_JOB_LIMITS, JobRunner, type JobLimits } from './jobs.ts';
+import { registerWeb } from './web.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -103,6 +104,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const docsOnRequest = options.protectReads ? async (request: { headers: { authorization?: string } }) => { await checkToken(options.store, request.headers.authorization); } : undefined;
   app.get('/openapi.json', { onRequest: docsOnRequest }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(openapi));
   app.get('/docs', { onRequest: docsOnRequest }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(docs));
-  app.get('/', async (_request, reply) => reply.redirect('/docs'));
+  registerWeb(app, library, { store: options.store, protectReads: options.protectReads });
   return app;
 }

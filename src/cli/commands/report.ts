@@ -1,4 +1,4 @@
-// `corridor report` (and `npm start`): the baseline report of a dataset, built on the metrics layer.
+// `corridor report`: the baseline report of a dataset, built on the metrics layer.
 import type { Command } from 'commander';
 import { baselineReport } from '../../metrics/index.ts';
 import { printOutput, withDataset, withOutput, type OutputOptions, type RunContext } from '../common.ts';

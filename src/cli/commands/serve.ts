@@ -1,10 +1,14 @@
 // `corridor serve`: the HTTP API (docs/server.md) on 127.0.0.1:8080 unless told otherwise. The packaged default
 // dataset is imported into the store as "default" (once; it is the dataset requests use when they name none).
 import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
 import { buildServer, DEFAULT_BODY_LIMIT } from '../../server/app.ts';
 import { DEFAULT_JOB_LIMITS } from '../../server/jobs.ts';
+import { modelOfFiles, readDatasetFolder } from '../../store/db/dataset-files.ts';
+import { baselineReport } from '../../metrics/index.ts';
+import type { Model } from '../../model/model.ts';
 import { CorridorError } from '../../errors.ts';
-import { readDatasetFolder } from '../../store/db/dataset-files.ts';
+import { formatServeSummary } from '../views/serve-summary.ts';
 import { databaseUrl } from '../../store/db/open.ts';
 import { Store } from '../../store/db/store.ts';
 import { DEFAULT_DATASET_DIR } from '../../paths.ts';
@@ -21,16 +25,38 @@ interface ServeOptions {
   jobs?: string;
   jobQueue?: string;
   jobWorkers?: string;
+  webToken: boolean;
+}
+
+/** The Model of the dataset requests use by default, for the summary printed at start. */
+async function servedModel(store: Store, ref: string): Promise<Model> {
+  const stored = await store.datasetFiles(ref);
+  if (!stored) throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `no stored dataset "${ref}" (stored ones: \`corridor db datasets\`)`);
+  return modelOfFiles(stored.files);
+}
+
+/** Binds the server; a port in use or not allowed is the user's to change, said as such (the store is closed first). */
+async function listen(app: FastifyInstance, port: number, host: string): Promise<string> {
+  try {
+    return await app.listen({ port, host });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
+    await app.close();
+    const why = code === 'EADDRINUSE' ? 'is in use by another program' : code === 'EACCES' ? 'needs privileges this user lacks' : 'is not an address of this machine';
+    throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `cannot serve on ${host}:${port}: it ${why}; pick another with --port (npm start -- --port ${port + 1})`, [], '--port');
+  }
 }
 
 export function register(program: Command, context: RunContext): void {
   program.command('serve')
-    .description('serve the HTTP API (datasets, metrics, scenarios, runs, compare, ingest, risk jobs, candidate events); docs at /docs, OpenAPI at /openapi.json')
+    .description('serve the web workbench at / and the HTTP API (datasets, metrics, scenarios, runs, compare, ingest, risk jobs, candidate events); docs at /docs, OpenAPI at /openapi.json')
     .option('--port <port>', 'port', '8080')
     .option('--host <host>', 'address to bind (127.0.0.1: this machine only; 0.0.0.0: every interface)', '127.0.0.1')
     .option('--database <url>', DATABASE_HELP)
     .option('--dataset <ref>', 'default dataset of requests: a stored dataset\'s hash, name or name@version (default: the packaged dataset, stored as "default")')
     .option('--protect-reads', 'reads need an API token too (writes always do)', false)
+    .option('--no-web-token', 'do not create a session token for the workbench page (saving from the page then needs one pasted in)')
     .option('--body-limit <bytes>', `largest request body (default ${DEFAULT_BODY_LIMIT})`)
     .option('--jobs <n>', `risk jobs (N-1, Monte Carlo) run at once (default ${DEFAULT_JOB_LIMITS.concurrency})`)
     .option('--job-queue <n>', `risk jobs waiting at most; more are refused with 503 (default ${DEFAULT_JOB_LIMITS.queue})`)
@@ -52,12 +78,17 @@ export function register(program: Command, context: RunContext): void {
         await store.importDataset('default', readDatasetFolder(DEFAULT_DATASET_DIR));
         defaultDataset = 'default';
       }
+      const summary = formatServeSummary(baselineReport(await servedModel(store, defaultDataset)));
       const jobs = { ...(concurrency !== undefined ? { concurrency } : {}), ...(queue !== undefined ? { queue } : {}) };
       const app = await buildServer({ store, defaultDataset, protectReads: options.protectReads, bodyLimit, jobs, jobWorkers });
       app.addHook('onClose', async () => { await store.close(); });
-      const address = await app.listen({ port, host: options.host });
+      const address = await listen(app, port, options.host);
       context.io.out(`corridor serving ${address} (store: ${store.db.kind} ${store.db.location}; docs: ${address}/docs)`);
-      const stop = () => { void app.close().then(() => process.exit(0)); };
+      // The workbench's link carries a token for this session (in the fragment: never sent in a request line), revoked on stop.
+      const session = options.webToken ? await store.createToken('workbench session') : undefined;
+      context.io.out(`workbench: ${address}/${session ? `#token=${session.token}` : ''}`);
+      context.io.out(summary.join('\n'));
+      const stop = () => { void (session ? store.revokeToken(session.info.id) : Promise.resolve()).finally(() => { void app.close().then(() => process.exit(0)); }); };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await new Promise<void>((resolve) => app.server.once('close', () => resolve()));

@@ -1,4 +1,4 @@
-// Text and tables of the baseline report (`corridor report`, `npm start`).
+// Text and tables of the baseline report (`corridor report`).
 import type { BaselineReport } from '../../metrics/index.ts';
 import { formatInteger, formatPercent, formatTable, formatVolume, volumeDigits, type DataTable } from '../format.ts';
 import { crmLines, crmTables } from './crm.ts';

@@ -1,0 +1,47 @@
+// Calls to Corridor's HTTP API from the page (same origin). Writes need an API token: `corridor serve` prints the
+// page's address with a token for this session in its fragment (#token=…, never sent to the server in a URL); the
+// page keeps it in sessionStorage and takes it out of the address bar. One can also be pasted in the page.
+import type { ModelInfo } from '../../src/model/model.ts';
+
+export interface StoredScenario { id: string; name: string; yaml: string; createdAt: string; updatedAt: string }
+
+const TOKEN_KEY = 'corridor-token';
+
+/** Takes a token from the URL fragment (then removes it from the address bar) or from this tab's storage. */
+export function sessionToken(): string {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+export function setSessionToken(token: string): void {
+  sessionStorage.setItem(TOKEN_KEY, token.trim());
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const message = (data as { error?: { message?: string } } | null)?.error?.message ?? `${response.status} ${response.statusText}`;
+    throw new Error(message);
+  }
+  return data as T;
+}
+
+export const api = {
+  dataset: () => call<{ info: ModelInfo; tables: unknown }>('GET', '/web/dataset'),
+  scenarios: async () => (await call<{ scenarios: StoredScenario[] }>('GET', '/scenarios')).scenarios,
+  saveScenario: (name: string, yaml: string) => call<StoredScenario>('POST', '/scenarios', { name, yaml }),
+  /** `corridor ingest --json` of a text (the caller names the parts it reads). */
+  ingest: <T>(text: string, published?: string, source?: string) =>
+    call<T>('POST', '/ingest', { text, ...(published ? { published } : {}), ...(source ? { source } : {}) }),
+};
+

@@ -1,0 +1,6 @@
+// Entry point of the workbench page.
+import { render } from 'preact';
+import { App } from './app.tsx';
+import './style.css';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,153 @@
+// The map: countries (Natural Earth via world-atlas, drawn with d3-geo), the commodity's routes along their legs'
+// nodes with line width by flow, chokepoints and ports marked, the selected importer and the transit states of the
+// selected flow highlighted. Hover or focus shows a figure with its unit, source and year; click or Enter opens
+// the source.
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import type { Model } from '../../src/model/model.ts';
+import type { ScenarioResult } from '../../src/scenario/results.ts';
+import { routeLine, worldCountries } from './geo.ts';
+import { nameOf, num, sourceLine, sourcesOf, sourceUrl } from './format.ts';
+import { ChartExport } from './widgets.tsx';
+
+const WIDTH = 760;
+const HEIGHT = 470;
+
+interface Tip { x: number; y: number; lines: string[]; url: string }
+
+export interface MapProps {
+  model: Model;
+  commodity: string;
+  year: number;
+  importer: string;
+  flow: string;
+  result: ScenarioResult | undefined;
+}
+
+/** Countries a selected flow's routes cross, other than its exporter and importer (and the importer's members). */
+export function transitStates(model: Model, result: ScenarioResult | undefined, flow: string): string[] {
+  if (!result || !flow) return [];
+  const [exporter, importer] = flow.split('>');
+  const ends = new Set([exporter, importer, ...model.blocMembers(importer)]);
+  const states = new Set<string>();
+  for (const f of result.flows) {
+    if (f.exporter !== exporter || f.importer !== importer || (f.flowScenario <= 0 && f.flowBaseline <= 0)) continue;
+    for (const c of model.routeCountries(f.route)) if (!ends.has(c)) states.add(c);
+  }
+  return [...states];
+}
+
+export function WorldMap({ model, commodity, year, importer, flow, result }: MapProps) {
+  const svg = useRef<SVGSVGElement>(null);
+  const [tip, setTip] = useState<Tip | undefined>();
+  const countries = worldCountries();
+  const routes = useMemo(() => model.tables.route.filter((r) => r.commodity === commodity), [model, commodity]);
+  const lines = useMemo(() => routes.map((r) => ({ route: r, line: routeLine(model, r.id) })).filter((x) => x.line), [model, routes]);
+  const nodeIds = useMemo(() => new Set(routes.flatMap((r) => model.legs(r.id).flatMap((l) => [l.from, l.to]))), [model, routes]);
+  // Every chokepoint of the dataset in view (the sea lanes around the routes), and the ports and terminals of these routes.
+  const marked = model.tables.node.filter((n) => n.kind === 'chokepoint' || (nodeIds.has(n.id) && (n.kind === 'port' || n.kind === 'terminal')));
+
+  // Fit the map to the commodity's route nodes, with room around them (whole world when there are none).
+  const projection = useMemo(() => {
+    const points = model.tables.node.filter((n) => nodeIds.has(n.id)).map((n) => [n.lon, n.lat] as [number, number]);
+    const p = geoNaturalEarth1();
+    if (points.length < 2) return p.fitSize([WIDTH, HEIGHT], { type: 'Sphere' });
+    const lons = points.map((q) => q[0]);
+    const lats = points.map((q) => q[1]);
+    const box = { type: 'MultiPoint' as const, coordinates: [[Math.min(...lons) - 12, Math.min(...lats) - 8], [Math.max(...lons) + 12, Math.max(...lats) + 8]] };
+    return p.fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 10]], box);
+  }, [model, nodeIds]);
+  const path = geoPath(projection);
+
+  const flowOf = new Map((result?.routes ?? []).map((r) => [r.route, r]));
+  const largest = Math.max(1e-9, ...[...flowOf.values()].map((r) => Math.max(r.flowScenario, r.flowBaseline)));
+  const importerStates = new Set([importer, ...model.blocMembers(importer)]);
+  const transit = new Set(transitStates(model, result, flow));
+  const exporters = new Set(model.tables.flow.filter((f) => f.commodity === commodity && f.year === year).map((f) => f.exporter));
+  const unit = result?.unit ?? '';
+
+  const show = (event: { currentTarget: Element }, lines: string[], url: string) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const frame = svg.current!.getBoundingClientRect();
+    setTip({ x: box.left - frame.left + box.width / 2, y: box.top - frame.top, lines, url });
+  };
+  const open = (url: string) => { if (url) window.open(url, '_blank', 'noopener'); };
+
+  return (
+    <section class="map" aria-labelledby="map-title">
+      <h2 id="map-title">Map: {commodity.replaceAll('_', ' ')} routes, {year} <ChartExport chart={svg} name={`map-${commodity}-${year}`} label="the map" /></h2>
+      <div class="map-frame">
+        <svg ref={svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={`Map of ${commodity} routes in ${year}`} data-testid="map">
+          <rect width={WIDTH} height={HEIGHT} fill="#eaf2f8" />
+          <g>
+            {countries.map((c) => {
+              const id = c.properties.iso3;
+              const kind = importerStates.has(id) ? 'importer' : transit.has(id) ? 'transit' : exporters.has(id) ? 'exporter' : 'other';
+              const fill = { importer: '#9ecae1', transit: '#fdae6b', exporter: '#c7e9c0', other: '#f4f1ea' }[kind];
+              return <path key={c.id} d={path(c) ?? ''} fill={fill} stroke="#b9b4a8" stroke-width={0.5} class={`country ${kind}`} data-country={id}><title>{c.properties.name}</title></path>;
+            })}
+          </g>
+          <g>
+            {lines.map(({ route, line }) => {
+              const r = flowOf.get(route.id);
+              const value = r ? r.flowScenario : 0;
+              const closed = r?.status === 'closed' || (r !== undefined && r.capacity === 0);
+              const width = 1 + 9 * (value / largest);
+              const sources = sourcesOf(model, route.source);
+              const url = sources[0] ? sourceUrl(sources[0]) : '';
+              const tipLines = [
+                route.name,
+                `flow ${num(value)} ${unit} in ${year}${r && r.flowBaseline !== r.flowScenario ? ` (baseline ${num(r.flowBaseline)})` : ''} — flow model`,
+                `capacity ${num(route.capacity)} ${route.unit} (${route.year})`,
+                ...sources.slice(0, 2).map((s) => `source: ${sourceLine(s)}`),
+              ];
+              const label = `${route.name}: ${num(value)} ${unit}${closed ? ', closed' : ''}`;
+              const d = path(line!) ?? '';
+              // A wide transparent stroke under the pointer, so that a thin route is easy to hover and click.
+              return (
+                <g key={route.id} tabIndex={0} role="link" aria-label={label} data-hit={route.id}
+                  onMouseEnter={(e) => show(e, tipLines, url)} onFocus={(e) => show(e, tipLines, url)} onMouseLeave={() => setTip(undefined)} onBlur={() => setTip(undefined)}
+                  onClick={() => open(url)} onKeyDown={(e) => { if (e.key === 'Enter') open(url); }}>
+                  <path d={d} fill="none" stroke="#000" stroke-opacity={0} stroke-width={Math.max(10, width)} pointer-events="stroke" />
+                  <path d={d} fill="none" stroke={closed ? '#c0392b' : '#1f4e79'} stroke-width={closed ? 1.5 : width} pointer-events="none"
+                    stroke-dasharray={closed ? '4 3' : undefined} stroke-linecap="round" stroke-opacity={0.8} class="route" data-route={route.id} />
+                </g>
+              );
+            })}
+          </g>
+          <g>
+            {marked.map((n) => {
+              const [x, y] = projection([n.lon, n.lat]) ?? [-1, -1];
+              if (x < 0 || y < 0 || x > WIDTH || y > HEIGHT) return null;
+              const sources = sourcesOf(model, n.source);
+              const url = sources[0] ? sourceUrl(sources[0]) : '';
+              const tipLines = [`${n.name} (${n.kind.replace('_', ' ')}, ${nameOf(model, n.country)})`, ...sources.slice(0, 1).map((s) => `source: ${sourceLine(s)}`)];
+              const label = `${n.kind.replace('_', ' ')} ${n.name}`;
+              const events = {
+                tabIndex: 0, role: 'link' as const, 'aria-label': label, 'data-node': n.id,
+                onMouseEnter: (e: MouseEvent) => show(e as unknown as { currentTarget: Element }, tipLines, url),
+                onFocus: (e: FocusEvent) => show(e as unknown as { currentTarget: Element }, tipLines, url),
+                onMouseLeave: () => setTip(undefined), onBlur: () => setTip(undefined),
+                onClick: () => open(url), onKeyDown: (e: KeyboardEvent) => { if (e.key === 'Enter') open(url); },
+              };
+              return n.kind === 'chokepoint'
+                ? <path key={n.id} d={`M${x},${y - 6}L${x + 6},${y}L${x},${y + 6}L${x - 6},${y}Z`} fill="#c0392b" stroke="#fff" stroke-width={1} class="chokepoint" {...events} />
+                : <circle key={n.id} cx={x} cy={y} r={4} fill="#2c3e50" stroke="#fff" stroke-width={1} class="port" {...events} />;
+            })}
+          </g>
+        </svg>
+        {tip && (
+          <div class="tip" role="tooltip" style={{ left: `${Math.min(tip.x, WIDTH - 240)}px`, top: `${Math.max(0, tip.y - 12)}px` }}>
+            {tip.lines.map((l) => <div key={l}>{l}</div>)}
+            {tip.url && <div class="tip-hint">click or Enter: open the source</div>}
+          </div>
+        )}
+      </div>
+      <p class="legend">
+        <span class="key importer">importer</span> <span class="key transit">transit states of the selected flow</span>{' '}
+        <span class="key exporter">exporters</span> <span class="key chokepoint">◆ chokepoint</span> <span class="key port">● port or terminal</span>{' '}
+        line width: flow ({unit}); dashed red: closed
+      </p>
+    </section>
+  );
+}

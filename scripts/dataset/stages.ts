@@ -1,0 +1,89 @@
+// Value chains of the default dataset: stages.csv, stage_supply.csv and stage_flows.csv. Called by
+// scripts/build-default-dataset.ts, which passes its `src()` (sources.csv) and its number formatting, so the files
+// stay byte-for-byte reproducible. Production of a stage that the EU method calls extraction or processing stays in
+// production.csv (the chain reads it from there); this file holds what production.csv cannot say: the later stages,
+// their units and conversions, capacities by company, and deliveries per stage.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatCsv } from '../../src/data/csv.ts';
+
+type Cell = string | number;
+type Row = Record<string, Cell>;
+type Src = (id: string, title: string, publisher: string, url: string, year: number, note?: string) => void;
+
+const HEAD = {
+  'stages.csv': 'commodity,stage,sequence,name,unit,predecessor,input_per_unit,eu_method_stage,source,estimated,note',
+  'stage_supply.csv': 'year,commodity,stage,country,operator,kind,volume,unit,source,estimated,note',
+  'stage_flows.csv': 'year,commodity,stage,importer,supplier,share,source,estimated,note',
+} as const;
+type StageFile = keyof typeof HEAD;
+
+/** Builds the value-chain tables, registers their sources through `src`, and writes the files into `out`. */
+export function buildStages(src: Src, out: string, cell: (v: Cell) => string): void {
+  const T = new Map<StageFile, Row[]>();
+  const add = (file: StageFile, row: Row) => T.set(file, [...(T.get(file) ?? []), row]);
+  const flag = (estimated: boolean) => (estimated ? 'true' : 'false');
+
+  src('esa_obs_conversion_2017', 'Nuclear fuel cycle, front end: conversion (commercial UF6 conversion facilities, nameplate capacity 2017)', 'Euratom Supply Agency, Nuclear Market Observatory (table from WNA, The Nuclear Fuel Report 2017-2035)', 'ec.europa.eu/euratom/observatory_segments_c.html', 2017, 'Nameplate capacity by company in tU as UF6: Rosatom 18,000 (assumed from production targets), Orano (Comurhex) 15,000, Cameco 12,500, ConverDyn 7,000, CNNC 5,000; total 57,500. Page undated; the year is that of the figures');
+  src('esa_obs_enrichment_2015', 'Nuclear fuel cycle, front end: enrichment (operating commercial enrichment facilities, capacity 2015)', 'Euratom Supply Agency, Nuclear Market Observatory (table from WNA, The Nuclear Fuel Report 2015-2035)', 'ec.europa.eu/euratom/observatory_segments_e.html', 2015, 'Nameplate capacity in tSW: TVEL/Tenex 26,600, Urenco (UK/DE/NL/USA) 19,100, Areva GB II 7,000, CNNC 4,220, others (CNEA, INB, JNFL) 175. The page prints a world total of 65,600, which is not the sum of its rows (57,095); the rows are used. Page undated; the year is that of the figures');
+  src('esa_ar2007_wonk', '2007 Euratom Supply Agency Annual Report (summary)', 'Arms Control Wonk (totalwonkerr.net), quoting ESA', 'totalwonkerr.net/2008/07/04/report-on-u-in-the-eu/', 2008, 'Russian separative work delivered to EU utilities: some 4,528 tSWU, almost 31% of the enrichment services supplied (2007)');
+  src('nfc_swu_example', 'Worked example: SWU calculation (1 kg of 3.5% enriched uranium, 0.3% tails)', 'Nuclear Fuel Cycle (nfc.rizgarmella.com)', 'nfc.rizgarmella.com/ch02/worked-example-swu-calculation', 2024, 'Feed 7.785 kg natural U and 4.34 kg-SWU per kg of 3.5% product at 0.3% tails (standard mass balance and value function)');
+  src('iupac_atomic_weights', 'Standard atomic weights (Ti 47.867, O 15.999)', 'IUPAC Commission on Isotopic Abundances and Atomic Weights', 'ciaaw.org/atomic-weights.htm', 2021, 'Used for the TiO2 content of one tonne of titanium');
+
+  // ------------------------------------------------------------ stages
+  const stage = (commodity: string, id: string, sequence: number, name: string, unit: string, predecessor: string, input: Cell, euStage: string, source: string, estimated: boolean, note: string) =>
+    add('stages.csv', { commodity, stage: id, sequence, name, unit, predecessor, input_per_unit: input, eu_method_stage: euStage, source, estimated: flag(estimated), note });
+  // Uranium: the EU criticality method does not cover it (Euratom does), so eu_method_stage only says which stage
+  // production.csv's extraction rows are.
+  stage('uranium', 'mining', 1, 'Mining and milling (U3O8, uranium ore concentrate)', 'tU', '', '', 'extraction', 'wna_mining_2023', false, 'Counted in tonnes of uranium contained; 1 tU = 1.1792 t U3O8');
+  stage('uranium', 'conversion', 2, 'Conversion (UF6)', 'tU', 'mining', 1, 'processing', 'esa_obs_conversion_2017', true, 'Same uranium content as the concentrate converted: 1 tU as UF6 takes 1 tU as U3O8 (process losses, well under 1%, neglected)');
+  stage('uranium', 'enrichment', 3, 'Enrichment (separative work)', 'tSWU', 'conversion', 7.785 / 4.34, '', 'nfc_swu_example', true, `Natural UF6 feed per tSWU when enriching to 3.5% U-235 at 0.3% tails: 7.785 tU feed / 4.34 tSWU = ${cell(7.785 / 4.34)} tU; depends on the product and tails assays`);
+  stage('uranium', 'fuel_fabrication', 4, 'Fuel fabrication (enriched uranium in assemblies)', 'tHM', 'enrichment', 4.34, '', 'nfc_swu_example', true, 'Separative work per tonne of heavy metal at 3.5% U-235 and 0.3% tails: 4.34 tSWU/tHM; depends on the assays');
+  // Tungsten, counted in tungsten content at every stage (so the stages convert 1:1; process losses neglected).
+  stage('tungsten', 'concentrate', 1, 'Mining: tungsten concentrate', 't W', '', '', 'extraction', 'inn_tungsten_2024', false, 'Tonnes of tungsten content (USGS basis)');
+  stage('tungsten', 'apt', 2, 'Processing: ammonium paratungstate (APT) and oxides', 't W', 'concentrate', 1, 'processing', 'critmat_eu2023', true, 'Counted in tungsten content: 1 t W in APT takes 1 t W in concentrate (losses neglected)');
+  stage('tungsten', 'metal_carbide', 3, 'Tungsten metal powder and carbide', 't W', 'apt', 1, '', 'critmat_eu2023', true, 'Counted in tungsten content (losses neglected)');
+  // Rare earths, counted in rare-earth oxide (REO) equivalent throughout.
+  stage('rare_earths', 'mining', 1, 'Mining: mixed rare-earth concentrate', 't REO', '', '', 'extraction', 'usgs_ree_2024', false, 'Tonnes of rare-earth oxide equivalent (USGS basis)');
+  stage('rare_earths', 'separation', 2, 'Separation into individual oxides', 't REO', 'mining', 1, 'processing', 'critmat_eu2023', true, 'Counted in REO equivalent (losses neglected)');
+  stage('rare_earths', 'metals_magnets', 3, 'Metals, alloys and permanent magnets', 't REO', 'separation', 1, '', 'critmat_eu2023', true, 'Counted in REO equivalent of the rare earths they contain (losses neglected)');
+  // Titanium: feedstock in TiO2 content, sponge and metal in Ti.
+  const tio2PerTi = (47.867 + 2 * 15.999) / 47.867;
+  stage('titanium_sponge', 'feedstock', 1, 'Mining: ilmenite and rutile (TiO2 content)', 't TiO2', '', '', 'extraction', 'critmat_eu2023', false, 'Tonnes of TiO2 contained');
+  stage('titanium_sponge', 'sponge', 2, 'Titanium sponge (Kroll process)', 't Ti', 'feedstock', tio2PerTi, 'processing', 'iupac_atomic_weights;argus_tisponge_2025', true, `Stoichiometric: one tonne of Ti is contained in (47.867 + 2 x 15.999) / 47.867 = ${cell(tio2PerTi)} t TiO2 (losses neglected)`);
+  stage('titanium_sponge', 'metal', 3, 'Titanium metal (ingot, mill products)', 't Ti', 'sponge', 1, '', 'argus_tisponge_2025', true, 'Counted in titanium content (scrap and losses neglected)');
+
+  // ------------------------------------------------------------ capacity per stage
+  const supply = (year: number, commodity: string, stageId: string, country: string, operator: string, kind: string, volume: number, unit: string, source: string, estimated: boolean, note: string) =>
+    add('stage_supply.csv', { year, commodity, stage: stageId, country, operator, kind, volume, unit, source, estimated: flag(estimated), note });
+  supply(2017, 'uranium', 'conversion', 'RUS', 'Rosatom (Atomenergoprom)', 'capacity', 18000, 'tU', 'esa_obs_conversion_2017', true, 'WNA: nameplate capacity unknown, assumed from announced production targets');
+  supply(2017, 'uranium', 'conversion', 'FRA', 'Orano (Comurhex, Malvesi and Tricastin)', 'capacity', 15000, 'tU', 'esa_obs_conversion_2017', false, '');
+  supply(2017, 'uranium', 'conversion', 'CAN', 'Cameco (Port Hope)', 'capacity', 12500, 'tU', 'esa_obs_conversion_2017', false, '');
+  supply(2017, 'uranium', 'conversion', 'USA', 'ConverDyn (Metropolis)', 'capacity', 7000, 'tU', 'esa_obs_conversion_2017', false, 'Metropolis was idle from late 2017 and restarted in 2023');
+  supply(2017, 'uranium', 'conversion', 'CHN', 'CNNC', 'capacity', 5000, 'tU', 'esa_obs_conversion_2017', false, '');
+  supply(2015, 'uranium', 'enrichment', 'RUS', 'TVEL/Tenex (Rosatom)', 'capacity', 26600, 'tSWU', 'esa_obs_enrichment_2015', false, '');
+  supply(2015, 'uranium', 'enrichment', 'OTHER', 'Urenco (United Kingdom, Germany, Netherlands, United States)', 'capacity', 19100, 'tSWU', 'esa_obs_enrichment_2015', false, 'The source gives no split of Urenco by country; counted as OTHER, so metrics treat it as dispersed and understate concentration');
+  supply(2015, 'uranium', 'enrichment', 'FRA', 'Orano (Georges Besse II)', 'capacity', 7000, 'tSWU', 'esa_obs_enrichment_2015', false, '');
+  supply(2015, 'uranium', 'enrichment', 'CHN', 'CNNC', 'capacity', 4220, 'tSWU', 'esa_obs_enrichment_2015', false, '');
+  supply(2015, 'uranium', 'enrichment', 'OTHER', 'CNEA, INB, JNFL', 'capacity', 175, 'tSWU', 'esa_obs_enrichment_2015', false, 'Argentina, Brazil, Japan');
+
+  // ------------------------------------------------------------ EU deliveries per stage (ESA)
+  const delivery = (year: number, stageId: string, supplier: string, share: number, source: string, estimated: boolean, note: string) =>
+    add('stage_flows.csv', { year, commodity: 'uranium', stage: stageId, importer: 'EU27', supplier, share: String(Number(share.toFixed(4))), source, estimated: flag(estimated), note });
+  const esa2022: [string, number][] = [['KAZ', 26.82], ['NER', 25.38], ['CAN', 21.99], ['RUS', 16.89], ['UZB', 3.76]];
+  for (const [c, s] of esa2022) delivery(2022, 'mining', c, s / 100, 'nucnet_esa_2022', false, `${s}% of natural uranium delivered to EU utilities, by country of origin` + (c === 'RUS' ? '; includes natural uranium contained in enriched uranium products' : ''));
+  const rest22 = 100 - esa2022.reduce((a, [, s]) => a + s, 0);
+  delivery(2022, 'mining', 'OTHER', Number(rest22.toFixed(2)) / 100, 'nucnet_esa_2022', true, `Remainder 100 - ${esa2022.map(([, s]) => s).join(' - ')} = ${rest22.toFixed(2)}%: South Africa + Namibia 2.23%, Australia and others`);
+  const esa2021: [string, number][] = [['NER', 24.26], ['KAZ', 22.99], ['RUS', 19.69]];
+  for (const [c, s] of esa2021) delivery(2021, 'mining', c, s / 100, 'checknews_esa_2021', false, `${s}% of natural uranium delivered to EU utilities (ESA, as quoted)`);
+  const rest21 = 100 - esa2021.reduce((a, [, s]) => a + s, 0);
+  delivery(2021, 'mining', 'OTHER', Number(rest21.toFixed(2)) / 100, 'checknews_esa_2021', true, `Remainder 100 - 24.26 - 22.99 - 19.69 = ${rest21.toFixed(2)}%: Australia and Canada (top five 96%) and others, not broken down`);
+  delivery(2007, 'enrichment', 'RUS', 0.31, 'esa_ar2007_wonk', false, 'Russian separative work, some 4,528 tSWU: almost 31% of enrichment services supplied to EU utilities (the latest share by origin found for this stage)');
+
+  for (const [file, head] of Object.entries(HEAD) as [StageFile, string][]) {
+    const cols = head.split(',');
+    const rows = T.get(file) ?? [];
+    writeFileSync(join(out, file), formatCsv(cols, rows.map((row) => cols.map((c) => cell(row[c] ?? '')))));
+    console.log(file, rows.length);
+  }
+}

@@ -135,3 +135,29 @@ test('default dataset: the uranium chain holds the ESA 2022 deliveries and the W
   assert.equal(enrichment.inputPerUnit, 1.794);
   assert.equal(enrichment.world!.top!.country, 'RUS');
 });
+
+test('corridor metrics --stage: one stage with its world holders, the importer\'s deliveries and the benchmark', async () => {
+  const run = await runCli('metrics', '--dataset', FIXTURE, '--commodity', 'gallium', '--stage', 'refining', '--importer', 'EU27', '--year', '2023', '--json');
+  assert.equal(run.code, 0, run.stderr);
+  const m = JSON.parse(run.stdout);
+  // Same hand-worked figures as above: world HHI 6,600; EU27 HHI 5,400, CHN 70% > 65%.
+  near(m.world.hhi, 6600, 'world HHI', 1e-6);
+  near(m.importer.hhi, 5400, 'EU HHI', 1e-6);
+  assert.equal(m.importer.crmaBenchmarkMet, false);
+  const text = await runCli('metrics', '--dataset', FIXTURE, '--commodity', 'gallium', '--stage', 'refining', '--importer', 'EU27');
+  assert.match(text.stdout, /CRMA benchmark \(at most 65% from one third country\) NOT MET \(largest CHN 70\.0%\)/);
+  const bad = await runCli('metrics', '--dataset', FIXTURE, '--commodity', 'gallium', '--stage', 'smelting');
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.stderr, /unknown stage "smelting" of gallium; its stages: mining, refining, products/);
+  const exporter = await runCli('metrics', '--dataset', FIXTURE, '--commodity', 'gallium', '--stage', 'refining', '--exporter', 'CHN');
+  assert.equal(exporter.code, 2);
+});
+
+test('corridor crm names the value-chain stages of the bottleneck', async () => {
+  const run = await runCli('crm', '--material', 'tungsten', '--json');
+  assert.equal(run.code, 0, run.stderr);
+  const t = JSON.parse(run.stdout).materials[0];
+  // stages.csv maps tungsten's concentrate stage to the method's extraction stage, the only one with shares today.
+  assert.equal(t.bottleneck, 'extraction');
+  assert.deepEqual(t.bottleneckChainStages, ['concentrate']);
+});

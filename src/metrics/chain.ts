@@ -174,3 +174,29 @@ function importerOf(model: Model, stage: StageRow, importer: string, year: numbe
     crmaBenchmarkMet: (largestThirdCountry?.share ?? 0) <= CRMA_SINGLE_COUNTRY_LIMIT + THRESHOLD_TOLERANCE,
   };
 }
+
+export interface StageQuery extends ChainQuery { stage: string }
+
+export interface StageMetrics extends ChainStage {
+  commodity: string;
+  importerId: string | undefined;
+  crmaLimit: number;
+  notes: string[];
+}
+
+/** One stage of a commodity's value chain: world holders and HHI, and the importer's deliveries of that stage. */
+export function stageMetrics(model: Model, query: StageQuery): StageMetrics {
+  const chain = valueChain(model, query);
+  const stage = chain.stages.find((s) => s.stage === query.stage);
+  if (!stage) {
+    throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `unknown stage "${query.stage}" of ${query.commodity}; its stages: ${available(chain.stages.map((s) => s.stage))}`);
+  }
+  return {
+    ...stage,
+    commodity: chain.commodity,
+    importerId: chain.importer,
+    crmaLimit: chain.crmaLimit,
+    notes: [...chain.notes.filter((n) => n.startsWith(`${stage.stage}:`)),
+      'transit exposure is not measured per stage: deliveries per stage carry no routes'],
+  };
+}

@@ -1,5 +1,5 @@
 // Text and tables of a value chain: each stage, who holds it in the world, and where an importer's deliveries come from.
-import type { ValueChain } from '../../metrics/index.ts';
+import type { StageMetrics, ValueChain } from '../../metrics/index.ts';
 import { formatPercent, formatTable, formatVolume, noteLines, type DataTable } from '../format.ts';
 
 const holdersText = (holders: { country: string; share: number }[], max = 4): string =>
@@ -58,4 +58,30 @@ export function valueChainTables(c: ValueChain): DataTable[] {
       rows: c.stages.flatMap((s) => (s.importer?.suppliers ?? []).map((x) => [s.stage, s.importer!.year, c.importer ?? '', x.country, x.share])),
     },
   ];
+}
+
+/** One stage: who holds it in the world and where the importer's deliveries of it come from. */
+export function formatStageMetrics(m: StageMetrics): string[] {
+  const lines = [`${m.commodity}, stage ${m.sequence} ${m.stage} (${m.name}), in ${m.unit}`, ''];
+  if (m.world) {
+    lines.push(`World ${m.world.kind} ${m.world.year} (${m.world.table}): total ${formatVolume(m.world.total)} ${m.world.unit}, HHI ${Math.round(m.world.hhi)}`, ...formatTable(
+      [{ header: 'Country' }, { header: `Volume (${m.world.unit})`, align: 'right' }, { header: 'Share', align: 'right' }, { header: 'Operators' }],
+      m.world.holders.map((h) => [h.country, formatVolume(h.volume), formatPercent(h.share), h.operators.join('; ')]),
+    ));
+  } else lines.push('World: no production or capacity by country.');
+  if (m.importerId !== undefined) {
+    lines.push('');
+    if (m.importer) {
+      const third = m.importer.largestThirdCountry;
+      lines.push(`Deliveries to ${m.importerId}, ${m.importer.year}: HHI ${Math.round(m.importer.hhi)}; CRMA benchmark (at most ${formatPercent(m.crmaLimit, 0)} from one third country) ${m.importer.crmaBenchmarkMet ? 'met' : 'NOT MET'}${third ? ` (largest ${third.country} ${formatPercent(third.share)})` : ''}`,
+        ...formatTable([{ header: 'Supplier' }, { header: 'Share', align: 'right' }], m.importer.suppliers.map((s) => [s.country, formatPercent(s.share)])));
+    } else lines.push(`Deliveries to ${m.importerId}: no shares by origin for this stage.`);
+  }
+  lines.push(...noteLines(m.notes));
+  return lines;
+}
+
+export function stageMetricsTables(m: StageMetrics): DataTable[] {
+  const chain: ValueChain = { commodity: m.commodity, name: m.commodity, importer: m.importerId, year: undefined, crmaLimit: m.crmaLimit, stages: [m], bottleneck: undefined, notes: m.notes };
+  return valueChainTables(chain);
 }

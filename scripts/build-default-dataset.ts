@@ -703,7 +703,7 @@ ev('kashagan_btc_2025', '2025-01-15', 'AZE', 'KAZ', 'SUPPLY', 4, 'crude_oil', 'a
 const cell = (v: Cell): string => (typeof v === 'number' ? r(v) : v);
 
 mkdirSync(OUT, { recursive: true });
-buildStages(src, OUT, cell); // before sources.csv is written: it adds the sources of the value chains
+buildStages(src, OUT, cell, add); // before the tables are written: it adds sources, and criticality inputs per stage
 for (const [fname, head] of Object.entries(HEAD) as [TableFile, string][]) {
   const cols = head.split(',');
   const rows = T.get(fname) ?? [];

@@ -10,6 +10,8 @@ import { formatCsv } from '../../src/data/csv.ts';
 type Cell = string | number;
 type Row = Record<string, Cell>;
 type Src = (id: string, title: string, publisher: string, url: string, year: number, note?: string) => void;
+/** The build script's `add`, for rows of its own tables (the EU criticality inputs of the materials added here). */
+type Add = (table: 'commodities.csv' | 'crm_materials.csv' | 'crm_supply.csv', row: Row) => void;
 
 const HEAD = {
   'stages.csv': 'commodity,stage,sequence,name,unit,predecessor,input_per_unit,eu_method_stage,source,estimated,note',
@@ -19,7 +21,7 @@ const HEAD = {
 type StageFile = keyof typeof HEAD;
 
 /** Builds the value-chain tables, registers their sources through `src`, and writes the files into `out`. */
-export function buildStages(src: Src, out: string, cell: (v: Cell) => string): void {
+export function buildStages(src: Src, out: string, cell: (v: Cell) => string, addToDataset: Add): void {
   const T = new Map<StageFile, Row[]>();
   const add = (file: StageFile, row: Row) => T.set(file, [...(T.get(file) ?? []), row]);
   const flag = (estimated: boolean) => (estimated ? 'true' : 'false');
@@ -80,10 +82,45 @@ export function buildStages(src: Src, out: string, cell: (v: Cell) => string): v
   delivery(2021, 'mining', 'OTHER', Number(rest21.toFixed(2)) / 100, 'checknews_esa_2021', true, `Remainder 100 - 24.26 - 22.99 - 19.69 = ${rest21.toFixed(2)}%: Australia and Canada (top five 96%) and others, not broken down`);
   delivery(2007, 'enrichment', 'RUS', 0.31, 'esa_ar2007_wonk', false, 'Russian separative work, some 4,528 tSWU: almost 31% of enrichment services supplied to EU utilities (the latest share by origin found for this stage)');
 
+  addCriticalityInputs(src, addToDataset);
+
   for (const [file, head] of Object.entries(HEAD) as [StageFile, string][]) {
     const cols = head.split(',');
     const rows = T.get(file) ?? [];
     writeFileSync(join(out, file), formatCsv(cols, rows.map((row) => cols.map((c) => cell(row[c] ?? '')))));
     console.log(file, rows.length);
   }
+}
+
+/** A share written with four decimals at most, as crm_supply.csv writes shares. */
+const share4 = (x: number): string => String(Number(x.toFixed(4)));
+
+/**
+ * EU criticality inputs per stage for materials the dataset had no inputs for: gallium and germanium (processing),
+ * rare earths (extraction and processing). EI, IR per stage, EoL-RIR and SI(SR) are those of the EU 2023 study
+ * (critmat_eu2023); global shares per stage come from USGS and IEA. No EU-sourcing shares were found for them, so the
+ * method's stand-in (global supply for EU sourcing) applies and says so.
+ */
+function addCriticalityInputs(src: Src, add: Add): void {
+  src('mining_gage_2024', 'Graphite news: China share of refined germanium and gallium output in 2023', 'MINING.COM', 'mining.com/commodity/graphite/page/2', 2024, 'China: 59.2% of global refined germanium production and 98.8% of refined gallium output in 2023');
+  src('iea_gcmo_2024_ree', 'IEA Global Critical Minerals Outlook 2024: rare earth elements (summary)', 'Wayen (summary of the IEA report)', 'wayenind.com/china-continues-to-dominate-rare-earth-element-extraction-for-another-decade/', 2024, '2023: China 62% of mining and 92% of refined production; China, Malaysia and Australia 98% of refining');
+  add('commodities.csv', { id: 'gallium', name: 'Gallium', group: 'mineral', unit: 't/yr', allowed_units: 't/yr', fungible: 'false', source: 'mining_gage_2024', estimated: 'false', note: 'Refined (primary) gallium' });
+  add('commodities.csv', { id: 'germanium', name: 'Germanium', group: 'mineral', unit: 't/yr', allowed_units: 't/yr', fungible: 'false', source: 'mining_gage_2024', estimated: 'false', note: 'Refined germanium' });
+  const material = (m: string, ei: number, ir: number, irE: Cell, irP: Cell, eol: number, si: number, estimated: boolean, note: string) =>
+    add('crm_materials.csv', { material: m, year: 2023, economic_importance: ei, import_reliance: ir, import_reliance_extraction: irE, import_reliance_processing: irP, eol_rir: eol, substitution_index: si, source: 'critmat_eu2023', estimated: estimated ? 'true' : 'false', note });
+  material('gallium', 3.7, 0.98, '', 0.98, 0, 0.98, false, 'Assessed at processing only in the study (SR 3.9). SI(EI) 0.98');
+  material('germanium', 3.6, 0.42, '', 0.42, 0.02, 0.94, false, 'Assessed at processing only in the study (SR 1.8). SI(EI) 0.92');
+  material('rare_earths', 7.2, 0.8, 0.8, 1, 0.01, 0.99, true, 'The study assesses each rare earth separately; these are the inputs of neodymium (SR 4.5 at extraction, 3.7 at processing), the magnet rare earth that dominates the value of the REO mix. SI(EI) 0.97');
+  const supply = (m: string, stage: string, country: string, x: number, source: string, estimated: boolean, note: string) =>
+    add('crm_supply.csv', { material: m, year: 2023, stage, scope: 'global', country, share: share4(x), trade_parameter: '', source, estimated: estimated ? 'true' : 'false', note });
+  supply('gallium', 'processing', 'CHN', 0.988, 'mining_gage_2024', false, '98.8% of refined gallium output in 2023');
+  supply('gallium', 'processing', 'OTHER', 1 - 0.988, 'mining_gage_2024', true, 'Remainder 100% - 98.8% = 1.2% (Japan, Korea, Russia and others, not broken down)');
+  supply('germanium', 'processing', 'CHN', 0.592, 'mining_gage_2024', false, '59.2% of refined germanium production in 2023');
+  supply('germanium', 'processing', 'OTHER', 1 - 0.592, 'mining_gage_2024', true, 'Remainder 100% - 59.2% = 40.8%, not broken down (metrics treat it as dispersed, so the HHI is a lower bound)');
+  const ree: [string, number][] = [['CHN', 240000], ['USA', 43000], ['MMR', 38000], ['AUS', 18000], ['THA', 7100]];
+  for (const [c, v] of ree) supply('rare_earths', 'extraction', c, v / 350000, 'usgs_ree_2024', true, `USGS 2023 mine production share: ${v.toLocaleString('en-GB')} / 350,000 t REO`);
+  const reeRest = 350000 - ree.reduce((a, [, v]) => a + v, 0);
+  supply('rare_earths', 'extraction', 'OTHER', reeRest / 350000, 'usgs_ree_2024', true, `Remainder ${reeRest.toLocaleString('en-GB')} / 350,000 t REO (India, Russia, Vietnam and others)`);
+  supply('rare_earths', 'processing', 'CHN', 0.92, 'iea_gcmo_2024_ree', false, '92% of refined rare-earth production in 2023 (IEA)');
+  supply('rare_earths', 'processing', 'OTHER', 0.08, 'iea_gcmo_2024_ree', true, 'Remainder 8%: Malaysia and Australia (with China 98% of refining) and others; the summary gives no split, so it counts as dispersed');
 }

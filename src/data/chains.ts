@@ -3,7 +3,10 @@
 // unit differs from its predecessor's says how many units of the predecessor's output one unit of it takes.
 import type { StageRow, Tables } from '../model/types.ts';
 import type { ProblemList } from './problems.ts';
-import type { RowLines } from './validate.ts';
+import type { EntityName } from '../schema/types.ts';
+
+/** Line numbers of the rows of each table (the RowLines of ./validate.ts, which calls these checks). */
+type RowLines = Record<EntityName, number[]>;
 
 const SHARE_TOLERANCE = 1e-3;
 

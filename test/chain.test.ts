@@ -63,6 +63,8 @@ const BROKEN: [string, string, (t: string) => string, RegExp][] = [
     /stages\.csv:4:sequence: expected a sequence from 1 to 3/],
   ['an undeclared predecessor', 'stages.csv', (t) => t.replace('t Ga,refining,,', 't Ga,smelting,,'),
     /stages\.csv:4:predecessor: expected a stage of gallium declared in stages\.csv, found unknown "smelting"/],
+  ['an input per unit on the first stage', 'stages.csv', (t) => t.replace('Bauxite mining,t ore,,,', 'Bauxite mining,t ore,,3,'),
+    /stages\.csv:2:input_per_unit: expected an empty cell for the first stage of gallium .*found 3/],
   ['supply in another unit than the stage’s', 'stage_supply.csv', (t) => t.replace('2023,gallium,refining,RUS,,production,10,t Ga', '2023,gallium,refining,RUS,,production,10,t ore'),
     /stage_supply\.csv:7:unit: expected the unit of stage "refining" of gallium \(t Ga\), found "t ore"/],
   ['deliveries of an undeclared stage', 'stage_flows.csv', (t) => t.replace('2023,gallium,refining,EU27,TUR', '2023,gallium,magnets,EU27,TUR'),
@@ -95,6 +97,9 @@ test('corridor chain: text, --json and --csv; a commodity without a chain and a 
   const none = await runCli('chain', '--dataset', FIXTURE);
   assert.equal(none.code, 2);
   assert.match(none.stderr, /give --commodity <id>; commodities with a value chain: gallium/);
+  const stranger = await runCli('chain', '--dataset', FIXTURE, '--commodity', 'gallium', '--importer', 'XYZ');
+  assert.notEqual(stranger.code, 0);
+  assert.match(stranger.stderr, /unknown importer "XYZ"; importers with deliveries per stage: EU27/);
   const unknown = await runCli('chain', '--dataset', FIXTURE, '--commodity', 'copper');
   assert.notEqual(unknown.code, 0);
   assert.match(unknown.stderr, /unknown commodity "copper"/);

@@ -34,6 +34,7 @@ function checkOrder(tables: Tables, lines: RowLines, problems: ProblemList, chai
     }
     if (s.sequence === 1) {
       if (s.predecessor !== '') problems.error('stages.csv', line, 'predecessor', `expected no predecessor for the first stage of ${s.commodity}, found "${s.predecessor}"`);
+      if (s.input_per_unit !== undefined) problems.error('stages.csv', line, 'input_per_unit', `expected an empty cell for the first stage of ${s.commodity} (it has no predecessor to take input from), found ${s.input_per_unit}`);
       return;
     }
     if (s.predecessor === '') {

@@ -30,6 +30,13 @@ test('gallium and rare earths at processing, by hand', () => {
   assert.equal(material('rare_earths').bottleneck, 'processing');
   assert.deepEqual(material('rare_earths').bottleneckChainStages, ['separation']);
   assert.equal(material('gallium').stages.length, 1, 'gallium is assessed at processing only, like the EU study');
+  // Titanium sponge (the study's titanium metal), five named countries with trade parameters for RUS and UKR:
+  // scaled WGI CHN 5.6666, JPN 5 − 2·1.3746 = 2.2508, RUS 5 + 2·1.0321 = 7.0642, KAZ 5 + 2·0.3252 = 5.6504,
+  // UKR 5 + 2·0.7338 = 6.4676.
+  // HHI = 0.57²·5.6666 + 0.17²·2.2508 + 0.13²·7.0642·1.1 + 0.0434²·5.6504 + 0.01²·6.4676·1.1
+  //     = 1.841078 + 0.065048 + 0.131323 + 0.010643 + 0.000711 = 2.048803; SR = 2.048803 · 0.99 · 1 = 2.028315.
+  near(stage('titanium_sponge', 'processing').hhiGlobal, 2.048803, 'titanium HHI_WGI,t', 1e-5);
+  near(stage('titanium_sponge', 'processing').supplyRisk, 2.028315, 'titanium SR processing', 1e-5);
 });
 
 test('every material and stage of the default dataset: Corridor and the Python peer agree to 1e-9', { skip }, () => {

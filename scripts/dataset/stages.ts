@@ -122,5 +122,21 @@ function addCriticalityInputs(src: Src, add: Add): void {
   const reeRest = 350000 - ree.reduce((a, [, v]) => a + v, 0);
   supply('rare_earths', 'extraction', 'OTHER', reeRest / 350000, 'usgs_ree_2024', true, `Remainder ${reeRest.toLocaleString('en-GB')} / 350,000 t REO (India, Russia, Vietnam and others)`);
   supply('rare_earths', 'processing', 'CHN', 0.92, 'iea_gcmo_2024_ree', false, '92% of refined rare-earth production in 2023 (IEA)');
+  // Titanium sponge: the study's "titanium metal" (assessed at processing, SR 1.6). The latest complete split by
+  // country found is of 2021; it stands in for 2023 (marked estimated).
+  material('titanium_sponge', 6.3, 1, '', 1, 0.01, 1, false, 'Inputs of "titanium metal" in the study (SR 0.5 at extraction, 1.6 at processing, the bottleneck). SI(EI) 1.00');
+  const world21 = 210000 / 0.57;
+  const sponge: [string, number, string, Cell][] = [
+    ['CHN', 0.57, '57% of world sponge output in 2021', ''],
+    ['JPN', 0.17, 'about 17% of world sponge output in 2021', ''],
+    ['RUS', 0.13, 'about 13% of world sponge output in 2021; trade parameter 1.1 (EU 2023 study)', 1.1],
+    ['KAZ', 16000 / world21, `16,000 t of a world ${Math.round(world21).toLocaleString('en-GB')} t (210,000 t / 0.57) in 2021`, ''],
+    ['UKR', 3700 / world21, `3,700 t of a world ${Math.round(world21).toLocaleString('en-GB')} t in 2021; trade parameter 1.1 (EU 2023 study)`, 1.1],
+  ];
+  for (const [c, x, note, t] of sponge) {
+    add('crm_supply.csv', { material: 'titanium_sponge', year: 2023, stage: 'processing', scope: 'global', country: c, share: share4(x), trade_parameter: t, source: t === '' ? 'reuters_tisponge_2022' : 'reuters_tisponge_2022;critmat_eu2023', estimated: 'true', note: `${note}; 2021 shares standing in for 2023 (the latest complete split by country found)` });
+  }
+  const spongeRest = 1 - sponge.reduce((a, [, x]) => a + Number(share4(x)), 0);
+  supply('titanium_sponge', 'processing', 'OTHER', spongeRest, 'reuters_tisponge_2022', true, `Remainder 1 - ${sponge.map(([, x]) => share4(x)).join(' - ')} = ${share4(spongeRest)} (Saudi Arabia, India and others, not broken down); 2021 standing in for 2023`);
   supply('rare_earths', 'processing', 'OTHER', 0.08, 'iea_gcmo_2024_ree', true, 'Remainder 8%: Malaysia and Australia (with China 98% of refining) and others; the summary gives no split, so it counts as dispersed');
 }

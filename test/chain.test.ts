@@ -166,3 +166,14 @@ test('corridor crm names the value-chain stages of the bottleneck', async () => 
   assert.equal(t.bottleneck, 'extraction');
   assert.deepEqual(t.bottleneckChainStages, ['concentrate']);
 });
+
+test('default dataset: a stage read from production.csv uses the latest year with a world total', () => {
+  // Titanium sponge: the world total is known for 2021 only (210,000 t China = 57%, so 368,421 t); 2023 and 2024
+  // have countries but no world row. China 210,000 / 368,421 = 0.57; Kazakhstan 16,000 / 368,421 = 0.0434.
+  const c = valueChain(loadDataset(), { commodity: 'titanium_sponge', year: 2024 });
+  const sponge = c.stages.find((s) => s.stage === 'sponge')!;
+  assert.equal(sponge.world!.year, 2021);
+  assert.equal(sponge.world!.table, 'production.csv');
+  near(sponge.world!.holders.find((h) => h.country === 'CHN')!.share, 0.57, 'China sponge share', 1e-3);
+  near(sponge.world!.holders.find((h) => h.country === 'KAZ')!.share, 16000 / (210000 / 0.57), 'Kazakhstan sponge share', 1e-3);
+});

@@ -130,13 +130,18 @@ function worldOf(model: Model, stage: StageRow, year: number | undefined): Stage
   }
   if (stage.eu_method_stage === '') return undefined;
   const production = model.tables.production.filter((p) => p.commodity === stage.commodity && p.stage === stage.eu_method_stage);
-  const y = latestYear(production.filter((p) => p.country !== 'WLD' && p.operator === '').map((p) => p.year), year);
+  // Shares need the world total: the latest year with a WLD row is used, else the latest year with any row.
+  const y = latestYear(production.filter((p) => p.country === 'WLD').map((p) => p.year), year)
+    ?? latestYear(production.filter((p) => p.country !== 'WLD').map((p) => p.year), year);
   if (y === undefined) return undefined;
   const ofYear = production.filter((p) => p.year === y);
   const world = ofYear.find((p) => p.country === 'WLD' && p.operator === '');
-  const unit = ofYear.find((p) => p.country !== 'WLD')?.unit ?? stage.unit;
-  return holdersOf(model, ofYear.filter((p) => p.country !== 'WLD' && p.operator === '' && p.unit === unit), world?.unit === unit ? world.volume : undefined,
-    { year: y, kind: 'production', table: 'production.csv', unit });
+  const unit = (world ?? ofYear[0]).unit;
+  // A country's own row when it has one; otherwise the sum of its operators' rows.
+  const countries = ofYear.filter((p) => p.country !== 'WLD' && p.unit === unit);
+  const hasOwn = new Set(countries.filter((p) => p.operator === '').map((p) => p.country));
+  const counted = countries.filter((p) => p.operator === '' || !hasOwn.has(p.country));
+  return holdersOf(model, counted, world?.volume, { year: y, kind: 'production', table: 'production.csv', unit });
 }
 
 function holdersOf(model: Model, rows: { country: string; operator: string; volume: number }[], worldTotal: number | undefined,

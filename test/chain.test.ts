@@ -131,8 +131,14 @@ test('default dataset: the uranium chain holds the ESA 2022 deliveries and the W
   // (OTHER 5.16% is dispersed).
   assert.equal(mining.importer!.year, 2022);
   near(mining.importer!.hhi, 2146.4266, 'EU 2022 natural-uranium HHI', 1e-3);
-  // WNA 2022: Kazakhstan 21,227 of 49,355 tU.
-  near(mining.world!.holders.find((h) => h.country === 'KAZ')!.share, 21227 / 49355, 'KAZ world mining share');
+  // WNA 2023 (stage_supply.csv): Kazakhstan 21,109 tU; the countries add up to 54,434 tU, one more than WNA's
+  // rounded world total of 54,433, and the larger of the two is the denominator: 21,109 / 54,434 = 38.8%.
+  assert.equal(mining.world!.table, 'stage_supply.csv');
+  near(mining.world!.holders.find((h) => h.country === 'KAZ')!.share, 21109 / 54434, 'KAZ world mining share 2023');
+  // 2022 has no stage_supply rows: production.csv's extraction rows stand in, Kazakhstan 21,227 of 49,355 tU.
+  const mining22 = valueChain(loadDataset(), { commodity: 'uranium', year: 2022 }).stages[0].world!;
+  assert.equal(mining22.table, 'production.csv');
+  near(mining22.holders.find((h) => h.country === 'KAZ')!.share, 21227 / 49355, 'KAZ world mining share 2022');
   // Conversion capacity 2017 (WNA via ESA): Rosatom 18,000 of 57,500 tU = 31.3%.
   near(conversion.world!.top!.share, 18000 / 57500, 'Rosatom conversion share');
   assert.equal(conversion.world!.top!.country, 'RUS');

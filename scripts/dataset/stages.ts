@@ -55,6 +55,20 @@ export function buildStages(src: Src, out: string, cell: (v: Cell) => string, ad
   stage('titanium_sponge', 'sponge', 2, 'Titanium sponge (Kroll process)', 't Ti', 'feedstock', tio2PerTi, 'processing', 'iupac_atomic_weights;argus_tisponge_2025', true, `Stoichiometric: one tonne of Ti is contained in (47.867 + 2 x 15.999) / 47.867 = ${cell(tio2PerTi)} t TiO2 (losses neglected)`);
   stage('titanium_sponge', 'metal', 3, 'Titanium metal (ingot, mill products)', 't Ti', 'sponge', 1, '', 'argus_tisponge_2025', true, 'Counted in titanium content (scrap and losses neglected)');
 
+  // ------------------------------------------------------------ uranium mining 2023-2024 (2022 and before: production.csv)
+  src('wna_mining_2025', 'World Uranium Mining Production (country table 2015-2024)', 'World Nuclear Association (page as relayed by newsfilecorp.com)', 'api.newsfilecorp.com/redirect/MAynzHzXZ3', 2025, 'tU by country; world 54,433 tU (2023) and 60,213 tU (2024); Kazakhstan 39% of world supply in 2024. This edition revises 2022 (49,614 tU); the dataset keeps the 2023 edition for 2022');
+  const wna: [string, number, number, boolean][] = [
+    ['KAZ', 21109, 23270, false], ['CAN', 11001, 14309, false], ['NAM', 6986, 7333, false], ['AUS', 4693, 4598, false],
+    ['UZB', 4000, 4000, true], ['RUS', 2710, 2738, false], ['CHN', 1600, 1600, true], ['NER', 1130, 962, false],
+    ['IND', 485, 500, true], ['ZAF', 200, 200, true], ['UKR', 340, 288, true], ['USA', 19, 260, false], ['OTHER', 161, 155, false],
+  ];
+  for (const [i, year] of [2023, 2024].entries()) {
+    for (const [c, v23, v24, est] of wna) {
+      add('stage_supply.csv', { year, commodity: 'uranium', stage: 'mining', country: c, operator: '', kind: 'production', volume: i === 0 ? v23 : v24, unit: 'tU', source: 'wna_mining_2025', estimated: flag(est), note: est ? 'WNA estimate' : c === 'OTHER' ? 'WNA "Others"' : '' });
+    }
+    add('stage_supply.csv', { year, commodity: 'uranium', stage: 'mining', country: 'WLD', operator: '', kind: 'production', volume: i === 0 ? 54433 : 60213, unit: 'tU', source: 'wna_mining_2025', estimated: 'false', note: 'World total (the countries may not add up exactly, as WNA rounds)' });
+  }
+
   // ------------------------------------------------------------ capacity per stage
   const supply = (year: number, commodity: string, stageId: string, country: string, operator: string, kind: string, volume: number, unit: string, source: string, estimated: boolean, note: string) =>
     add('stage_supply.csv', { year, commodity, stage: stageId, country, operator, kind, volume, unit, source, estimated: flag(estimated), note });

@@ -126,7 +126,9 @@ function worldOf(model: Model, stage: StageRow, year: number | undefined): Stage
     const ofKind = rows.filter((r) => r.kind === kind);
     const y = latestYear(ofKind.map((r) => r.year), year);
     if (y === undefined) continue;
-    return holdersOf(model, ofKind.filter((r) => r.year === y), undefined, { year: y, kind, table: 'stage_supply.csv', unit: stage.unit });
+    const ofYear = ofKind.filter((r) => r.year === y);
+    const world = ofYear.find((r) => r.country === 'WLD');
+    return holdersOf(model, ofYear.filter((r) => r.country !== 'WLD'), world?.volume, { year: y, kind, table: 'stage_supply.csv', unit: stage.unit });
   }
   if (stage.eu_method_stage === '') return undefined;
   const production = model.tables.production.filter((p) => p.commodity === stage.commodity && p.stage === stage.eu_method_stage);

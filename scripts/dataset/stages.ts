@@ -94,7 +94,10 @@ export function buildStages(src: Src, out: string, cell: (v: Cell) => string, ad
   for (const [c, s] of esa2021) delivery(2021, 'mining', c, s / 100, 'checknews_esa_2021', false, `${s}% of natural uranium delivered to EU utilities (ESA, as quoted)`);
   const rest21 = 100 - esa2021.reduce((a, [, s]) => a + s, 0);
   delivery(2021, 'mining', 'OTHER', Number(rest21.toFixed(2)) / 100, 'checknews_esa_2021', true, `Remainder 100 - 24.26 - 22.99 - 19.69 = ${rest21.toFixed(2)}%: Australia and Canada (top five 96%) and others, not broken down`);
-  delivery(2007, 'enrichment', 'RUS', 0.31, 'esa_ar2007_wonk', false, 'Russian separative work, some 4,528 tSWU: almost 31% of enrichment services supplied to EU utilities (the latest share by origin found for this stage)');
+  src('politico_esa_2021', 'EU cannot shake off its dependence on Russian nuclear fuel (Politico, citing ESA figures for 2021)', 'Sputnik Brasil (noticiabrasil.net.br), relaying Politico', 'noticiabrasil.net.br/amp/20230228/ue-nao-pode-se-livrar-da-dependencia-do-combustivel-nuclear-russo-diz-midia-27864503.html', 2023, 'In 2021 Rosatom supplied EU reactors 20% of their natural uranium, a quarter of conversion services and a third of enrichment services (ESA). C: relayed by a Russian state outlet; the shares are given in words');
+  delivery(2021, 'conversion', 'RUS', 0.25, 'politico_esa_2021', true, '"A quarter" of the conversion services supplied to EU reactors in 2021 (ESA via Politico), written as 25%');
+  delivery(2021, 'enrichment', 'RUS', 1 / 3, 'politico_esa_2021', true, '"A third" of the enrichment services supplied to EU reactors in 2021 (ESA via Politico), written as 33.33%');
+  delivery(2007, 'enrichment', 'RUS', 0.31, 'esa_ar2007_wonk', false, 'Russian separative work, some 4,528 tSWU: almost 31% of enrichment services supplied to EU utilities ');
 
   addCriticalityInputs(src, addToDataset);
 

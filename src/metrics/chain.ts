@@ -78,7 +78,6 @@ export function valueChain(model: Model, query: ChainQuery): ValueChain {
   if (query.importer !== undefined && !model.tables.country.some((c) => c.id === query.importer) && !model.tables.bloc.some((b) => b.id === query.importer)) {
     throw new CorridorError('CORRIDOR_ERR_UNKNOWN_ID', `unknown importer "${query.importer}"; importers with deliveries per stage: ${available([...new Set(model.tables.stageFlow.map((f) => f.importer))].sort())}`);
   }
-  const notes: string[] = [];
   const chain = stages.map((s): ChainStage => ({
     stage: s.stage,
     sequence: s.sequence,
@@ -90,15 +89,7 @@ export function valueChain(model: Model, query: ChainQuery): ValueChain {
     world: worldOf(model, s, query.year),
     importer: query.importer === undefined ? undefined : importerOf(model, s, query.importer, query.year),
   }));
-  for (const s of chain) {
-    if (!s.world) notes.push(`${s.stage}: no production or capacity by country${query.year ? ` up to ${query.year}` : ''}`);
-    else if (query.year !== undefined && s.world.year !== query.year) notes.push(`${s.stage}: world figures of ${s.world.year}, the latest up to ${query.year}`);
-    if (query.importer !== undefined && !s.importer) notes.push(`${s.stage}: no deliveries to ${query.importer} by origin${query.year ? ` up to ${query.year}` : ''}`);
-    else if (s.importer && query.year !== undefined && s.importer.year !== query.year) notes.push(`${s.stage}: deliveries to ${query.importer} of ${s.importer.year}, the latest up to ${query.year}`);
-    if (s.world?.holders.some((h) => model.isAggregate(h.country))) notes.push(`${s.stage}: aggregates (OTHER) count as dispersed in the HHI`);
-    const given = s.importer?.suppliers.reduce((a, x) => a + x.share, 0) ?? 1;
-    if (given < 1 - 1e-3) notes.push(`${s.stage}: the deliveries by origin cover ${(given * 100).toFixed(1)}% of ${query.importer}'s; the rest is not broken down (HHI and benchmark are lower bounds)`);
-  }
+  const notes = notesOf(model, chain, query);
   const assessed = chain.filter((s) => s.world);
   const bottleneck = assessed.length === 0 ? undefined : assessed.reduce((best, s) => (s.world!.hhi > best.world!.hhi ? s : best)).stage;
   return {
@@ -111,6 +102,21 @@ export function valueChain(model: Model, query: ChainQuery): ValueChain {
     bottleneck,
     notes,
   };
+}
+
+/** What a reader of the chain needs to know: years used, missing figures, dispersed remainders, partial deliveries. */
+function notesOf(model: Model, chain: ChainStage[], query: ChainQuery): string[] {
+  const notes: string[] = [];
+  for (const s of chain) {
+    if (!s.world) notes.push(`${s.stage}: no production or capacity by country${query.year ? ` up to ${query.year}` : ''}`);
+    else if (query.year !== undefined && s.world.year !== query.year) notes.push(`${s.stage}: world figures of ${s.world.year}, the latest up to ${query.year}`);
+    if (query.importer !== undefined && !s.importer) notes.push(`${s.stage}: no deliveries to ${query.importer} by origin${query.year ? ` up to ${query.year}` : ''}`);
+    else if (s.importer && query.year !== undefined && s.importer.year !== query.year) notes.push(`${s.stage}: deliveries to ${query.importer} of ${s.importer.year}, the latest up to ${query.year}`);
+    if (s.world?.holders.some((h) => model.isAggregate(h.country))) notes.push(`${s.stage}: aggregates (OTHER) count as dispersed in the HHI`);
+    const given = s.importer?.suppliers.reduce((a, x) => a + x.share, 0) ?? 1;
+    if (given < 1 - 1e-3) notes.push(`${s.stage}: the deliveries by origin cover ${(given * 100).toFixed(1)}% of ${query.importer}'s; the rest is not broken down (HHI and benchmark are lower bounds)`);
+  }
+  return notes;
 }
 
 /** Latest year not after `year` (any year when undefined) among `years`. */

@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatCsv, parseCsv } from '../src/data/csv.ts';
+import { buildStages } from './dataset/stages.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = process.env.CORRIDOR_DATASET_OUT || join(ROOT, 'data', 'default'); // a test writes elsewhere
@@ -702,6 +703,7 @@ ev('kashagan_btc_2025', '2025-01-15', 'AZE', 'KAZ', 'SUPPLY', 4, 'crude_oil', 'a
 const cell = (v: Cell): string => (typeof v === 'number' ? r(v) : v);
 
 mkdirSync(OUT, { recursive: true });
+buildStages(src, OUT, cell, add); // before the tables are written: it adds sources, and criticality inputs per stage
 for (const [fname, head] of Object.entries(HEAD) as [TableFile, string][]) {
   const cols = head.split(',');
   const rows = T.get(fname) ?? [];

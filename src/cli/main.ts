@@ -23,6 +23,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'docs', summary: 'write the generated reference pages (docs/dataset.md, docs/errors.md)', load: () => import('./commands/docs.ts') },
   { name: 'package', summary: 'write datapackage.json for the Corridor CSV tables present in a folder', load: () => import('./commands/package.ts') },
   { name: 'metrics', summary: 'dependence metrics: an importer\'s suppliers, HHI, CRMA benchmark, transit exposure; or an exporter\'s destinations and routes', load: () => import('./commands/metrics.ts') },
+  { name: 'chain', summary: 'value chain of a commodity stage by stage: who holds each stage, HHI, an importer\'s deliveries per stage and the CRMA benchmark', load: () => import('./commands/chain.ts') },
   { name: 'crm', summary: 'EU criticality assessment: supply risk per stage, bottleneck, economic importance and verdict', load: () => import('./commands/crm.ts') },
   { name: 'scenario', summary: 'run what-if scenarios written as YAML files (docs/scenarios.md)', load: () => import('./commands/scenario.ts') },
   { name: 'compare', summary: 'run several scenarios and compare them side by side with the baseline', load: () => import('./commands/compare.ts') },

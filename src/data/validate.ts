@@ -5,6 +5,7 @@ import type { Attribute, Entity, EntityName } from '../schema/types.ts';
 import type { CommodityRow, LegRow, Tables } from '../model/types.ts';
 import { canConvert, isKnownUnit, moneyPerBaseUnit } from '../model/units.ts';
 import type { ProblemList } from './problems.ts';
+import { checkChains } from './chains.ts';
 
 /** Line numbers of the rows of each table, for locating problems found after reading. */
 export type RowLines = Record<EntityName, number[]>;
@@ -247,4 +248,5 @@ export function validateTables(tables: Tables, lines: RowLines, problems: Proble
   checkRouteCosts(tables, lines, problems);
   checkFlows(tables, lines, problems);
   checkShares(tables, lines, problems);
+  checkChains(tables, lines, problems);
 }

@@ -128,6 +128,7 @@ function assessMaterial(model: Model, material: string, requestedYear: number | 
     year,
     stages,
     bottleneck: bottleneck.stage,
+    bottleneckChainStages: model.tables.stage.filter((s) => s.commodity === material && s.eu_method_stage === bottleneck.stage).map((s) => s.stage),
     supplyRisk: bottleneck.supplyRisk,
     economicImportance,
     importReliance: inputs.import_reliance,

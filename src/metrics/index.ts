@@ -15,3 +15,4 @@ export { selectFlows, type FlowQuery, type SelectedFlows } from './select-flows.
 export { transitExposure, type TransitResult } from './transit-exposure.ts';
 export { CRITICALITY_THRESHOLDS, CRMA_SINGLE_COUNTRY_LIMIT, DEPENDENCE_METHOD, EU_BLOC, SUPPLY_RISK_METHOD } from './methods.ts';
 export type * from './types.ts';
+export { stageMetrics, valueChain, type ChainQuery, type ChainStage, type StageMetrics, type StageQuery, type ValueChain } from './chain.ts';

@@ -140,6 +140,8 @@ export interface MaterialSupplyRisk {
   year: number;
   stages: StageSupplyRisk[];
   bottleneck: 'extraction' | 'processing';
+  /** The stages of the material's value chain (stages.csv) that make up the bottleneck stage of the method. */
+  bottleneckChainStages: string[];
   supplyRisk: number;
   economicImportance: number;
   importReliance: number;

@@ -54,6 +54,14 @@ export interface CrmSupplyRow extends Provenance {
   material: string; year: number; stage: 'extraction' | 'processing'; scope: 'global' | 'eu_sourcing'; country: string; share: number; trade_parameter: number;
 }
 export interface CrmaListRow extends Provenance { material: string; list: 'strategic' | 'critical'; commodity: string }
+export interface StageRow extends Provenance {
+  commodity: string; stage: string; sequence: number; name: string; unit: string; predecessor: string;
+  input_per_unit?: number; eu_method_stage: '' | 'extraction' | 'processing';
+}
+export interface StageSupplyRow extends Provenance {
+  year: number; commodity: string; stage: string; country: string; operator: string; kind: 'production' | 'capacity'; volume: number; unit: string;
+}
+export interface StageFlowRow extends Provenance { year: number; commodity: string; stage: string; importer: string; supplier: string; share: number }
 
 /** All tables of a dataset, keyed by entity name. */
 export interface Tables {
@@ -77,6 +85,9 @@ export interface Tables {
   crmMaterial: CrmMaterialRow[];
   crmSupply: CrmSupplyRow[];
   crmaList: CrmaListRow[];
+  stage: StageRow[];
+  stageSupply: StageSupplyRow[];
+  stageFlow: StageFlowRow[];
 }
 
 export function emptyTables(): Tables {
@@ -84,5 +95,6 @@ export function emptyTables(): Tables {
     source: [], country: [], bloc: [], blocMember: [], governance: [], commodity: [], production: [], demand: [],
     stock: [], node: [], asset: [], route: [], leg: [], flow: [], agreement: [], event: [], parameter: [],
     crmMaterial: [], crmSupply: [], crmaList: [],
+    stage: [], stageSupply: [], stageFlow: [],
   };
 }

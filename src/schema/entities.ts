@@ -2,6 +2,7 @@
 // reading and writing of CSV files, the datapackage.json table schemas and docs/dataset.md.
 import type { Attribute, Entity, EntityName } from './types.ts';
 import { MONEY_LIMITS, OTHER_LIMIT, QUANTITY_LIMITS } from './limits.ts';
+import { STAGE_ENTITIES } from './stages.ts';
 
 export const MODES = ['pipeline', 'rail', 'sea', 'ferry', 'road', 'multimodal'] as const;
 export const NODE_KINDS = [
@@ -308,6 +309,7 @@ export const ENTITIES: readonly Entity[] = [
       ...provenance,
     ],
   },
+  ...STAGE_ENTITIES,
 ];
 
 export function entityByName(name: EntityName): Entity {

@@ -56,7 +56,10 @@ export type EntityName =
   | 'parameter'
   | 'crmMaterial'
   | 'crmSupply'
-  | 'crmaList';
+  | 'crmaList'
+  | 'stage'
+  | 'stageSupply'
+  | 'stageFlow';
 
 export interface Entity {
   name: EntityName;

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { CorridorError, available } from '../../errors.ts';
 import type { Model } from '../../model/model.ts';
-import { exporterMetrics, importerMetrics } from '../../metrics/index.ts';
+import { exporterMetrics, importerMetrics, stageMetrics } from '../../metrics/index.ts';
+import { formatStageMetrics, stageMetricsTables } from '../views/chain.ts';
 import { printOutput, withDataset, withOutput, yearOption, type OutputOptions, type RunContext } from '../common.ts';
 import { openDataset } from '../dataset.ts';
 import { EXPORTER_TABLES, IMPORTER_TABLES, exporterTables, formatExporterMetrics, formatImporterMetrics, importerTables } from '../views/metrics.ts';
@@ -12,16 +13,18 @@ interface MetricsOptions extends OutputOptions {
   exporter?: string;
   commodity?: string;
   year?: string;
+  stage?: string;
   dataset?: string;
 }
 
 export function register(program: Command, context: RunContext): void {
-  withDataset(withOutput(program.command('metrics'), [...new Set([...IMPORTER_TABLES, ...EXPORTER_TABLES])]))
+  withDataset(withOutput(program.command('metrics'), [...new Set([...IMPORTER_TABLES, ...EXPORTER_TABLES, 'stages', 'holders', 'deliveries'])]))
     .description('dependence metrics: an importer\'s suppliers, HHI, CRMA benchmark, transit exposure; or an exporter\'s destinations and routes')
     .option('--importer <id>', 'importer (country or bloc), e.g. EU27, FRA')
     .option('--exporter <id>', 'exporter, e.g. KAZ')
     .option('--commodity <id>', 'commodity id, e.g. crude_oil')
     .option('--year <year>', 'year (default: the latest year with data)')
+    .option('--stage <id>', 'one stage of the commodity\'s value chain (stages.csv): world holders, HHI, the importer\'s deliveries of that stage and the CRMA benchmark')
     .action((options: MetricsOptions) => {
       if (options.importer !== undefined && options.exporter !== undefined) {
         throw new CorridorError('CORRIDOR_ERR_ARGUMENT', 'give --importer <id> or --exporter <id>, not both (the importer view and the exporter view are separate results)');
@@ -30,6 +33,13 @@ export function register(program: Command, context: RunContext): void {
       const { commodity } = options;
       if (commodity === undefined) {
         throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `give --commodity <id>; commodities with flows: ${available(commoditiesWithFlows(model))}`);
+      }
+      if (options.stage !== undefined) {
+        if (options.exporter !== undefined) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', '--stage goes with --importer (or neither), not --exporter: deliveries per stage are counted at the importer');
+        const stageYear = yearOption(options.year, `${commodity} stage data`, () => []);
+        const result = stageMetrics(model, { commodity, stage: options.stage, importer: options.importer, year: stageYear });
+        printOutput(context, options, { json: () => result, text: () => formatStageMetrics(result), tables: () => stageMetricsTables(result) });
+        return;
       }
       if (options.importer === undefined && options.exporter === undefined) {
         throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `give --importer <id> or --exporter <id>; ${actorsOf(model, commodity)}`);

@@ -21,7 +21,7 @@ export function crmLines(a: CrmAssessment): string[] {
     ],
     a.materials.map((m) => {
       const sr = (stage: string) => m.stages.find((s) => s.stage === stage)?.supplyRisk.toFixed(2) ?? '–';
-      return [m.material, String(m.year), sr('extraction'), sr('processing'), m.bottleneck, m.supplyRisk.toFixed(2),
+      return [m.material, String(m.year), sr('extraction'), sr('processing'), m.bottleneck + (m.bottleneckChainStages.length > 0 ? ` (${m.bottleneckChainStages.join(', ')})` : ''), m.supplyRisk.toFixed(2),
         m.economicImportance.toFixed(1), m.critical ? 'CRITICAL' : 'not critical'];
     }),
   );
@@ -35,7 +35,7 @@ export function crmTables(a: CrmAssessment): DataTable[] {
   const sr = (m: CrmAssessment['materials'][number], stage: string) => m.stages.find((s) => s.stage === stage)?.supplyRisk ?? null;
   return [{
     name: 'materials',
-    columns: ['material', 'name', 'year', 'sr_extraction', 'sr_processing', 'bottleneck', 'supply_risk', 'economic_importance', 'critical'],
-    rows: a.materials.map((m) => [m.material, m.name, m.year, sr(m, 'extraction'), sr(m, 'processing'), m.bottleneck, m.supplyRisk, m.economicImportance, m.critical]),
+    columns: ['material', 'name', 'year', 'sr_extraction', 'sr_processing', 'bottleneck', 'supply_risk', 'economic_importance', 'critical', 'bottleneck_chain_stages'],
+    rows: a.materials.map((m) => [m.material, m.name, m.year, sr(m, 'extraction'), sr(m, 'processing'), m.bottleneck, m.supplyRisk, m.economicImportance, m.critical, m.bottleneckChainStages.join(';')]),
   }];
 }

@@ -1,0 +1,159 @@
+// Value chains of the default dataset: stages.csv, stage_supply.csv and stage_flows.csv. Called by
+// scripts/build-default-dataset.ts, which passes its `src()` (sources.csv) and its number formatting, so the files
+// stay byte-for-byte reproducible. Production of a stage that the EU method calls extraction or processing stays in
+// production.csv (the chain reads it from there); this file holds what production.csv cannot say: the later stages,
+// their units and conversions, capacities by company, and deliveries per stage.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatCsv } from '../../src/data/csv.ts';
+
+type Cell = string | number;
+type Row = Record<string, Cell>;
+type Src = (id: string, title: string, publisher: string, url: string, year: number, note?: string) => void;
+/** The build script's `add`, for rows of its own tables (the EU criticality inputs of the materials added here). */
+type Add = (table: 'commodities.csv' | 'crm_materials.csv' | 'crm_supply.csv', row: Row) => void;
+
+const HEAD = {
+  'stages.csv': 'commodity,stage,sequence,name,unit,predecessor,input_per_unit,eu_method_stage,source,estimated,note',
+  'stage_supply.csv': 'year,commodity,stage,country,operator,kind,volume,unit,source,estimated,note',
+  'stage_flows.csv': 'year,commodity,stage,importer,supplier,share,source,estimated,note',
+} as const;
+type StageFile = keyof typeof HEAD;
+
+/** Builds the value-chain tables, registers their sources through `src`, and writes the files into `out`. */
+export function buildStages(src: Src, out: string, cell: (v: Cell) => string, addToDataset: Add): void {
+  const T = new Map<StageFile, Row[]>();
+  const add = (file: StageFile, row: Row) => T.set(file, [...(T.get(file) ?? []), row]);
+  const flag = (estimated: boolean) => (estimated ? 'true' : 'false');
+
+  src('esa_obs_conversion_2017', 'Nuclear fuel cycle, front end: conversion (commercial UF6 conversion facilities, nameplate capacity 2017)', 'Euratom Supply Agency, Nuclear Market Observatory (table from WNA, The Nuclear Fuel Report 2017-2035)', 'ec.europa.eu/euratom/observatory_segments_c.html', 2017, 'Nameplate capacity by company in tU as UF6: Rosatom 18,000 (assumed from production targets), Orano (Comurhex) 15,000, Cameco 12,500, ConverDyn 7,000, CNNC 5,000; total 57,500. Page undated; the year is that of the figures');
+  src('esa_obs_enrichment_2015', 'Nuclear fuel cycle, front end: enrichment (operating commercial enrichment facilities, capacity 2015)', 'Euratom Supply Agency, Nuclear Market Observatory (table from WNA, The Nuclear Fuel Report 2015-2035)', 'ec.europa.eu/euratom/observatory_segments_e.html', 2015, 'Nameplate capacity in tSW: TVEL/Tenex 26,600, Urenco (UK/DE/NL/USA) 19,100, Areva GB II 7,000, CNNC 4,220, others (CNEA, INB, JNFL) 175. The page prints a world total of 65,600, which is not the sum of its rows (57,095); the rows are used. Page undated; the year is that of the figures');
+  src('esa_ar2007_wonk', '2007 Euratom Supply Agency Annual Report (summary)', 'Arms Control Wonk (totalwonkerr.net), quoting ESA', 'totalwonkerr.net/2008/07/04/report-on-u-in-the-eu/', 2008, 'Russian separative work delivered to EU utilities: some 4,528 tSWU, almost 31% of the enrichment services supplied (2007)');
+  src('nfc_swu_example', 'Worked example: SWU calculation (1 kg of 3.5% enriched uranium, 0.3% tails)', 'Nuclear Fuel Cycle (nfc.rizgarmella.com)', 'nfc.rizgarmella.com/ch02/worked-example-swu-calculation', 2024, 'Feed 7.785 kg natural U and 4.34 kg-SWU per kg of 3.5% product at 0.3% tails (standard mass balance and value function)');
+  src('iupac_atomic_weights', 'Standard atomic weights (Ti 47.867, O 15.999)', 'IUPAC Commission on Isotopic Abundances and Atomic Weights', 'ciaaw.org/atomic-weights.htm', 2021, 'Used for the TiO2 content of one tonne of titanium');
+
+  // ------------------------------------------------------------ stages
+  const stage = (commodity: string, id: string, sequence: number, name: string, unit: string, predecessor: string, input: Cell, euStage: string, source: string, estimated: boolean, note: string) =>
+    add('stages.csv', { commodity, stage: id, sequence, name, unit, predecessor, input_per_unit: input, eu_method_stage: euStage, source, estimated: flag(estimated), note });
+  // Uranium: the EU criticality method does not cover it (Euratom does), so eu_method_stage only says which stage
+  // production.csv's extraction rows are.
+  stage('uranium', 'mining', 1, 'Mining and milling (U3O8, uranium ore concentrate)', 'tU', '', '', 'extraction', 'wna_mining_2023', false, 'Counted in tonnes of uranium contained; 1 tU = 1.1792 t U3O8');
+  stage('uranium', 'conversion', 2, 'Conversion (UF6)', 'tU', 'mining', 1, 'processing', 'esa_obs_conversion_2017', true, 'Same uranium content as the concentrate converted: 1 tU as UF6 takes 1 tU as U3O8 (process losses, well under 1%, neglected)');
+  stage('uranium', 'enrichment', 3, 'Enrichment (separative work)', 'tSWU', 'conversion', 7.785 / 4.34, '', 'nfc_swu_example', true, `Natural UF6 feed per tSWU when enriching to 3.5% U-235 at 0.3% tails: 7.785 tU feed / 4.34 tSWU = ${cell(7.785 / 4.34)} tU; depends on the product and tails assays`);
+  stage('uranium', 'fuel_fabrication', 4, 'Fuel fabrication (enriched uranium in assemblies)', 'tHM', 'enrichment', 4.34, '', 'nfc_swu_example', true, 'Separative work per tonne of heavy metal at 3.5% U-235 and 0.3% tails: 4.34 tSWU/tHM; depends on the assays');
+  // Tungsten, counted in tungsten content at every stage (so the stages convert 1:1; process losses neglected).
+  stage('tungsten', 'concentrate', 1, 'Mining: tungsten concentrate', 't W', '', '', 'extraction', 'inn_tungsten_2024', false, 'Tonnes of tungsten content (USGS basis)');
+  stage('tungsten', 'apt', 2, 'Processing: ammonium paratungstate (APT) and oxides', 't W', 'concentrate', 1, 'processing', 'critmat_eu2023', true, 'Counted in tungsten content: 1 t W in APT takes 1 t W in concentrate (losses neglected)');
+  stage('tungsten', 'metal_carbide', 3, 'Tungsten metal powder and carbide', 't W', 'apt', 1, '', 'critmat_eu2023', true, 'Counted in tungsten content (losses neglected)');
+  // Rare earths, counted in rare-earth oxide (REO) equivalent throughout.
+  stage('rare_earths', 'mining', 1, 'Mining: mixed rare-earth concentrate', 't REO', '', '', 'extraction', 'usgs_ree_2024', false, 'Tonnes of rare-earth oxide equivalent (USGS basis)');
+  stage('rare_earths', 'separation', 2, 'Separation into individual oxides', 't REO', 'mining', 1, 'processing', 'critmat_eu2023', true, 'Counted in REO equivalent (losses neglected)');
+  stage('rare_earths', 'metals_magnets', 3, 'Metals, alloys and permanent magnets', 't REO', 'separation', 1, '', 'critmat_eu2023', true, 'Counted in REO equivalent of the rare earths they contain (losses neglected)');
+  // Titanium: feedstock in TiO2 content, sponge and metal in Ti.
+  const tio2PerTi = (47.867 + 2 * 15.999) / 47.867;
+  stage('titanium_sponge', 'feedstock', 1, 'Mining: ilmenite and rutile (TiO2 content)', 't TiO2', '', '', 'extraction', 'critmat_eu2023', false, 'Tonnes of TiO2 contained');
+  stage('titanium_sponge', 'sponge', 2, 'Titanium sponge (Kroll process)', 't Ti', 'feedstock', tio2PerTi, 'processing', 'iupac_atomic_weights;argus_tisponge_2025', true, `Stoichiometric: one tonne of Ti is contained in (47.867 + 2 x 15.999) / 47.867 = ${cell(tio2PerTi)} t TiO2 (losses neglected)`);
+  stage('titanium_sponge', 'metal', 3, 'Titanium metal (ingot, mill products)', 't Ti', 'sponge', 1, '', 'argus_tisponge_2025', true, 'Counted in titanium content (scrap and losses neglected)');
+
+  // ------------------------------------------------------------ uranium mining 2023-2024 (2022 and before: production.csv)
+  src('wna_mining_2025', 'World Uranium Mining Production (country table 2015-2024)', 'World Nuclear Association (page as relayed by newsfilecorp.com)', 'api.newsfilecorp.com/redirect/MAynzHzXZ3', 2025, 'tU by country; world 54,433 tU (2023) and 60,213 tU (2024); Kazakhstan 39% of world supply in 2024. This edition revises 2022 (49,614 tU); the dataset keeps the 2023 edition for 2022');
+  const wna: [string, number, number, boolean][] = [
+    ['KAZ', 21109, 23270, false], ['CAN', 11001, 14309, false], ['NAM', 6986, 7333, false], ['AUS', 4693, 4598, false],
+    ['UZB', 4000, 4000, true], ['RUS', 2710, 2738, false], ['CHN', 1600, 1600, true], ['NER', 1130, 962, false],
+    ['IND', 485, 500, true], ['ZAF', 200, 200, true], ['UKR', 340, 288, true], ['USA', 19, 260, false], ['OTHER', 161, 155, false],
+  ];
+  for (const [i, year] of [2023, 2024].entries()) {
+    for (const [c, v23, v24, est] of wna) {
+      add('stage_supply.csv', { year, commodity: 'uranium', stage: 'mining', country: c, operator: '', kind: 'production', volume: i === 0 ? v23 : v24, unit: 'tU', source: 'wna_mining_2025', estimated: flag(est), note: est ? 'WNA estimate' : c === 'OTHER' ? 'WNA "Others"' : '' });
+    }
+    add('stage_supply.csv', { year, commodity: 'uranium', stage: 'mining', country: 'WLD', operator: '', kind: 'production', volume: i === 0 ? 54433 : 60213, unit: 'tU', source: 'wna_mining_2025', estimated: 'false', note: 'World total (the countries may not add up exactly, as WNA rounds)' });
+  }
+
+  // ------------------------------------------------------------ capacity per stage
+  const supply = (year: number, commodity: string, stageId: string, country: string, operator: string, kind: string, volume: number, unit: string, source: string, estimated: boolean, note: string) =>
+    add('stage_supply.csv', { year, commodity, stage: stageId, country, operator, kind, volume, unit, source, estimated: flag(estimated), note });
+  supply(2017, 'uranium', 'conversion', 'RUS', 'Rosatom (Atomenergoprom)', 'capacity', 18000, 'tU', 'esa_obs_conversion_2017', true, 'WNA: nameplate capacity unknown, assumed from announced production targets');
+  supply(2017, 'uranium', 'conversion', 'FRA', 'Orano (Comurhex, Malvesi and Tricastin)', 'capacity', 15000, 'tU', 'esa_obs_conversion_2017', false, '');
+  supply(2017, 'uranium', 'conversion', 'CAN', 'Cameco (Port Hope)', 'capacity', 12500, 'tU', 'esa_obs_conversion_2017', false, '');
+  supply(2017, 'uranium', 'conversion', 'USA', 'ConverDyn (Metropolis)', 'capacity', 7000, 'tU', 'esa_obs_conversion_2017', false, 'Metropolis was idle from late 2017 and restarted in 2023');
+  supply(2017, 'uranium', 'conversion', 'CHN', 'CNNC', 'capacity', 5000, 'tU', 'esa_obs_conversion_2017', false, '');
+  supply(2015, 'uranium', 'enrichment', 'RUS', 'TVEL/Tenex (Rosatom)', 'capacity', 26600, 'tSWU', 'esa_obs_enrichment_2015', false, '');
+  supply(2015, 'uranium', 'enrichment', 'OTHER', 'Urenco (United Kingdom, Germany, Netherlands, United States)', 'capacity', 19100, 'tSWU', 'esa_obs_enrichment_2015', false, 'The source gives no split of Urenco by country; counted as OTHER, so metrics treat it as dispersed and understate concentration');
+  supply(2015, 'uranium', 'enrichment', 'FRA', 'Orano (Georges Besse II)', 'capacity', 7000, 'tSWU', 'esa_obs_enrichment_2015', false, '');
+  supply(2015, 'uranium', 'enrichment', 'CHN', 'CNNC', 'capacity', 4220, 'tSWU', 'esa_obs_enrichment_2015', false, '');
+  supply(2015, 'uranium', 'enrichment', 'OTHER', 'CNEA, INB, JNFL', 'capacity', 175, 'tSWU', 'esa_obs_enrichment_2015', false, 'Argentina, Brazil, Japan');
+
+  // ------------------------------------------------------------ EU deliveries per stage (ESA)
+  const delivery = (year: number, stageId: string, supplier: string, share: number, source: string, estimated: boolean, note: string) =>
+    add('stage_flows.csv', { year, commodity: 'uranium', stage: stageId, importer: 'EU27', supplier, share: String(Number(share.toFixed(4))), source, estimated: flag(estimated), note });
+  const esa2022: [string, number][] = [['KAZ', 26.82], ['NER', 25.38], ['CAN', 21.99], ['RUS', 16.89], ['UZB', 3.76]];
+  for (const [c, s] of esa2022) delivery(2022, 'mining', c, s / 100, 'nucnet_esa_2022', false, `${s}% of natural uranium delivered to EU utilities, by country of origin` + (c === 'RUS' ? '; includes natural uranium contained in enriched uranium products' : ''));
+  const rest22 = 100 - esa2022.reduce((a, [, s]) => a + s, 0);
+  delivery(2022, 'mining', 'OTHER', Number(rest22.toFixed(2)) / 100, 'nucnet_esa_2022', true, `Remainder 100 - ${esa2022.map(([, s]) => s).join(' - ')} = ${rest22.toFixed(2)}%: South Africa + Namibia 2.23%, Australia and others`);
+  const esa2021: [string, number][] = [['NER', 24.26], ['KAZ', 22.99], ['RUS', 19.69]];
+  for (const [c, s] of esa2021) delivery(2021, 'mining', c, s / 100, 'checknews_esa_2021', false, `${s}% of natural uranium delivered to EU utilities (ESA, as quoted)`);
+  const rest21 = 100 - esa2021.reduce((a, [, s]) => a + s, 0);
+  delivery(2021, 'mining', 'OTHER', Number(rest21.toFixed(2)) / 100, 'checknews_esa_2021', true, `Remainder 100 - 24.26 - 22.99 - 19.69 = ${rest21.toFixed(2)}%: Australia and Canada (top five 96%) and others, not broken down`);
+  src('politico_esa_2021', 'EU cannot shake off its dependence on Russian nuclear fuel (Politico, citing ESA figures for 2021)', 'Sputnik Brasil (noticiabrasil.net.br), relaying Politico', 'noticiabrasil.net.br/amp/20230228/ue-nao-pode-se-livrar-da-dependencia-do-combustivel-nuclear-russo-diz-midia-27864503.html', 2023, 'In 2021 Rosatom supplied EU reactors 20% of their natural uranium, a quarter of conversion services and a third of enrichment services (ESA). C: relayed by a Russian state outlet; the shares are given in words');
+  delivery(2021, 'conversion', 'RUS', 0.25, 'politico_esa_2021', true, '"A quarter" of the conversion services supplied to EU reactors in 2021 (ESA via Politico), written as 25%');
+  delivery(2021, 'enrichment', 'RUS', 1 / 3, 'politico_esa_2021', true, '"A third" of the enrichment services supplied to EU reactors in 2021 (ESA via Politico), written as 33.33%');
+  delivery(2007, 'enrichment', 'RUS', 0.31, 'esa_ar2007_wonk', false, 'Russian separative work, some 4,528 tSWU: almost 31% of enrichment services supplied to EU utilities ');
+
+  addCriticalityInputs(src, addToDataset);
+
+  for (const [file, head] of Object.entries(HEAD) as [StageFile, string][]) {
+    const cols = head.split(',');
+    const rows = T.get(file) ?? [];
+    writeFileSync(join(out, file), formatCsv(cols, rows.map((row) => cols.map((c) => cell(row[c] ?? '')))));
+    console.log(file, rows.length);
+  }
+}
+
+/** A share written with four decimals at most, as crm_supply.csv writes shares. */
+const share4 = (x: number): string => String(Number(x.toFixed(4)));
+
+/**
+ * EU criticality inputs per stage for materials the dataset had no inputs for: gallium and germanium (processing),
+ * rare earths (extraction and processing). EI, IR per stage, EoL-RIR and SI(SR) are those of the EU 2023 study
+ * (critmat_eu2023); global shares per stage come from USGS and IEA. No EU-sourcing shares were found for them, so the
+ * method's stand-in (global supply for EU sourcing) applies and says so.
+ */
+function addCriticalityInputs(src: Src, add: Add): void {
+  src('mining_gage_2024', 'Graphite news: China share of refined germanium and gallium output in 2023', 'MINING.COM', 'mining.com/commodity/graphite/page/2', 2024, 'China: 59.2% of global refined germanium production and 98.8% of refined gallium output in 2023');
+  src('iea_gcmo_2024_ree', 'IEA Global Critical Minerals Outlook 2024: rare earth elements (summary)', 'Wayen (summary of the IEA report)', 'wayenind.com/china-continues-to-dominate-rare-earth-element-extraction-for-another-decade/', 2024, '2023: China 62% of mining and 92% of refined production; China, Malaysia and Australia 98% of refining');
+  add('commodities.csv', { id: 'gallium', name: 'Gallium', group: 'mineral', unit: 't/yr', allowed_units: 't/yr', fungible: 'false', source: 'mining_gage_2024', estimated: 'false', note: 'Refined (primary) gallium' });
+  add('commodities.csv', { id: 'germanium', name: 'Germanium', group: 'mineral', unit: 't/yr', allowed_units: 't/yr', fungible: 'false', source: 'mining_gage_2024', estimated: 'false', note: 'Refined germanium' });
+  const material = (m: string, ei: number, ir: number, irE: Cell, irP: Cell, eol: number, si: number, estimated: boolean, note: string) =>
+    add('crm_materials.csv', { material: m, year: 2023, economic_importance: ei, import_reliance: ir, import_reliance_extraction: irE, import_reliance_processing: irP, eol_rir: eol, substitution_index: si, source: 'critmat_eu2023', estimated: estimated ? 'true' : 'false', note });
+  material('gallium', 3.7, 0.98, '', 0.98, 0, 0.98, false, 'Assessed at processing only in the study (SR 3.9). SI(EI) 0.98');
+  material('germanium', 3.6, 0.42, '', 0.42, 0.02, 0.94, false, 'Assessed at processing only in the study (SR 1.8). SI(EI) 0.92');
+  material('rare_earths', 7.2, 0.8, 0.8, 1, 0.01, 0.99, true, 'The study assesses each rare earth separately; these are the inputs of neodymium (SR 4.5 at extraction, 3.7 at processing), the magnet rare earth that dominates the value of the REO mix. SI(EI) 0.97');
+  const supply = (m: string, stage: string, country: string, x: number, source: string, estimated: boolean, note: string) =>
+    add('crm_supply.csv', { material: m, year: 2023, stage, scope: 'global', country, share: share4(x), trade_parameter: '', source, estimated: estimated ? 'true' : 'false', note });
+  supply('gallium', 'processing', 'CHN', 0.988, 'mining_gage_2024', false, '98.8% of refined gallium output in 2023');
+  supply('gallium', 'processing', 'OTHER', 1 - 0.988, 'mining_gage_2024', true, 'Remainder 100% - 98.8% = 1.2% (Japan, Korea, Russia and others, not broken down)');
+  supply('germanium', 'processing', 'CHN', 0.592, 'mining_gage_2024', false, '59.2% of refined germanium production in 2023');
+  supply('germanium', 'processing', 'OTHER', 1 - 0.592, 'mining_gage_2024', true, 'Remainder 100% - 59.2% = 40.8%, not broken down (metrics treat it as dispersed, so the HHI is a lower bound)');
+  const ree: [string, number][] = [['CHN', 240000], ['USA', 43000], ['MMR', 38000], ['AUS', 18000], ['THA', 7100]];
+  for (const [c, v] of ree) supply('rare_earths', 'extraction', c, v / 350000, 'usgs_ree_2024', true, `USGS 2023 mine production share: ${v.toLocaleString('en-GB')} / 350,000 t REO`);
+  const reeRest = 350000 - ree.reduce((a, [, v]) => a + v, 0);
+  supply('rare_earths', 'extraction', 'OTHER', reeRest / 350000, 'usgs_ree_2024', true, `Remainder ${reeRest.toLocaleString('en-GB')} / 350,000 t REO (India, Russia, Vietnam and others)`);
+  supply('rare_earths', 'processing', 'CHN', 0.92, 'iea_gcmo_2024_ree', false, '92% of refined rare-earth production in 2023 (IEA)');
+  // Titanium sponge: the study's "titanium metal" (assessed at processing, SR 1.6). The latest complete split by
+  // country found is of 2021; it stands in for 2023 (marked estimated).
+  material('titanium_sponge', 6.3, 1, '', 1, 0.01, 1, false, 'Inputs of "titanium metal" in the study (SR 0.5 at extraction, 1.6 at processing, the bottleneck). SI(EI) 1.00');
+  const world21 = 210000 / 0.57;
+  const sponge: [string, number, string, Cell][] = [
+    ['CHN', 0.57, '57% of world sponge output in 2021', ''],
+    ['JPN', 0.17, 'about 17% of world sponge output in 2021', ''],
+    ['RUS', 0.13, 'about 13% of world sponge output in 2021; trade parameter 1.1 (EU 2023 study)', 1.1],
+    ['KAZ', 16000 / world21, `16,000 t of a world ${Math.round(world21).toLocaleString('en-GB')} t (210,000 t / 0.57) in 2021`, ''],
+    ['UKR', 3700 / world21, `3,700 t of a world ${Math.round(world21).toLocaleString('en-GB')} t in 2021; trade parameter 1.1 (EU 2023 study)`, 1.1],
+  ];
+  for (const [c, x, note, t] of sponge) {
+    add('crm_supply.csv', { material: 'titanium_sponge', year: 2023, stage: 'processing', scope: 'global', country: c, share: share4(x), trade_parameter: t, source: t === '' ? 'reuters_tisponge_2022' : 'reuters_tisponge_2022;critmat_eu2023', estimated: 'true', note: `${note}; 2021 shares standing in for 2023 (the latest complete split by country found)` });
+  }
+  const spongeRest = 1 - sponge.reduce((a, [, x]) => a + Number(share4(x)), 0);
+  supply('titanium_sponge', 'processing', 'OTHER', spongeRest, 'reuters_tisponge_2022', true, `Remainder 1 - ${sponge.map(([, x]) => share4(x)).join(' - ')} = ${share4(spongeRest)} (Saudi Arabia, India and others, not broken down); 2021 standing in for 2023`);
+  supply('rare_earths', 'processing', 'OTHER', 0.08, 'iea_gcmo_2024_ree', true, 'Remainder 8%: Malaysia and Australia (with China 98% of refining) and others; the summary gives no split, so it counts as dispersed');
+}

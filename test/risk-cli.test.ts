@@ -85,7 +85,7 @@ test('Ctrl-C stops a long run cleanly and reports the draws done', async () => {
   let stderr = '';
   child.stdout.on('data', (d) => { stdout += d; });
   child.stderr.on('data', (d) => { stderr += d; });
-  await new Promise((r) => setTimeout(r, 2500));
+  await busyFor(child.pid!, 1.5);
   child.kill('SIGINT');
   const code = await new Promise<number | null>((r) => child.on('close', r));
   assert.equal(code, 0, stderr);
@@ -95,3 +95,23 @@ test('Ctrl-C stops a long run cleanly and reports the draws done', async () => {
   assert.equal(r.drawsRequested, 50000000);
   assert.match(stderr, /stopped by Ctrl-C after \d+ of 50000000 draws/);
 });
+
+/** Waits until a process has used `seconds` of CPU time (so it is past start-up and drawing, however loaded the
+ * machine is), read from /proc; where there is no /proc, waits that long. */
+async function busyFor(pid: number, seconds: number): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const ticksPerSecond = 100;
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      await new Promise((r) => setTimeout(r, seconds * 1000));
+      return;
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpu = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond; // utime + stime
+    if (cpu >= seconds) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

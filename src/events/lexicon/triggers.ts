@@ -2,6 +2,7 @@
 // that must stand near it ("sign" … "agreement", "impose" … "tariffs"). The weight decides which trigger
 // codes a clause when it has several: specific, conflictual or material events outrank talk.
 import type { EventType } from '../method.ts';
+import { WORDNET_TRIGGERS } from './wordnet.ts';
 
 export interface Trigger {
   type: EventType;
@@ -164,7 +165,31 @@ function build(): Trigger[] {
   }));
 }
 
-export const TRIGGERS: readonly Trigger[] = build();
+/**
+ * Weight of a WordNet-derived head word (lexicon/wordnet.ts) that the hand-written table lacks: the weight of the
+ * type's plain head words above, less half a point, so that a hand-written trigger of equal rank wins.
+ */
+const WORDNET_WEIGHT: Record<EventType, number> = {
+  AGREE: 6, COOPERATE: 6, CONSULT: 5, INVEST: 7, SUPPLY: 5, STATEMENT: 2, DISAPPROVE: 7, ACCUSE: 8, PROTEST: 7, DISRUPTION: 8,
+  THREATEN: 6, SANCTION: 6,
+};
+
+// One trigger per WordNet entry whose forms no hand-written trigger already has.
+function wordnetTriggers(hand: readonly Trigger[]): Trigger[] {
+  const known = new Set<string>();
+  for (const t of hand) for (const f of t.head) known.add(f);
+  const out: Trigger[] = [];
+  for (const e of WORDNET_TRIGGERS) {
+    const head = new Set((e.pos === 'v' ? verb(e.word) : noun(e.word)).filter((f) => !known.has(f)));
+    if (head.size === 0) continue;
+    for (const f of head) known.add(f);
+    out.push({ type: e.type, weight: WORDNET_WEIGHT[e.type] - 0.5, head, window: 0, eitherOrder: false, name: `${e.type}#wordnet:${e.word}` });
+  }
+  return out;
+}
+
+const HAND_TRIGGERS = build();
+export const TRIGGERS: readonly Trigger[] = [...HAND_TRIGGERS, ...wordnetTriggers(HAND_TRIGGERS)];
 
 /** Head forms that are only a trigger together with their companion (so they never trigger alone). */
 export const REPORTING = new Set(['say', 'says', 'said', 'saying', 'told', 'tell', 'tells', 'added', 'adds', 'stated', 'states', 'reported',

@@ -2,7 +2,7 @@
 // background rather than the event itself, and the negation, hedging and intensity words around it.
 import { EVENT_SCALE, type EventType } from './method.ts';
 import type { Clause, Token } from './tokens.ts';
-import { HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, REFUSALS, REPORTING, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
+import { HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, PRAISE_SEEDS, PRAISE_VERBS, REFUSALS, REPORTING, SPEECH_ACT_TYPES, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
 
 /** Trigger heads by word form, for a single lookup per token. */
 const TRIGGERS_BY_HEAD = new Map<string, Trigger[]>();
@@ -110,10 +110,25 @@ export interface SentenceMarks {
   mentionStarts: Set<number>;
 }
 
+/** Whether a trigger found is a speech act: a verb of criticising, accusing, warning or praising. */
+export function isSpeechAct(tokens: readonly Token[], f: Found): boolean {
+  const word = tokens[f.head].lower;
+  if (!f.trigger.verbs.has(word)) return false;
+  if (SPEECH_ACT_TYPES.has(f.trigger.type)) return true;
+  return f.trigger.type === 'COOPERATE' && (PRAISE_VERBS.has(word) || (f.trigger.seed !== undefined && PRAISE_SEEDS.has(f.trigger.seed)));
+}
+
+// A speech act is the event: the words after it are what is said ("criticised the rules as a threat to cooperation"),
+// so no trigger among them can code the clause.
+function withoutSpeechContent(tokens: readonly Token[], found: Found[]): Found[] {
+  const speech = found.filter((f) => f.weight >= 3 && isSpeechAct(tokens, f)).sort((a, b) => a.head - b.head)[0];
+  return speech ? found.filter((f) => f.first <= speech.head) : found;
+}
+
 // A reporting verb ("said") codes a clause only when nothing else in it is a real trigger.
 export function clauseTrigger(tokens: readonly Token[], v: SentenceMarks, clause: Clause): Found | undefined {
   const covered = (i: number): boolean => v.inMention[i - v.s.first] === 1 || v.linked[i - v.s.first] === 1;
-  const found = findTriggers(tokens, clause, covered, v.mentionStarts);
+  const found = withoutSpeechContent(tokens, findTriggers(tokens, clause, covered, v.mentionStarts));
   const strong = found.some((g) => g.trigger.type !== 'STATEMENT' && g.weight >= 3);
   return best(found.filter((f) => (f.trigger.type !== 'STATEMENT' ? f.weight >= 3 || !found.some((g) => g.trigger.type === 'STATEMENT') : !strong || !REPORTING.has(tokens[f.head].lower))));
 }

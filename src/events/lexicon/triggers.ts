@@ -15,6 +15,10 @@ export interface Trigger {
   eitherOrder: boolean;
   /** Name of the trigger, for explanations and tests. */
   name: string;
+  /** The head forms that are verbs (a speech act is a verb: "criticised", not "criticism"). */
+  verbs: Set<string>;
+  /** For a WordNet-derived trigger, the seed synset it was reached from. */
+  seed?: string;
 }
 
 const IRREGULAR: Record<string, string[]> = {
@@ -158,6 +162,7 @@ function build(): Trigger[] {
     type,
     weight,
     head: forms(head),
+    verbs: forms(head.filter((w) => w.startsWith('v:'))),
     with: companions ? forms(companions) : undefined,
     window: window ?? 0,
     eitherOrder: either ?? false,
@@ -183,13 +188,20 @@ function wordnetTriggers(hand: readonly Trigger[]): Trigger[] {
     const head = new Set((e.pos === 'v' ? verb(e.word) : noun(e.word)).filter((f) => !known.has(f)));
     if (head.size === 0) continue;
     for (const f of head) known.add(f);
-    out.push({ type: e.type, weight: WORDNET_WEIGHT[e.type] - 0.5, head, window: 0, eitherOrder: false, name: `${e.type}#wordnet:${e.word}` });
+    out.push({ type: e.type, weight: WORDNET_WEIGHT[e.type] - 0.5, head, verbs: e.pos === 'v' ? head : new Set(), window: 0, eitherOrder: false, name: `${e.type}#wordnet:${e.word}`, seed: e.seed });
   }
   return out;
 }
 
 const HAND_TRIGGERS = build();
 export const TRIGGERS: readonly Trigger[] = [...HAND_TRIGGERS, ...wordnetTriggers(HAND_TRIGGERS)];
+
+/** Types whose verbs are speech acts: the act of saying is the event, whatever is said. */
+export const SPEECH_ACT_TYPES = new Set<EventType>(['DISAPPROVE', 'ACCUSE', 'THREATEN']);
+/** Cooperative speech acts: verbs of praise (hand-written) and the WordNet seeds of praise. */
+export const PRAISE_VERBS = new Set(['praise', 'praised', 'praises', 'praising', 'commend', 'commended', 'commends', 'commending', 'hail', 'hailed',
+  'hails', 'hailing', 'welcome', 'welcomed', 'welcomes', 'welcoming']);
+export const PRAISE_SEEDS = new Set(['praise.v.01', 'commend.v.01', 'congratulate.v.02']);
 
 /** Head forms that are only a trigger together with their companion (so they never trigger alone). */
 export const REPORTING = new Set(['say', 'says', 'said', 'saying', 'told', 'tell', 'tells', 'added', 'adds', 'stated', 'states', 'reported',

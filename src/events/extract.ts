@@ -91,7 +91,11 @@ function finishResult(a: Article): IngestResult {
       }
     }
   }
-  result.actors = a.actors.list();
+  // Participants are the states events name; every other state or organisation is only mentioned.
+  const parties = new Set(events.flatMap((e) => [e.source, ...e.targets]));
+  const named = a.actors.list();
+  result.actors = named.filter((x) => x.state !== null && parties.has(x.state));
+  result.mentions = named.filter((x) => x.state === null || !parties.has(x.state));
   result.events = events.map((e, i) => ({ id: `${result.article.hash.slice(0, 8)}-${i + 1}`, ...stripDraft(e) }));
   if (unresolvedDates.length && !published) {
     result.warnings.push(`no publication date given: ${unresolvedDates.length} relative date(s) left unresolved (${uniq(unresolvedDates).slice(0, 3).map((d) => `"${d}"`).join(', ')}); give --published YYYY-MM-DD`);

@@ -19,7 +19,7 @@ const arg = (name: string, fallback: string): string => {
 };
 const setFiles = process.argv.includes('--set')
   ? [resolve(arg('--set', ''))]
-  : [join(ROOT, 'bench/events/eval/passages.yaml'), join(ROOT, 'bench/events/holdout/passages.yaml')];
+  : [join(ROOT, 'bench/events/eval/passages.yaml'), join(ROOT, 'bench/events/holdout/passages.yaml'), join(ROOT, 'bench/events/holdout-2/passages.yaml')];
 const seconds = Number(arg('--seconds', '3'));
 
 function datasetLinks(): { links: LinkTable; name: string } {

@@ -19,6 +19,9 @@ const AGENT_AFTER = new Set(['from', 'by']);
  * before any other noun it only qualifies a thing ("Chinese components", "a Kazakh deposit") and is no party.
  */
 const AGENT_NOUN = /^(?:\p{Ll}+(?:ers|ors|ists|ians|ants)|firms|companies|authorities|forces|troops|banks|lawmakers|citizens|nationals|people|guards|diplomats|ministries|governments|delegates|leaders|officials|negotiators|partners)$/u;
+/** Nouns of a state's own deed: a demonym before one names who did it ("Russian oil shipments", "Chinese investment"). */
+const DEED_NOUN = new Set(['exports', 'export', 'imports', 'shipments', 'deliveries', 'supplies', 'sales', 'purchases', 'investment', 'investments',
+  'strikes', 'attacks', 'sanctions', 'tariffs', 'restrictions', 'policy', 'decision', 'move', 'actions', 'pressure']);
 /** Words that may stand between a trigger and the thing it acts on: "imposed on the Iranian tankers", "blocked Kazakh grain". */
 const OBJECT_LEAD = new Set(['on', 'against', 'to', 'in', 'into', 'at', 'over', 'the', 'a', 'an', 'its', 'their', 'new', 'all', 'some']);
 /**
@@ -28,6 +31,7 @@ const OBJECT_LEAD = new Set(['on', 'against', 'to', 'in', 'into', 'at', 'over', 
  */
 function party(tokens: readonly Token[], m: Mention, top: Found): boolean {
   if (!m.modifier || AGENT_NOUN.test(tokens[m.last]?.lower ?? '')) return true;
+  for (let k = m.last; k < Math.min(m.last + 3, tokens.length); k++) if (DEED_NOUN.has(tokens[k].lower)) return true;
   if (m.first > top.first && m.last <= top.last) return true; // between a head and its companion: "blocked Kazakh grain transit"
   if (m.first < top.last || m.first - top.last > 3) return false;
   for (let k = top.last; k < m.first; k++) if (!OBJECT_LEAD.has(tokens[k].lower)) return false;

@@ -172,3 +172,29 @@ test('the article of the trial: every candidate hand-checked', () => {
   assert.ok(r.events.every((e) => e.date! <= '2024-06-07' || e.hedged), 'no reported event in the future');
   assert.deepEqual(statesOf(r), ['BLR', 'CHN', 'KGZ', 'POL', 'RUS', 'TKM', 'UZB']);
 });
+
+test('a speech act is the event, with the speaker as source and the speaker\'s tone, whatever it says', () => {
+  // Published Tuesday 5 March 2024: "on Monday" is 4 March. "threat" and "cooperation" are what is said, not the act.
+  const r = code('Azerbaijan criticised the new Georgian transit fees on Monday as a threat to cooperation.', '2024-03-05');
+  const e = only(r, 'criticised');
+  assert.equal(e.type, 'DISAPPROVE');
+  assert.equal(e.source, 'AZE');
+  assert.deepEqual(e.targets, ['GEO']); // the demonym of the very thing criticised
+  assert.equal(e.date, '2024-03-04');
+  assert.ok(e.tone < 0);
+  // Praise is a speech act too: "sanctions" inside it is its topic.
+  const p = only(code('Kazakhstan praised France for opposing new sanctions on Central Asian exporters.'), 'praised');
+  assert.equal(p.type, 'COOPERATE');
+  assert.equal(p.source, 'KAZ');
+  assert.deepEqual(p.targets, ['FRA']);
+  assert.ok(p.tone > 0);
+});
+
+test('states that only qualify a thing are mentions, not actors', () => {
+  const r = code('Kazakhstan signed a rail agreement with Georgia on Monday to carry Chinese containers past Russian ports.');
+  const e = only(r, 'signed');
+  assert.equal(e.type, 'AGREE');
+  assert.deepEqual([e.source, ...e.targets].sort(), ['GEO', 'KAZ']);
+  assert.deepEqual(statesOf(r), ['GEO', 'KAZ']);
+  assert.deepEqual(r.mentions.map((m) => m.state).sort(), ['CHN', 'RUS']);
+});

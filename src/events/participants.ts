@@ -18,7 +18,7 @@ const AGENT_AFTER = new Set(['from', 'by']);
  * Plural nouns of people or bodies: a demonym before one stands for its state ("French lawmakers", "Chinese refiners"),
  * before any other noun it only qualifies a thing ("Chinese components", "a Kazakh deposit") and is no party.
  */
-const AGENT_NOUN = /^(?:\p{Ll}+(?:ers|ors|ists|ians|ants)|firms|companies|authorities|forces|troops|banks|lawmakers|citizens|nationals|people|guards|diplomats|ministries|governments|delegates|leaders|officials|negotiators|partners)$/u;
+const AGENT_NOUN = /^(?:\p{Ll}+(?:ists|ians)|(?:refin|produc|export|import|trad|lawmak|work|offic|min|buy|suppli|operat|invest|negotiat|sell|lend|ow|mak)ers?|(?:operat|invest|negotiat|protest|demonstrat)ors|firms|companies|authorities|forces|troops|banks|lawmakers|citizens|nationals|people|guards|diplomats|ministries|governments|delegates|leaders|officials|negotiators|partners)$/u;
 /** Nouns of a state's own deed: a demonym before one names who did it ("Russian oil shipments", "Chinese investment"). */
 const DEED_NOUN = new Set(['exports', 'export', 'imports', 'shipments', 'deliveries', 'supplies', 'sales', 'purchases', 'investment', 'investments',
   'strikes', 'attacks', 'sanctions', 'tariffs', 'restrictions', 'policy', 'decision', 'move', 'actions', 'pressure']);

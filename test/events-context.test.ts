@@ -198,3 +198,16 @@ test('states that only qualify a thing are mentions, not actors', () => {
   assert.deepEqual(statesOf(r), ['GEO', 'KAZ']);
   assert.deepEqual(r.mentions.map((m) => m.state).sort(), ['CHN', 'RUS']);
 });
+
+test('official style: the body named in full before its state acts, and "call on" is an appeal to the state named', () => {
+  // Published Friday 7 June 2024; the statements carry no date of their own: the publication date.
+  const condemn = only(code('The Ministry of Foreign Affairs of Ukraine strongly condemns the seizure of the tanker by Iran.'), 'condemns');
+  assert.deepEqual([condemn.type, condemn.source, condemn.targets, condemn.date], ['DISAPPROVE', 'UKR', ['IRN'], '2024-06-07']);
+  const approved = code('On 3 June the Government of the Republic of Uzbekistan approved the agreement with Japan.');
+  assert.equal(approved.actors.find((a) => a.state === 'UZB')?.role, 'the Government');
+  const appeal = only(code('Japan called on Iran to release the tanker.'), 'called on');
+  assert.deepEqual([appeal.type, appeal.source, appeal.targets, appeal.tone], ['STATEMENT', 'JPN', ['IRN'], 0]);
+  // "on" before a day is a date, not an appeal: the talks are the event.
+  const talks = only(code('Russia called on Monday for new talks with Ukraine.'), 'talks');
+  assert.equal(talks.type, 'CONSULT');
+});

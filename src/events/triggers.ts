@@ -2,7 +2,7 @@
 // background rather than the event itself, and the negation, hedging and intensity words around it.
 import { EVENT_SCALE, type EventType } from './method.ts';
 import type { Clause, Token } from './tokens.ts';
-import { HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, PRAISE_SEEDS, PRAISE_VERBS, REFUSALS, REPORTING, SPEECH_ACT_TYPES, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
+import { APPEAL_SEEDS, APPEAL_VERBS, HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, PRAISE_SEEDS, PRAISE_VERBS, REFUSALS, REPORTING, SPEECH_ACT_TYPES, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
 
 /** Trigger heads by word form, for a single lookup per token. */
 const TRIGGERS_BY_HEAD = new Map<string, Trigger[]>();
@@ -23,6 +23,7 @@ export interface Found {
   weight: number;
 }
 
+const DATE_WORD = /^(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the|this|that|friday)/;
 /** Words after which a trigger names a topic, not an event. */
 const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'for', 'discuss', 'discussed', 'discussing', 'discusses']);
 /** Nouns that, after "the" or "this", refer back to an event already told rather than report one. */
@@ -71,6 +72,8 @@ function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) 
       if (comp < 0 && trigger.eitherOrder) {
         for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (matches(k)) { comp = k; break; }
       }
+      // "called on Monday for talks": "on" before a date is no appeal.
+      if (comp >= 0 && tokens[comp].lower === 'on' && DATE_WORD.test(tokens[comp + 1]?.lower ?? '')) continue;
       if (comp >= 0) found.push({ trigger, head: i, first: Math.min(i, comp), last: Math.max(i, comp) + 1, weight });
     }
   }
@@ -115,6 +118,7 @@ export function isSpeechAct(tokens: readonly Token[], f: Found): boolean {
   const word = tokens[f.head].lower;
   if (!f.trigger.verbs.has(word)) return false;
   if (SPEECH_ACT_TYPES.has(f.trigger.type)) return true;
+  if (f.trigger.type === 'STATEMENT') return (APPEAL_VERBS.has(word) && f.last > f.head + 1) || (f.trigger.seed !== undefined && APPEAL_SEEDS.has(f.trigger.seed));
   return f.trigger.type === 'COOPERATE' && (PRAISE_VERBS.has(word) || (f.trigger.seed !== undefined && PRAISE_SEEDS.has(f.trigger.seed)));
 }
 

@@ -151,7 +151,8 @@ const SPECS: Spec[] = [
   ['INVEST', 7, ['v:invest', 'n:investment', 'v:finance', 'financing', 'funded', 'funding', 'n:loan', 'v:lend', 'v:acquire', 'acquisition'], undefined],
   ['INVEST', 7, ['v:buy', 'v:take', 'v:acquire', 'v:raise', 'v:increase', 'v:sell'], ['n:stake', 'n:share', 'n:interest'], 4],
   ['INVEST', 6, ['v:build', 'v:construct', 'construction', 'v:develop', 'v:modernise', 'v:modernize', 'v:upgrade', 'v:expand'], FACILITIES.concat(['n:deposit', 'n:field', 'n:capacity']), 6],
-  // STATEMENT
+  // STATEMENT. "call on" / "appeal to" a state: a speech act addressed to it (a demand or an appeal), tone 0.
+  ['STATEMENT', 4, ['v:call', 'v:appeal'], ['on', 'upon', 'to'], 1],
   ['STATEMENT', 2, ['v:say', 'stated', 'v:announce', 'announcement', 'v:declare', 'declaration', 'v:stress', 'noted', 'added', 'adds', 'v:tell',
     'v:emphasise', 'v:emphasize', 'v:insist', 'v:confirm', 'v:deny', 'v:claim', 'v:comment', 'v:reiterate', 'v:underline', 'v:argue', 'v:predict',
     'v:expect', 'v:estimate', 'v:forecast', 'statement', 'statements', 'v:propose', 'proposal', 'v:urge', 'v:ask', 'v:plan', 'v:consider'], undefined],
@@ -202,6 +203,9 @@ export const SPEECH_ACT_TYPES = new Set<EventType>(['DISAPPROVE', 'ACCUSE', 'THR
 export const PRAISE_VERBS = new Set(['praise', 'praised', 'praises', 'praising', 'commend', 'commended', 'commends', 'commending', 'hail', 'hailed',
   'hails', 'hailing', 'welcome', 'welcomed', 'welcomes', 'welcoming']);
 export const PRAISE_SEEDS = new Set(['praise.v.01', 'commend.v.01', 'congratulate.v.02']);
+/** Appeals: "call on", "appeal to", "urge" and the WordNet words of the seed urge.v.02. */
+export const APPEAL_VERBS = new Set([...verb('call'), ...verb('appeal'), ...verb('urge')]);
+export const APPEAL_SEEDS = new Set(['urge.v.02']);
 
 /** Head forms that are only a trigger together with their companion (so they never trigger alone). */
 export const REPORTING = new Set(['say', 'says', 'said', 'saying', 'told', 'tell', 'tells', 'added', 'adds', 'stated', 'states', 'reported',

@@ -22,7 +22,7 @@ export const SEEDS: Record<EventType, [string, number][]> = {
   SUPPLY: [['ship.v.01', 1], ['deliver.v.02', 1], ['export.v.01', 1], ['dispatch.v.01', 1]],
   STATEMENT: [['urge.v.02', 1], ['announce.v.02', 1]],
   DISAPPROVE: [['criticize.v.01', 2], ['condemn.v.01', 1], ['denounce.v.01', 1], ['reprimand.v.01', 1], ['reprimand.v.02', 1],
-    ['ridicule.v.01', 1], ['reject.v.03', 1], ['oppose.v.01', 1]],
+    ['ridicule.v.01', 1], ['mock.v.01', 1], ['reject.v.03', 1], ['oppose.v.01', 1]],
   ACCUSE: [['accuse.v.01', 1], ['accuse.v.02', 1], ['blame.v.01', 1]],
   PROTEST: [['protest.v.01', 1], ['demonstrate.v.04', 1]],
   DISRUPTION: [['halt.v.01', 1], ['cease.v.01', 1], ['halt.v.03', 1], ['interrupt.v.01', 1], ['damage.v.01', 1], ['suspend.v.05', 1]],

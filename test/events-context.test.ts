@@ -211,3 +211,16 @@ test('official style: the body named in full before its state acts, and "call on
   const talks = only(code('Russia called on Monday for new talks with Ukraine.'), 'talks');
   assert.equal(talks.type, 'CONSULT');
 });
+
+test('a speech act yields a second, reported event only when its content states a concrete act with its agent', () => {
+  // Published Friday 7 June 2024: "on Friday" is that day.
+  const r = code('Moscow denounced the sanctions imposed by the European Union on Friday.');
+  assert.deepEqual(r.events.map((e) => [e.type, e.source, e.targets, e.date, Math.sign(e.tone)]), [
+    ['DISAPPROVE', 'RUS', ['EU27'], '2024-06-07', -1],
+    ['SANCTION', 'EU27', [], '2024-06-07', -1],
+  ]);
+  // A gerund after "of" is the charge, not an act the text states: one event.
+  assert.deepEqual(code('Armenia accused Azerbaijan of blocking the road.').events.map((e) => e.type), ['ACCUSE']);
+  // A noun alone ("the new tariffs") is the topic: one event.
+  assert.deepEqual(code('China condemned the new tariffs on Monday.').events.map((e) => e.type), ['DISAPPROVE']);
+});

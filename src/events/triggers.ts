@@ -129,6 +129,31 @@ function withoutSpeechContent(tokens: readonly Token[], found: Found[]): Found[]
   return speech ? found.filter((f) => f.first <= speech.head) : found;
 }
 
+/** Types of a concrete act: what a speech act is about becomes an event of its own only when it is one of these. */
+const CONCRETE = new Set<EventType>(['SANCTION', 'DISRUPTION', 'SUPPLY', 'INVEST', 'AGREE']);
+
+/**
+ * The concrete act a speech act's content states as done, by a verb in the past with its agent after "by"
+ * ("condemned the restrictions adopted by London"): the strongest such trigger after the speech act. A gerund or an
+ * infinitive ("accused Baku of blocking", "threatened to cut") states no act, and neither does a noun ("the tariffs").
+ */
+export function reportedAct(tokens: readonly Token[], v: SentenceMarks, clause: Clause, speech: Found): Found | undefined {
+  const covered = (i: number): boolean => v.inMention[i - v.s.first] === 1 || v.linked[i - v.s.first] === 1;
+  const content = { first: speech.last, last: clause.last };
+  const acts = findTriggers(tokens, content, covered, v.mentionStarts).filter((f) => CONCRETE.has(f.trigger.type) &&
+    f.trigger.verbs.has(tokens[f.head].lower) && /ed$/.test(tokens[f.head].lower) && f.weight >= 5 && agentAfter(tokens, f.head) > 0);
+  return best(acts);
+}
+
+/** The token where the agent after "by" starts ("adopted by London", "imposed by the EU"), or -1. */
+export function agentAfter(tokens: readonly Token[], head: number): number {
+  let k = head + 1;
+  if (tokens[k]?.lower !== 'by') return -1;
+  k++;
+  if (tokens[k]?.lower === 'the') k++;
+  return k < tokens.length ? k : -1;
+}
+
 // A reporting verb ("said") codes a clause only when nothing else in it is a real trigger.
 export function clauseTrigger(tokens: readonly Token[], v: SentenceMarks, clause: Clause): Found | undefined {
   const covered = (i: number): boolean => v.inMention[i - v.s.first] === 1 || v.linked[i - v.s.first] === 1;

@@ -10,7 +10,7 @@ import { buildLinks, ingestText, linkSourceOf, EVENTS_METHOD, type LinkTable } f
 import { baseline } from './baseline.ts';
 import { throughputArticles } from './articles.ts';
 import { recordSection, type BenchRow } from '../results.ts';
-import { FIELDS, readPassages, scorePassage, sumCounts, toScores, type Field, type Passage, type Predicted } from './score.ts';
+import { FIELDS, mentionCounts, readPassages, scorePassage, sumCounts, toScores, type Field, type Passage, type Predicted } from './score.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const arg = (name: string, fallback: string): string => {
@@ -66,6 +66,10 @@ for (const setFile of setFiles) {
   for (const field of FIELDS) {
     const s = ours[field];
     console.log(`| ${LABELS[field]} | ${f(s.precision)} | ${f(s.recall)} | ${f(s.f1)} | ${s.tp} / ${s.fp} / ${s.fn} | ${f(base[field].f1)} |`);
+  }
+  if (passages.some((p) => p.gold.mentions)) {
+    const m = toScores(mentionCounts(passages, (p) => ingestText(p.text, { published: p.published, links }).mentions.map((a) => a.state).filter((s): s is string => !!s)));
+    console.log(`| States only mentioned | ${f(m.precision)} | ${f(m.recall)} | ${f(m.f1)} | ${m.tp} / ${m.fp} / ${m.fn} | – |`);
   }
   console.log('');
 }

@@ -2,7 +2,7 @@
 // background rather than the event itself, and the negation, hedging and intensity words around it.
 import { EVENT_SCALE, type EventType } from './method.ts';
 import type { Clause, Token } from './tokens.ts';
-import { APPEAL_SEEDS, APPEAL_VERBS, HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, PRAISE_SEEDS, PRAISE_VERBS, REFUSALS, REPORTING, SPEECH_ACT_TYPES, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
+import { APPEAL_SEEDS, HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, PRAISE_SEEDS, PRAISE_VERBS, REFUSALS, REPORTING, SPEECH_ACT_TYPES, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
 
 /** Trigger heads by word form, for a single lookup per token. */
 const TRIGGERS_BY_HEAD = new Map<string, Trigger[]>();
@@ -118,7 +118,7 @@ export function isSpeechAct(tokens: readonly Token[], f: Found): boolean {
   const word = tokens[f.head].lower;
   if (!f.trigger.verbs.has(word)) return false;
   if (SPEECH_ACT_TYPES.has(f.trigger.type)) return true;
-  if (f.trigger.type === 'STATEMENT') return (APPEAL_VERBS.has(word) && f.last > f.head + 1) || (f.trigger.seed !== undefined && APPEAL_SEEDS.has(f.trigger.seed));
+  if (f.trigger.type === 'STATEMENT') return f.trigger.seed !== undefined && APPEAL_SEEDS.has(f.trigger.seed);
   return f.trigger.type === 'COOPERATE' && (PRAISE_VERBS.has(word) || (f.trigger.seed !== undefined && PRAISE_SEEDS.has(f.trigger.seed)));
 }
 

@@ -151,8 +151,6 @@ const SPECS: Spec[] = [
   ['INVEST', 7, ['v:invest', 'n:investment', 'v:finance', 'financing', 'funded', 'funding', 'n:loan', 'v:lend', 'v:acquire', 'acquisition'], undefined],
   ['INVEST', 7, ['v:buy', 'v:take', 'v:acquire', 'v:raise', 'v:increase', 'v:sell'], ['n:stake', 'n:share', 'n:interest'], 4],
   ['INVEST', 6, ['v:build', 'v:construct', 'construction', 'v:develop', 'v:modernise', 'v:modernize', 'v:upgrade', 'v:expand'], FACILITIES.concat(['n:deposit', 'n:field', 'n:capacity']), 6],
-  // STATEMENT. "call on" / "appeal to" a state: a speech act addressed to it (a demand or an appeal), tone 0.
-  ['STATEMENT', 4, ['v:call', 'v:appeal'], ['on', 'upon', 'to'], 1],
   ['STATEMENT', 2, ['v:say', 'stated', 'v:announce', 'announcement', 'v:declare', 'declaration', 'v:stress', 'noted', 'added', 'adds', 'v:tell',
     'v:emphasise', 'v:emphasize', 'v:insist', 'v:confirm', 'v:deny', 'v:claim', 'v:comment', 'v:reiterate', 'v:underline', 'v:argue', 'v:predict',
     'v:expect', 'v:estimate', 'v:forecast', 'statement', 'statements', 'v:propose', 'proposal', 'v:urge', 'v:ask', 'v:plan', 'v:consider'], undefined],
@@ -180,12 +178,22 @@ const WORDNET_WEIGHT: Record<EventType, number> = {
   THREATEN: 6, SANCTION: 6,
 };
 
-// One trigger per WordNet entry whose forms no hand-written trigger already has.
+/** A two-word verb from WordNet ("call_on") is more specific than one word: it weighs this much more. */
+const PHRASAL_BONUS = 2;
+
+// One trigger per WordNet entry whose forms no hand-written trigger already has; a two-word verb ("call_on") is the
+// verb followed at once by its particle, whatever single-word triggers the verb has.
 function wordnetTriggers(hand: readonly Trigger[]): Trigger[] {
   const known = new Set<string>();
   for (const t of hand) for (const f of t.head) known.add(f);
   const out: Trigger[] = [];
   for (const e of WORDNET_TRIGGERS) {
+    if (e.word.includes('_')) {
+      const [base, particle] = e.word.split('_');
+      const head = new Set(verb(base));
+      out.push({ type: e.type, weight: WORDNET_WEIGHT[e.type] - 0.5 + PHRASAL_BONUS, head, verbs: head, with: new Set([particle]), window: 1, eitherOrder: false, name: `${e.type}#wordnet:${e.word}`, seed: e.seed });
+      continue;
+    }
     const head = new Set((e.pos === 'v' ? verb(e.word) : noun(e.word)).filter((f) => !known.has(f)));
     if (head.size === 0) continue;
     for (const f of head) known.add(f);
@@ -203,9 +211,8 @@ export const SPEECH_ACT_TYPES = new Set<EventType>(['DISAPPROVE', 'ACCUSE', 'THR
 export const PRAISE_VERBS = new Set(['praise', 'praised', 'praises', 'praising', 'commend', 'commended', 'commends', 'commending', 'hail', 'hailed',
   'hails', 'hailing', 'welcome', 'welcomed', 'welcomes', 'welcoming']);
 export const PRAISE_SEEDS = new Set(['praise.v.01', 'commend.v.01', 'congratulate.v.02']);
-/** Appeals: "call on", "appeal to", "urge" and the WordNet words of the seed urge.v.02. */
-export const APPEAL_VERBS = new Set([...verb('call'), ...verb('appeal'), ...verb('urge')]);
-export const APPEAL_SEEDS = new Set(['urge.v.02']);
+/** Appeals: the WordNet words of the seeds call_on.v.01, appeal.v.02 and urge.v.02 ("call on", "appeal", "urge"). */
+export const APPEAL_SEEDS = new Set(['call_on.v.01', 'appeal.v.02', 'urge.v.02']);
 
 /** Head forms that are only a trigger together with their companion (so they never trigger alone). */
 export const REPORTING = new Set(['say', 'says', 'said', 'saying', 'told', 'tell', 'tells', 'added', 'adds', 'stated', 'states', 'reported',

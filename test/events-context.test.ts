@@ -67,11 +67,14 @@ test('a state named only inside the name of a route or line is no party', () => 
 });
 
 test('a demonym that qualifies a thing is not the acting state unless the thing is its own deed', () => {
-  // The headline of the trial article: Uzbekistan acts; the Kyrgyz rail link is the object (Kyrgyzstan a party of the agreement).
-  const headline = only(code('Uzbekistan and China agree to build Kyrgyz rail link'), 'headline');
+  // The headline of the trial article: Uzbekistan acts; "Kyrgyz" only qualifies the rail link, so Kyrgyzstan is mentioned.
+  const built = code('Uzbekistan and China agree to build Kyrgyz rail link');
+  const headline = only(built, 'headline');
   assert.equal(headline.type, 'AGREE');
   assert.equal(headline.source, 'UZB');
-  assert.deepEqual([...headline.targets].sort(), ['CHN', 'KGZ']);
+  assert.deepEqual(headline.targets, ['CHN']);
+  assert.deepEqual(statesOf(built), ['CHN', 'UZB']);
+  assert.deepEqual(built.mentions.map((m) => m.state), ['KGZ']);
   // Before the trigger, the adjective of a thing is skipped for a state named as such.
   const goods = code('Chinese goods were the focus as Kazakhstan and Uzbekistan signed a trade deal.');
   assert.equal(only(goods, 'goods').source, 'KAZ');
@@ -168,4 +171,56 @@ test('the article of the trial: every candidate hand-checked', () => {
   assert.ok(r.events.every((e) => !e.targets.includes('RUS')), 'bypassing Russia');
   assert.ok(r.events.every((e) => e.date! <= '2024-06-07' || e.hedged), 'no reported event in the future');
   assert.deepEqual(statesOf(r), ['BLR', 'CHN', 'KGZ', 'POL', 'RUS', 'TKM', 'UZB']);
+});
+
+test('a speech act is the event, with the speaker as source and the speaker\'s tone, whatever it says', () => {
+  // Published Tuesday 5 March 2024: "on Monday" is 4 March. "threat" and "cooperation" are what is said, not the act.
+  const r = code('Azerbaijan criticised the new Georgian transit fees on Monday as a threat to cooperation.', '2024-03-05');
+  const e = only(r, 'criticised');
+  assert.equal(e.type, 'DISAPPROVE');
+  assert.equal(e.source, 'AZE');
+  assert.deepEqual(e.targets, ['GEO']); // the demonym of the very thing criticised
+  assert.equal(e.date, '2024-03-04');
+  assert.ok(e.tone < 0);
+  // Praise is a speech act too: "sanctions" inside it is its topic.
+  const p = only(code('Kazakhstan praised France for opposing new sanctions on Central Asian exporters.'), 'praised');
+  assert.equal(p.type, 'COOPERATE');
+  assert.equal(p.source, 'KAZ');
+  assert.deepEqual(p.targets, ['FRA']);
+  assert.ok(p.tone > 0);
+});
+
+test('states that only qualify a thing are mentions, not actors', () => {
+  const r = code('Kazakhstan signed a rail agreement with Georgia on Monday to carry Chinese containers past Russian ports.');
+  const e = only(r, 'signed');
+  assert.equal(e.type, 'AGREE');
+  assert.deepEqual([e.source, ...e.targets].sort(), ['GEO', 'KAZ']);
+  assert.deepEqual(statesOf(r), ['GEO', 'KAZ']);
+  assert.deepEqual(r.mentions.map((m) => m.state).sort(), ['CHN', 'RUS']);
+});
+
+test('official style: the body named in full before its state acts, and "call on" is an appeal to the state named', () => {
+  // Published Friday 7 June 2024; the statements carry no date of their own: the publication date.
+  const condemn = only(code('The Ministry of Foreign Affairs of Ukraine strongly condemns the seizure of the tanker by Iran.'), 'condemns');
+  assert.deepEqual([condemn.type, condemn.source, condemn.targets, condemn.date], ['DISAPPROVE', 'UKR', ['IRN'], '2024-06-07']);
+  const approved = code('On 3 June the Government of the Republic of Uzbekistan approved the agreement with Japan.');
+  assert.equal(approved.actors.find((a) => a.state === 'UZB')?.role, 'the Government');
+  const appeal = only(code('Japan called on Iran to release the tanker.'), 'called on');
+  assert.deepEqual([appeal.type, appeal.source, appeal.targets, appeal.tone], ['STATEMENT', 'JPN', ['IRN'], 0]);
+  // "on" before a day is a date, not an appeal: the talks are the event.
+  const talks = only(code('Russia called on Monday for new talks with Ukraine.'), 'talks');
+  assert.equal(talks.type, 'CONSULT');
+});
+
+test('a speech act yields a second, reported event only when its content states a concrete act with its agent', () => {
+  // Published Friday 7 June 2024: "on Friday" is that day.
+  const r = code('Moscow denounced the sanctions imposed by the European Union on Friday.');
+  assert.deepEqual(r.events.map((e) => [e.type, e.source, e.targets, e.date, Math.sign(e.tone)]), [
+    ['DISAPPROVE', 'RUS', ['EU27'], '2024-06-07', -1],
+    ['SANCTION', 'EU27', [], '2024-06-07', -1],
+  ]);
+  // A gerund after "of" is the charge, not an act the text states: one event.
+  assert.deepEqual(code('Armenia accused Azerbaijan of blocking the road.').events.map((e) => e.type), ['ACCUSE']);
+  // A noun alone ("the new tariffs") is the topic: one event.
+  assert.deepEqual(code('China condemned the new tariffs on Monday.').events.map((e) => e.type), ['DISAPPROVE']);
 });

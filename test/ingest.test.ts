@@ -181,3 +181,26 @@ test('property: random strings never crash ingest, and every offset lies within 
     for (const a of r.attributions) assert.ok(a.start >= 0 && a.end <= input.length);
   }), { numRuns: 300, seed: 20240305 });
 });
+
+test('ingest lists the states only mentioned: on one line of text, in --json, and as the mentions table', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corridor-mentions-'));
+  try {
+    const file = join(dir, 'a.txt');
+    // Kazakhstan and Georgia sign; "Chinese containers" and "Russian ports" only qualify things.
+    writeFileSync(file, 'Kazakhstan signed a rail agreement with Georgia on Monday to carry Chinese containers past Russian ports.\n');
+    const json = await runCli('ingest', file, '--published', '2024-06-07', '--json', '--dataset', TINY);
+    assert.equal(json.code, 0);
+    const r = JSON.parse(json.stdout);
+    assert.deepEqual(r.actors.map((a: { state: string }) => a.state).sort(), ['GEO', 'KAZ']);
+    assert.deepEqual(r.mentions.map((a: { state: string }) => a.state).sort(), ['CHN', 'RUS']);
+    const text = await runCli('ingest', file, '--published', '2024-06-07', '--dataset', TINY);
+    assert.match(text.stdout, /^mentioned: .*CHN.*RUS/m);
+    const csv = await runCli('ingest', file, '--published', '2024-06-07', '--csv', '--table', 'mentions', '--dataset', TINY);
+    assert.equal(csv.code, 0);
+    const rows = csv.stdout.trim().split(/\r?\n/);
+    assert.equal(rows[0], 'state,name,role');
+    assert.deepEqual(rows.slice(1).map((l) => l.split(',')[0]).sort(), ['CHN', 'RUS']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

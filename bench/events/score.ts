@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { EVENT_SCALE, type EventType } from '../../src/events/method.ts';
 
 export interface GoldEvent { type: EventType; source: string | null; targets: string[]; date: string; tone: '+' | '-' | '0' }
-export interface Passage { id: string; published: string; text: string; gold: { actors: string[]; events: GoldEvent[] } }
+export interface Passage { id: string; published: string; text: string; gold: { actors: string[]; events: GoldEvent[]; mentions?: string[] } }
 export interface Predicted { actors: string[]; events: { type: string; source: string | null; targets: string[]; date: string | null; tone: number }[] }
 
 export function readPassages(path: string): Passage[] {
@@ -15,6 +15,7 @@ export function readPassages(path: string): Passage[] {
     published: String(p.published),
     gold: {
       actors: p.gold.actors.map(String),
+      ...(p.gold.mentions ? { mentions: p.gold.mentions.map(String) } : {}),
       events: (p.gold.events ?? []).map((e) => ({ ...e, date: String(e.date), targets: (e.targets ?? []).map(String), tone: String(e.tone) as GoldEvent['tone'] })),
     },
   }));
@@ -59,6 +60,17 @@ export function scorePassage(p: Passage, predicted: Predicted): Record<Field, Co
     dyad: multisetCounts(e.map(dyad), g.map(dyad)),
     event: multisetCounts(e.map((x) => `${x.type}|${dyad(x)}|${x.date}|${sign(x.tone)}`), g.map((x) => `${x.type}|${dyad(x)}|${x.date}|${x.tone}`)),
   };
+}
+
+/** States only mentioned, for a set labelled with them (gold `mentions`): counts over the passages that have the label. */
+export function mentionCounts(passages: Passage[], predicted: (p: Passage) => string[]): Counts {
+  const total = { tp: 0, fp: 0, fn: 0 };
+  for (const p of passages) {
+    if (!p.gold.mentions) continue;
+    const c = multisetCounts([...new Set(predicted(p))], [...new Set(p.gold.mentions)]);
+    total.tp += c.tp; total.fp += c.fp; total.fn += c.fn;
+  }
+  return total;
 }
 
 export function toScores(c: Counts): Scores {

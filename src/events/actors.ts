@@ -291,16 +291,22 @@ function bodyAfterState(tokens: readonly Token[], m: Match<Lex>, k: number, b: n
 }
 
 // "President of Kazakhstan", "the Foreign Ministry of Russia": a role may also be written before the state.
+// Official style names the body in full: "the Ministry of Foreign Affairs of Georgia", "the Government of the Republic of
+// Kazakhstan" — an inner "of" between capitalised words of the role, and "the" before the state, are passed over.
 function roleBeforeState(tokens: readonly Token[], m: Match<Lex>, a: number, r: Reading): void {
-  if (tokens[m.first - 1]?.lower !== 'of') return;
-  let j = m.first - 2;
+  const of = tokens[m.first - 1]?.lower === 'the' ? m.first - 2 : m.first - 1;
+  if (tokens[of]?.lower !== 'of') return;
+  let j = of - 1;
   let startRole = -1;
-  while (j >= a && m.first - 1 - j <= 4 && (ROLE_HEADS.has(tokens[j].lower) || ROLE_MODIFIERS.has(tokens[j].lower))) {
+  const inRole = (k: number): boolean => ROLE_HEADS.has(tokens[k].lower) || ROLE_MODIFIERS.has(tokens[k].lower) ||
+    (tokens[k].lower === 'of' && k > a && tokens[k - 1].cap && !!tokens[k + 1]?.cap);
+  while (j >= a && of - j <= 6 && inRole(j)) {
     if (ROLE_HEADS.has(tokens[j].lower) || startRole >= 0) startRole = j;
     j--;
   }
+  if (startRole >= 0 && tokens[startRole].lower === 'of') startRole++;
   if (startRole >= 0 && !r.role) {
-    r.role = tokens.slice(startRole, m.first - 1).map((t) => t.text).join(' ');
+    r.role = tokens.slice(startRole, of).map((t) => t.text).join(' ');
     r.first = startRole;
   }
 }

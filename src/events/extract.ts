@@ -14,7 +14,7 @@ import { findSource, findTargets } from './participants.ts';
 import { emptyResult, type Draft, type EventOut, type IngestOptions, type IngestResult } from './result.ts';
 import { prepareText } from './text.ts';
 import type { Clause, Sentence } from './tokens.ts';
-import { clauseTrigger, readPolarity } from './triggers.ts';
+import { agentAfter, clauseTrigger, isSpeechAct, readPolarity, reportedAct, type Found } from './triggers.ts';
 import { states } from './lexicon/countries.ts';
 
 export type { IngestOptions, IngestResult, EventOut, ActorOut, LinkOut } from './result.ts';
@@ -77,6 +77,32 @@ function readClause(a: Article, v: SentenceView, clause: Clause): void {
     sentenceIndex: v.si, headline: s.headline, sourceBasis,
   });
   if (sourceState) { a.lastSource = sourceState; v.previousClauseSource = sourceState; v.previousClauseTargets = targets; a.lastParties = [sourceState, ...targets]; }
+  if (isSpeechAct(a.tokens, top)) readReportedAct(a, v, clause, top);
+}
+
+// "denounced the restrictions adopted by London": the act the speech act is about, stated as done with its agent, is
+// a second event. Its source is the agent; its targets the other states named in the content as such.
+function readReportedAct(a: Article, v: SentenceView, clause: Clause, speech: Found): void {
+  const act = reportedAct(a.tokens, v, clause, speech);
+  if (!act) return;
+  const content: Clause = { first: speech.last, last: clause.last };
+  const c = viewClause(v, content, act);
+  const at = agentAfter(a.tokens, act.head);
+  const agent = c.after.find((m) => m.first === at && m.state !== null);
+  if (!agent?.state) return;
+  const targets = uniq(c.stateMentions.filter((m) => m !== agent && !m.modifier).map((m) => m.state!)).filter((st) => st !== agent.state);
+  const polarity = readPolarity(a.tokens, c);
+  const { date, dateBasis } = dateEvent(a, v, c, polarity.hedged);
+  const s = v.s;
+  a.drafts.push({
+    type: polarity.type, source: agent.state, targets, date, dateBasis, tone: polarity.tone,
+    ...linksOut(c),
+    sentence: { start: s.start, end: s.end, text: v.text ??= oneLine(a.text.slice(s.start, s.end)).trim() },
+    confidence: confidenceOf(act.trigger.weight, { sourceBasis: 'explicit', targets, dateBasis, hedged: polarity.hedged, negated: polarity.negated, headline: s.headline }),
+    trigger: oneLine(a.input.slice(a.tokens[act.first].start, a.tokens[act.last - 1].end)),
+    negated: polarity.negated, hedged: polarity.hedged, attribution: v.agencies[0]?.name ?? null,
+    sentenceIndex: v.si, headline: s.headline, sourceBasis: 'explicit',
+  });
 }
 
 // Repeats are merged before output so that each event is told once, with an id that is stable for the same text.
@@ -91,7 +117,11 @@ function finishResult(a: Article): IngestResult {
       }
     }
   }
-  result.actors = a.actors.list();
+  // Participants are the states events name; every other state or organisation is only mentioned.
+  const parties = new Set(events.flatMap((e) => [e.source, ...e.targets]));
+  const named = a.actors.list();
+  result.actors = named.filter((x) => x.state !== null && parties.has(x.state));
+  result.mentions = named.filter((x) => x.state === null || !parties.has(x.state));
   result.events = events.map((e, i) => ({ id: `${result.article.hash.slice(0, 8)}-${i + 1}`, ...stripDraft(e) }));
   if (unresolvedDates.length && !published) {
     result.warnings.push(`no publication date given: ${unresolvedDates.length} relative date(s) left unresolved (${uniq(unresolvedDates).slice(0, 3).map((d) => `"${d}"`).join(', ')}); give --published YYYY-MM-DD`);

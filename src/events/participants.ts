@@ -14,6 +14,29 @@ const NOT_SUBJECT_AFTER = new Set(['with', 'against', 'on', 'to', 'for', 'toward
   'under', 'among', 'between', 'behind', 'beyond', 'near', 'across', 'along', 'around', 'without', 'within', 'amid', 'despite', 'per', 'versus', 'vs']);
 /** Prepositions that introduce the agent of a noun trigger: "criticism from Ukraine", "sanctions by the EU". */
 const AGENT_AFTER = new Set(['from', 'by']);
+/**
+ * Plural nouns of people or bodies: a demonym before one stands for its state ("French lawmakers", "Chinese refiners"),
+ * before any other noun it only qualifies a thing ("Chinese components", "a Kazakh deposit") and is no party.
+ */
+const AGENT_NOUN = /^(?:\p{Ll}+(?:ists|ians)|(?:refin|produc|export|import|trad|lawmak|work|offic|min|buy|suppli|operat|invest|negotiat|sell|lend|ow|mak)ers?|(?:operat|invest|negotiat|protest|demonstrat)ors|firms|companies|authorities|forces|troops|banks|lawmakers|citizens|nationals|people|guards|diplomats|ministries|governments|delegates|leaders|officials|negotiators|partners)$/u;
+/** Nouns of a state's own deed: a demonym before one names who did it ("Russian oil shipments", "Chinese investment"). */
+const DEED_NOUN = new Set(['exports', 'export', 'imports', 'shipments', 'deliveries', 'supplies', 'sales', 'purchases', 'investment', 'investments',
+  'strikes', 'attacks', 'sanctions', 'tariffs', 'restrictions', 'policy', 'decision', 'move', 'actions', 'pressure']);
+/** Words that may stand between a trigger and the thing it acts on: "imposed on the Iranian tankers", "blocked Kazakh grain". */
+const OBJECT_LEAD = new Set(['on', 'against', 'to', 'in', 'into', 'at', 'over', 'the', 'a', 'an', 'its', 'their', 'new', 'all', 'some']);
+/**
+ * Whether a mention is a party: a state named as such, a demonym before people or bodies, or a demonym on the very
+ * thing the trigger acts on — its object or the complement of its preposition ("sanctions on Iranian tankers",
+ * "blocked Kazakh grain transit"). Anywhere else a demonym only qualifies a thing.
+ */
+function party(tokens: readonly Token[], m: Mention, top: Found): boolean {
+  if (!m.modifier || AGENT_NOUN.test(tokens[m.last]?.lower ?? '')) return true;
+  for (let k = m.last; k < Math.min(m.last + 3, tokens.length); k++) if (DEED_NOUN.has(tokens[k].lower)) return true;
+  if (m.first > top.first && m.last <= top.last) return true; // between a head and its companion: "blocked Kazakh grain transit"
+  if (m.first < top.last || m.first - top.last > 3) return false;
+  for (let k = top.last; k < m.first; k++) if (!OBJECT_LEAD.has(tokens[k].lower)) return false;
+  return true;
+}
 /** Event types where a demonym qualifying a thing may name the actor: "Kazakh oil exports", "Chinese investment", "Russian strikes". */
 const MODIFIER_ACTS = new Set<EventType>(['SUPPLY', 'INVEST', 'DISRUPTION']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'the minister', 'the president', 'the ministry', 'the government', 'the country', 'the company', 'officials', 'the official', 'the leader', 'the prime minister', 'the chancellor', 'the spokesman', 'the spokeswoman', 'the spokesperson', 'the premier', 'the state', 'the regulator', 'the operator']);
@@ -143,7 +166,7 @@ export function findTargets(tokens: readonly Token[], v: SentenceView, c: Clause
   // Mentions in a background clause after the trigger ("… after Transneft reported contamination") are not targets.
   let backgroundFrom = clause.last;
   for (let i = top.last; i < clause.last; i++) if (BACKGROUND.has(tokens[i].lower)) { backgroundFrom = i; break; }
-  let targets = uniq(c.stateMentions.filter((m) => m.first < backgroundFrom).map((m) => m.state!).filter((st) => st !== sourceState && !speakerStates.has(st)));
+  let targets = uniq(c.stateMentions.filter((m) => m.first < backgroundFrom && party(tokens, m, top)).map((m) => m.state!).filter((st) => st !== sourceState && !speakerStates.has(st)));
   if (targets.length === 0 && who.sourceBasis === 'inherited') targets = who.inheritedTargets.filter((t) => t !== sourceState);
   if (who.patientOf && !targets.includes(who.patientOf)) targets.unshift(who.patientOf);
   if (top.trigger.type === 'CONSULT') {

@@ -57,7 +57,10 @@ export interface EventOut {
 export interface IngestResult {
   method: { name: string; version: string };
   article: { hash: string; title: string; published: string | null; source: string | null; characters: number; sentences: number };
+  /** The participants of the events: every state that is the source or a target of one. */
   actors: ActorOut[];
+  /** States and organisations the text names without making them a party to any event ("Russian energy corridors"). */
+  mentions: ActorOut[];
   events: EventOut[];
   attributions: { name: string; start: number; end: number }[];
   warnings: string[];
@@ -79,6 +82,7 @@ export function emptyResult(input: string, source: string | null, published: str
     method: { ...EVENTS_METHOD },
     article: { hash: hashText(input), title: '', published, source, characters: input.length, sentences: 0 },
     actors: [],
+    mentions: [],
     events: [],
     attributions: [],
     warnings: [],

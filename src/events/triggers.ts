@@ -2,7 +2,7 @@
 // background rather than the event itself, and the negation, hedging and intensity words around it.
 import { EVENT_SCALE, type EventType } from './method.ts';
 import type { Clause, Token } from './tokens.ts';
-import { HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, REFUSALS, REPORTING, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
+import { APPEAL_SEEDS, HEDGES, INTENSIFIERS, MITIGATORS, NEGATORS, PRAISE_SEEDS, PRAISE_VERBS, REFUSALS, REPORTING, SPEECH_ACT_TYPES, TRIGGERS, type Trigger } from './lexicon/triggers.ts';
 
 /** Trigger heads by word form, for a single lookup per token. */
 const TRIGGERS_BY_HEAD = new Map<string, Trigger[]>();
@@ -23,6 +23,7 @@ export interface Found {
   weight: number;
 }
 
+const DATE_WORD = /^(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the|this|that|friday)/;
 /** Words after which a trigger names a topic, not an event. */
 const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'for', 'discuss', 'discussed', 'discussing', 'discusses']);
 /** Nouns that, after "the" or "this", refer back to an event already told rather than report one. */
@@ -71,6 +72,8 @@ function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) 
       if (comp < 0 && trigger.eitherOrder) {
         for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (matches(k)) { comp = k; break; }
       }
+      // "called on Monday for talks": "on" before a date is no appeal.
+      if (comp >= 0 && tokens[comp].lower === 'on' && DATE_WORD.test(tokens[comp + 1]?.lower ?? '')) continue;
       if (comp >= 0) found.push({ trigger, head: i, first: Math.min(i, comp), last: Math.max(i, comp) + 1, weight });
     }
   }
@@ -110,10 +113,51 @@ export interface SentenceMarks {
   mentionStarts: Set<number>;
 }
 
+/** Whether a trigger found is a speech act: a verb of criticising, accusing, warning or praising. */
+export function isSpeechAct(tokens: readonly Token[], f: Found): boolean {
+  const word = tokens[f.head].lower;
+  if (!f.trigger.verbs.has(word)) return false;
+  if (SPEECH_ACT_TYPES.has(f.trigger.type)) return true;
+  if (f.trigger.type === 'STATEMENT') return f.trigger.seed !== undefined && APPEAL_SEEDS.has(f.trigger.seed);
+  return f.trigger.type === 'COOPERATE' && (PRAISE_VERBS.has(word) || (f.trigger.seed !== undefined && PRAISE_SEEDS.has(f.trigger.seed)));
+}
+
+// A speech act is the event: the words after it are what is said ("criticised the rules as a threat to cooperation"),
+// so no trigger among them can code the clause.
+function withoutSpeechContent(tokens: readonly Token[], found: Found[]): Found[] {
+  const speech = found.filter((f) => f.weight >= 3 && isSpeechAct(tokens, f)).sort((a, b) => a.head - b.head)[0];
+  return speech ? found.filter((f) => f.first <= speech.head) : found;
+}
+
+/** Types of a concrete act: what a speech act is about becomes an event of its own only when it is one of these. */
+const CONCRETE = new Set<EventType>(['SANCTION', 'DISRUPTION', 'SUPPLY', 'INVEST', 'AGREE']);
+
+/**
+ * The concrete act a speech act's content states as done, by a verb in the past with its agent after "by"
+ * ("condemned the restrictions adopted by London"): the strongest such trigger after the speech act. A gerund or an
+ * infinitive ("accused Baku of blocking", "threatened to cut") states no act, and neither does a noun ("the tariffs").
+ */
+export function reportedAct(tokens: readonly Token[], v: SentenceMarks, clause: Clause, speech: Found): Found | undefined {
+  const covered = (i: number): boolean => v.inMention[i - v.s.first] === 1 || v.linked[i - v.s.first] === 1;
+  const content = { first: speech.last, last: clause.last };
+  const acts = findTriggers(tokens, content, covered, v.mentionStarts).filter((f) => CONCRETE.has(f.trigger.type) &&
+    f.trigger.verbs.has(tokens[f.head].lower) && /ed$/.test(tokens[f.head].lower) && f.weight >= 5 && agentAfter(tokens, f.head) > 0);
+  return best(acts);
+}
+
+/** The token where the agent after "by" starts ("adopted by London", "imposed by the EU"), or -1. */
+export function agentAfter(tokens: readonly Token[], head: number): number {
+  let k = head + 1;
+  if (tokens[k]?.lower !== 'by') return -1;
+  k++;
+  if (tokens[k]?.lower === 'the') k++;
+  return k < tokens.length ? k : -1;
+}
+
 // A reporting verb ("said") codes a clause only when nothing else in it is a real trigger.
 export function clauseTrigger(tokens: readonly Token[], v: SentenceMarks, clause: Clause): Found | undefined {
   const covered = (i: number): boolean => v.inMention[i - v.s.first] === 1 || v.linked[i - v.s.first] === 1;
-  const found = findTriggers(tokens, clause, covered, v.mentionStarts);
+  const found = withoutSpeechContent(tokens, findTriggers(tokens, clause, covered, v.mentionStarts));
   const strong = found.some((g) => g.trigger.type !== 'STATEMENT' && g.weight >= 3);
   return best(found.filter((f) => (f.trigger.type !== 'STATEMENT' ? f.weight >= 3 || !found.some((g) => g.trigger.type === 'STATEMENT') : !strong || !REPORTING.has(tokens[f.head].lower))));
 }

@@ -73,7 +73,7 @@ function readFileInput(file: string): Uint8Array {
 }
 
 export function register(program: Command, context: RunContext): void {
-  withOutput(withDataset(program.command('ingest')), ['events', 'actors'])
+  withOutput(withDataset(program.command('ingest')), ['events', 'actors', 'mentions'])
     .description('read an English news article and list candidate events (actors, type, date, tone, commodities, routes)')
     .argument('<file>', 'text file with the article, or - for standard input')
     .option('--published <date>', 'publication date YYYY-MM-DD: relative dates ("last week", "on Tuesday") are resolved against it')

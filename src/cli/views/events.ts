@@ -10,6 +10,8 @@ export function formatIngestResult(r: IngestResult): string[] {
     lines.push('actors:');
     for (const a of r.actors) lines.push(`  ${(a.state ?? '-').padEnd(5)} ${a.name}${a.role ? ` (${a.role})` : ''}`);
   }
+  // Named but party to no event: "Russian energy corridors", an organisation that stands for no state.
+  if (r.mentions.length) lines.push(`mentioned: ${r.mentions.map((a) => a.state ? `${a.state} ${a.name}` : a.name).join('; ')}`);
   if (r.events.length) {
     lines.push('events:');
     for (const e of r.events) {
@@ -31,6 +33,7 @@ export function ingestTables(r: IngestResult): DataTable[] {
         e.commodities.map((c) => c.id ?? c.name).join(' '), e.routes.map((x) => x.id ?? x.name).join(' '), e.sentence.text]),
     },
     { name: 'actors', columns: ['state', 'name', 'role'], rows: r.actors.map((a) => [a.state, a.name, a.role ?? null]) },
+    { name: 'mentions', columns: ['state', 'name', 'role'], rows: r.mentions.map((a) => [a.state, a.name, a.role ?? null]) },
   ];
 }
 

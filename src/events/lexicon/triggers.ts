@@ -2,6 +2,7 @@
 // that must stand near it ("sign" … "agreement", "impose" … "tariffs"). The weight decides which trigger
 // codes a clause when it has several: specific, conflictual or material events outrank talk.
 import type { EventType } from '../method.ts';
+import { WORDNET_TRIGGERS } from './wordnet.ts';
 
 export interface Trigger {
   type: EventType;
@@ -14,6 +15,10 @@ export interface Trigger {
   eitherOrder: boolean;
   /** Name of the trigger, for explanations and tests. */
   name: string;
+  /** The head forms that are verbs (a speech act is a verb: "criticised", not "criticism"). */
+  verbs: Set<string>;
+  /** For a WordNet-derived trigger, the seed synset it was reached from. */
+  seed?: string;
 }
 
 const IRREGULAR: Record<string, string[]> = {
@@ -146,7 +151,6 @@ const SPECS: Spec[] = [
   ['INVEST', 7, ['v:invest', 'n:investment', 'v:finance', 'financing', 'funded', 'funding', 'n:loan', 'v:lend', 'v:acquire', 'acquisition'], undefined],
   ['INVEST', 7, ['v:buy', 'v:take', 'v:acquire', 'v:raise', 'v:increase', 'v:sell'], ['n:stake', 'n:share', 'n:interest'], 4],
   ['INVEST', 6, ['v:build', 'v:construct', 'construction', 'v:develop', 'v:modernise', 'v:modernize', 'v:upgrade', 'v:expand'], FACILITIES.concat(['n:deposit', 'n:field', 'n:capacity']), 6],
-  // STATEMENT
   ['STATEMENT', 2, ['v:say', 'stated', 'v:announce', 'announcement', 'v:declare', 'declaration', 'v:stress', 'noted', 'added', 'adds', 'v:tell',
     'v:emphasise', 'v:emphasize', 'v:insist', 'v:confirm', 'v:deny', 'v:claim', 'v:comment', 'v:reiterate', 'v:underline', 'v:argue', 'v:predict',
     'v:expect', 'v:estimate', 'v:forecast', 'statement', 'statements', 'v:propose', 'proposal', 'v:urge', 'v:ask', 'v:plan', 'v:consider'], undefined],
@@ -157,6 +161,7 @@ function build(): Trigger[] {
     type,
     weight,
     head: forms(head),
+    verbs: forms(head.filter((w) => w.startsWith('v:'))),
     with: companions ? forms(companions) : undefined,
     window: window ?? 0,
     eitherOrder: either ?? false,
@@ -164,7 +169,50 @@ function build(): Trigger[] {
   }));
 }
 
-export const TRIGGERS: readonly Trigger[] = build();
+/**
+ * Weight of a WordNet-derived head word (lexicon/wordnet.ts) that the hand-written table lacks: the weight of the
+ * type's plain head words above, less half a point, so that a hand-written trigger of equal rank wins.
+ */
+const WORDNET_WEIGHT: Record<EventType, number> = {
+  AGREE: 6, COOPERATE: 6, CONSULT: 5, INVEST: 7, SUPPLY: 5, STATEMENT: 2, DISAPPROVE: 7, ACCUSE: 8, PROTEST: 7, DISRUPTION: 8,
+  THREATEN: 6, SANCTION: 6,
+};
+
+/** A two-word verb from WordNet ("call_on") is more specific than one word: it weighs this much more. */
+const PHRASAL_BONUS = 2;
+
+// One trigger per WordNet entry whose forms no hand-written trigger already has; a two-word verb ("call_on") is the
+// verb followed at once by its particle, whatever single-word triggers the verb has.
+function wordnetTriggers(hand: readonly Trigger[]): Trigger[] {
+  const known = new Set<string>();
+  for (const t of hand) for (const f of t.head) known.add(f);
+  const out: Trigger[] = [];
+  for (const e of WORDNET_TRIGGERS) {
+    if (e.word.includes('_')) {
+      const [base, particle] = e.word.split('_');
+      const head = new Set(verb(base));
+      out.push({ type: e.type, weight: WORDNET_WEIGHT[e.type] - 0.5 + PHRASAL_BONUS, head, verbs: head, with: new Set([particle]), window: 1, eitherOrder: false, name: `${e.type}#wordnet:${e.word}`, seed: e.seed });
+      continue;
+    }
+    const head = new Set((e.pos === 'v' ? verb(e.word) : noun(e.word)).filter((f) => !known.has(f)));
+    if (head.size === 0) continue;
+    for (const f of head) known.add(f);
+    out.push({ type: e.type, weight: WORDNET_WEIGHT[e.type] - 0.5, head, verbs: e.pos === 'v' ? head : new Set(), window: 0, eitherOrder: false, name: `${e.type}#wordnet:${e.word}`, seed: e.seed });
+  }
+  return out;
+}
+
+const HAND_TRIGGERS = build();
+export const TRIGGERS: readonly Trigger[] = [...HAND_TRIGGERS, ...wordnetTriggers(HAND_TRIGGERS)];
+
+/** Types whose verbs are speech acts: the act of saying is the event, whatever is said. */
+export const SPEECH_ACT_TYPES = new Set<EventType>(['DISAPPROVE', 'ACCUSE', 'THREATEN']);
+/** Cooperative speech acts: verbs of praise (hand-written) and the WordNet seeds of praise. */
+export const PRAISE_VERBS = new Set(['praise', 'praised', 'praises', 'praising', 'commend', 'commended', 'commends', 'commending', 'hail', 'hailed',
+  'hails', 'hailing', 'welcome', 'welcomed', 'welcomes', 'welcoming']);
+export const PRAISE_SEEDS = new Set(['praise.v.01', 'commend.v.01', 'congratulate.v.02']);
+/** Appeals: the WordNet words of the seeds call_on.v.01, appeal.v.02 and urge.v.02 ("call on", "appeal", "urge"). */
+export const APPEAL_SEEDS = new Set(['call_on.v.01', 'appeal.v.02', 'urge.v.02']);
 
 /** Head forms that are only a trigger together with their companion (so they never trigger alone). */
 export const REPORTING = new Set(['say', 'says', 'said', 'saying', 'told', 'tell', 'tells', 'added', 'adds', 'stated', 'states', 'reported',

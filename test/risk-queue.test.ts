@@ -113,6 +113,35 @@ test('an exact distribution through the queue: the hand-worked figures, and the 
   assert.deepEqual({ ...result, shortcuts: null }, { ...local, shortcuts: null });
 });
 
+test('Ctrl-C on the coordinator cancels the outstanding batches; the draws done are a prefix of the full run', async () => {
+  const spec = join(ROOT, 'examples', 'risk-gas-2024.yaml');
+  const seen = workers.map((w) => w.log.length);
+  const coordinator = spawn(process.execPath, [join(ROOT, 'bin', 'corridor.mjs'), 'risk', 'montecarlo', spec, '--draws', '400000', '--seed', '5', '--queue', QUEUE, '--batch-size', '200', '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  coordinator.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); });
+  coordinator.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const exit = new Promise<number | null>((resolve) => coordinator.on('exit', (code) => resolve(code)));
+  await until('a batch of the run', () => workers.some((w, k) => w.log.slice(seen[k]).some((l) => l.includes(': batch '))));
+  coordinator.kill('SIGINT');
+  assert.equal(await exit, 0, stderr);
+  assert.match(stderr, /stopped by Ctrl-C after \d+ of 400000 draws/);
+  const result = JSON.parse(stdout) as { draws: number; stopped: boolean };
+  assert.equal(result.stopped, true);
+  assert.ok(result.draws < 400000 && result.draws % 200 === 0, String(result.draws));
+  const client = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
+  try {
+    const { rows } = await client.query(`SELECT count(*) FILTER (WHERE state IN ('created', 'retry'))::int AS waiting, count(*) FILTER (WHERE state = 'cancelled')::int AS cancelled
+      FROM ${SCHEMA}.job WHERE name = 'corridor-risk-batch' AND (data->>'seed')::int = 5`);
+    assert.equal(rows[0].waiting, 0);
+    assert.ok(Number(rows[0].cancelled) > 1000, JSON.stringify(rows[0])); // 2000 batches, a few done
+  } finally { await client.end(); }
+  if (result.draws > 0) {
+    const prefix = await runCli('risk', 'montecarlo', spec, '--draws', String(result.draws), '--seed', '5', '--workers', '1', '--json');
+    assert.deepEqual({ ...strip(stdout), drawsRequested: null, stopped: null }, { ...strip(prefix.stdout), drawsRequested: null, stopped: null });
+  }
+});
+
 test('bad queue arguments: one line, the right exit code, no password', async () => {
   const spec = join(ROOT, 'examples', 'risk-gas-2024.yaml');
   const cases: { args: string[]; code: number; says: RegExp }[] = [
@@ -140,7 +169,7 @@ test('bad queue arguments: one line, the right exit code, no password', async ()
 
 test('SIGTERM stops a worker with exit 0', async () => {
   const running = workers.filter((w) => w.child.exitCode === null && w.child.signalCode === null);
-  assert.equal(running.length, 2);
+  assert.equal(running.length, 2, workers.map((w) => `exit ${w.child.exitCode} ${w.child.signalCode}: ${w.log.slice(-3).join(' | ')}`).join('\n'));
   for (const w of running) w.child.kill('SIGTERM');
   for (const w of running) assert.deepEqual(await w.exit, { code: 0, signal: null });
   for (const w of running) assert.match(w.log.at(-1) ?? '', /stopped after \d+ batch/);

@@ -55,7 +55,8 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
         const batch = runBatch(context.solver, context.spec, data.seed, data.start, data.count);
         const seconds = (performance.now() - started) / 1000;
         await queue.query(`INSERT INTO ${queue.target.schema}.risk_batch (run, batch, start_draw, draw_count, unserved, world, cost_change, failed, counts, worker, seconds)
-          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (run, batch) DO NOTHING`,
+          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 WHERE EXISTS (SELECT 1 FROM ${queue.target.schema}.risk_run WHERE id = $1)
+          ON CONFLICT (run, batch) DO NOTHING`,
         [data.run, data.batch, batch.start, batch.count, floatsToBytes(batch.unserved), floatsToBytes(batch.world), floatsToBytes(batch.costChange), JSON.stringify(batch.failed), JSON.stringify(batch.counts), name, seconds]);
         await queue.boss.complete(BATCH_QUEUE, job.id);
         done++;

@@ -7,6 +7,8 @@ import { CorridorError } from '../errors.ts';
 /** The pg-boss queue every batch of every run goes through. */
 export const BATCH_QUEUE = 'corridor-risk-batch';
 export const DEFAULT_SCHEMA = 'corridor_queue';
+/** Key of the advisory lock taken while the schema and tables are created ("cq" in ASCII). */
+const SETUP_LOCK = 0x6371;
 
 export interface QueueTarget {
   /** The URL pg connects with (no `schema` parameter). */
@@ -76,8 +78,9 @@ export async function openQueue(url: string, options: { maintenanceSeconds?: num
   };
   let boss: PgBoss | undefined;
   try {
-    await query('SELECT 1');
-    await query(`CREATE SCHEMA IF NOT EXISTS ${target.schema}`);
+    // Workers often start together: one at a time creates the schema and the run tables (CREATE … IF NOT EXISTS
+    // races otherwise), under a transaction-scoped advisory lock.
+    await query(`BEGIN; SELECT pg_advisory_xact_lock(${SETUP_LOCK}); CREATE SCHEMA IF NOT EXISTS ${target.schema}; ${tablesSql(target.schema)}; COMMIT`);
     boss = new PgBoss({
       db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
       schema: target.schema,
@@ -92,7 +95,6 @@ export async function openQueue(url: string, options: { maintenanceSeconds?: num
     } catch (error) {
       throw queueError(error, target);
     }
-    await createTables(query, target.schema);
     if (!(await boss.getQueue(BATCH_QUEUE))) {
       try {
         await boss.createQueue(BATCH_QUEUE);
@@ -116,8 +118,8 @@ export async function openQueue(url: string, options: { maintenanceSeconds?: num
 }
 
 /** A run (what every batch needs, stored once) and its batches' partial results, written once each. */
-async function createTables(query: QueueConnection['query'], schema: string): Promise<void> {
-  await query(`CREATE TABLE IF NOT EXISTS ${schema}.risk_run (
+function tablesSql(schema: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${schema}.risk_run (
     id text PRIMARY KEY,
     created_on timestamptz NOT NULL DEFAULT now(),
     dataset text NOT NULL,
@@ -127,8 +129,8 @@ async function createTables(query: QueueConnection['query'], schema: string): Pr
     spec_text text NOT NULL,
     spec text NOT NULL,
     network text NOT NULL
-  )`);
-  await query(`CREATE TABLE IF NOT EXISTS ${schema}.risk_batch (
+  );
+  CREATE TABLE IF NOT EXISTS ${schema}.risk_batch (
     run text NOT NULL REFERENCES ${schema}.risk_run (id) ON DELETE CASCADE,
     batch integer NOT NULL,
     start_draw integer NOT NULL,
@@ -141,5 +143,5 @@ async function createTables(query: QueueConnection['query'], schema: string): Pr
     worker text NOT NULL,
     seconds double precision NOT NULL,
     PRIMARY KEY (run, batch)
-  )`);
+  )`;
 }

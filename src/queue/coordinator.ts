@@ -55,7 +55,9 @@ export async function runMonteCarloQueued(network: FlowNetwork, spec: RiskSpec, 
     await queue.query(`INSERT INTO ${schema}.risk_run (id, dataset, seed, draws, batch_size, spec_text, spec, network) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [run, options.dataset ?? '', options.seed, options.draws, size, options.specText, encodeJson(spec), encodeJson(network)]);
     const jobs = batchJobs(run, options.seed, options.draws, size);
-    const ids = jobs.map(() => randomUUID());
+    // Ids that sort in batch order (pg-boss hands out jobs of equal priority and time by id), so that workers
+    // take the draws roughly in order and a stopped run keeps a long prefix.
+    const ids = jobs.map((job) => `${job.batch.toString(16).padStart(8, '0')}${randomUUID().slice(8)}`);
     try {
       await queue.boss.insert(jobs.map((data, k) => ({ id: ids[k], name: BATCH_QUEUE, data, retryLimit: options.retries ?? 5, retryDelay: 0, expireInSeconds: timeout })));
     } catch (error) {

@@ -11,6 +11,7 @@ import { networkFromSpec } from '../src/solve/spec.ts';
 import { loadSolver } from '../src/solve/index.ts';
 import { parseRiskSpec, runMonteCarlo } from '../src/risk/index.ts';
 import { runMonteCarloQueued } from '../src/queue/index.ts';
+import { bytesToFloats, decodeJson, encodeJson, floatsToBytes } from '../src/queue/codec.ts';
 import { runCli } from './helpers.ts';
 import { TEST_DATABASE_URL } from './store-drivers.ts';
 
@@ -140,6 +141,21 @@ test('Ctrl-C on the coordinator cancels the outstanding batches; the draws done 
     const prefix = await runCli('risk', 'montecarlo', spec, '--draws', String(result.draws), '--seed', '5', '--workers', '1', '--json');
     assert.deepEqual({ ...strip(stdout), drawsRequested: null, stopped: null }, { ...strip(prefix.stdout), drawsRequested: null, stopped: null });
   }
+});
+
+test('the codec keeps every figure exact: sparse and dense floats, -0, and ±Infinity in JSON', () => {
+  const sparse = new Float64Array([0, 1.5, 0, -0, 3e-300, 0, 0, 0, 0, 0, 0, 0]);
+  const dense = new Float64Array([1, 0.1 + 0.2, Math.PI]);
+  // Sparse: 1 tag byte + count + non-zeros (4 + 4 bytes) + 3 × (4-byte index + 8-byte value) = 45 bytes, not 97.
+  assert.equal(floatsToBytes(sparse).length, 45);
+  assert.equal(floatsToBytes(dense).length, 25); // 1 + 3 × 8: dense is shorter here
+  for (const a of [sparse, dense, new Float64Array(0), new Float64Array(7)]) {
+    const back = bytesToFloats(floatsToBytes(a));
+    assert.equal(back.length, a.length);
+    a.forEach((x, i) => assert.ok(Object.is(back[i], x), `${i}: ${back[i]} vs ${x}`));
+  }
+  const value = { capacity: Infinity, low: -Infinity, cost: 0.1 + 0.2, list: [1, Infinity] };
+  assert.deepEqual(decodeJson(encodeJson(value)), value);
 });
 
 test('bad queue arguments: one line, the right exit code, no password', async () => {

@@ -24,7 +24,7 @@ export interface QueueRunOptions extends MonteCarloOptions {
   url: string;
   /** The spec file's text, stored with the run. */
   specText: string;
-  /** Draws per batch (default 500). */
+  /** Draws per batch (default 2000). */
   batch?: number;
   /** Seconds a worker may hold a batch before it is given to another worker (default 600). */
   batchTimeout?: number;
@@ -45,7 +45,7 @@ export interface QueueRunStats {
 
 /** Runs the Monte Carlo through the job queue; resolves when every batch is in (or the run was stopped). */
 export async function runMonteCarloQueued(network: FlowNetwork, spec: RiskSpec, options: QueueRunOptions): Promise<{ result: MonteCarloResult; stats: QueueRunStats }> {
-  const size = options.batch ?? 500;
+  const size = options.batch ?? 2000;
   const timeout = options.batchTimeout ?? 600;
   // Expired batches are noticed at the next maintenance: often enough that a lost worker costs little time.
   const queue = await openQueue(options.url, { maintenanceSeconds: Math.max(1, Math.min(60, Math.round(timeout / 4))) });

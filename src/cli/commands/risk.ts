@@ -52,7 +52,7 @@ export function register(program: Command, context: RunContext): void {
     .option('--dataset <dir>', "dataset folder (default: the spec's `dataset`, else $CORRIDOR_DATASET, else the embedded default dataset)")
     .option('--no-progress', 'no progress line on stderr')
     .option('--queue <url>', `spread the draws over \`corridor worker\` processes through a ${QUEUE_HELP}`)
-    .option('--batch-size <n>', 'with --queue: draws per batch job (default 500)')
+    .option('--batch-size <n>', 'with --queue: draws per batch job (default 2000)')
     .option('--batch-timeout <s>', 'with --queue: seconds a worker may hold a batch before another worker gets it (default 600)')
     .action(async (file: string, options: McCliOptions) => {
       if (options.queue !== undefined && options.workers !== undefined) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', '--queue and --workers do not go together: with --queue the draws are solved by `corridor worker` processes (start more of them instead)');

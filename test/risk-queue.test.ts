@@ -19,7 +19,7 @@ const ROOT = join(import.meta.dirname, '..');
 const SCHEMA = `q_${process.pid}_${randomBytes(3).toString('hex')}`;
 const QUEUE = (() => { const u = new URL(TEST_DATABASE_URL); u.searchParams.set('schema', SCHEMA); return u.toString(); })();
 
-interface Worker { child: ChildProcess; log: string[]; exit: Promise<{ code: number | null; signal: string | null }> }
+interface Worker { child: ChildProcess; log: string[]; exit: Promise<{ code: number | null; signal: string | null }>; onLine?: (line: string) => void }
 const workers: Worker[] = [];
 
 function startWorker(): Worker {
@@ -30,9 +30,11 @@ function startWorker(): Worker {
     const lines = (rest + chunk.toString()).split('\n');
     rest = lines.pop()!;
     log.push(...lines);
+    for (const line of lines) worker.onLine?.(line);
   });
   const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  return { child, log, exit };
+  const worker: Worker = { child, log, exit };
+  return worker;
 }
 
 async function until(what: string, check: () => boolean, ms = 20_000): Promise<void> {
@@ -57,32 +59,36 @@ after(async () => {
 const strip = (json: string) => { const r = JSON.parse(json) as Record<string, unknown>; delete r.shortcuts; return r; };
 
 test('a worker killed while it holds a batch: the batch is retried, and the result equals the local run', async () => {
-  const args = ['risk', 'montecarlo', join(ROOT, 'examples', 'risk-gas-2024.yaml'), '--draws', '3000', '--seed', '11', '--json'];
+  const args = ['risk', 'montecarlo', join(ROOT, 'examples', 'risk-gas-2024.yaml'), '--draws', '6000', '--seed', '11', '--json'];
   const local = await runCli(...args, '--workers', '1');
   assert.equal(local.code, 0, local.stderr);
-  // Kill the first worker that takes a batch of the run, right when it takes it (before it can write a result).
-  const killed = (async () => {
-    let victim: Worker | undefined;
-    await until('a worker taking a batch', () => (victim = workers.find((w) => w.log.some((l) => / run [0-9a-f-]+: /.test(l) && !l.includes('batch')))) !== undefined);
-    victim!.child.kill('SIGKILL');
-    return victim!;
-  })();
-  const queued = await runCli(...args, '--queue', QUEUE, '--batch-size', '100', '--batch-timeout', '2');
+  // Kill the first worker that takes a batch, as soon as it says so: it then still has to load the run, build its
+  // solver, solve 300 draws and write them, so it dies holding the batch.
+  let victim: Worker | undefined;
+  for (const w of workers) {
+    w.onLine = (line) => {
+      if (victim || !/: first batch taken/.test(line)) return;
+      victim = w;
+      w.child.kill('SIGKILL');
+    };
+  }
+  const queued = await runCli(...args, '--queue', QUEUE, '--batch-size', '300', '--batch-timeout', '3');
+  for (const w of workers) w.onLine = undefined;
   assert.equal(queued.code, 0, queued.stderr);
   assert.equal(queued.stderr, ''); // silent with --json
-  const victim = await killed;
+  assert.ok(victim, 'no worker took a batch');
   assert.equal((await victim.exit).signal, 'SIGKILL');
   assert.deepEqual(strip(queued.stdout), strip(local.stdout));
   const result = JSON.parse(queued.stdout) as { draws: number; drawsRequested: number; stopped: boolean; shortcuts: Record<string, number> };
-  assert.equal(result.draws, 3000);
+  assert.equal(result.draws, 6000);
   assert.equal(result.stopped, false);
-  // Every draw counted once: the shortcut counts add up to the draws (a batch counted twice would add 100 more).
-  assert.equal(Object.values(result.shortcuts).reduce((a, b) => a + b, 0), 3000);
-  // The killed worker held a batch: pg-boss expired and retried it; 30 batch jobs, each completed once.
+  // Every draw counted once: the shortcut counts add up to the draws (a batch counted twice would add 300 more).
+  assert.equal(Object.values(result.shortcuts).reduce((a, b) => a + b, 0), 6000);
+  // The killed worker held a batch: pg-boss expired and retried it; 20 batch jobs, each completed once.
   const client = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
   try {
     const { rows } = await client.query(`SELECT count(*)::int AS jobs, count(*) FILTER (WHERE retry_count > 0)::int AS retried, count(*) FILTER (WHERE state = 'completed')::int AS completed FROM ${SCHEMA}.job WHERE name = 'corridor-risk-batch'`);
-    assert.deepEqual(rows[0], { jobs: 30, retried: 1, completed: 30 });
+    assert.deepEqual(rows[0], { jobs: 20, retried: 1, completed: 20 });
     // The run's rows are gone once merged.
     const left = await client.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.risk_batch`);
     assert.equal(left.rows[0].n, 0);

@@ -43,6 +43,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       try {
         if (context?.id !== data.run) {
           context?.solver.dispose();
+          options.log?.(`run ${data.run}: first batch taken (${data.batch}), loading the run`);
           context = await loadRun(queue, data.run, highs);
           if (context) options.log?.(`run ${data.run}: ${context.spec.name}, ${context.spec.commodity} ${context.spec.year}`);
         }

@@ -124,6 +124,6 @@ async function queueSection(): Promise<void> {
     await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => client.end());
   }
   queueNotes.push(`Measured on a shared ${cores}-core machine busy with other work (load average ${loadavg().map((x) => x.toFixed(1)).join(', ')} at the end), so the figures move from run to run; the processes compete for the same cores.`);
-  queueNotes.push('The queue rows include storing the run, sending the batch jobs, each worker loading the run and building its solver, and the coordinator merging the partial results; the workers were started before timing. The ratio is the queue\'s throughput as a share of the in-process run\'s.');
+  queueNotes.push('The queue rows include storing the run, sending the batch jobs, each worker loading the run and building its solver, and the coordinator merging the partial results; the workers were started before timing. The ratio is the queue\'s throughput as a share of the in-process run\'s. The overhead per batch is 2 × wall time less the workers\' solving time, per batch: it counts the round trips, loading the run, and also the time a worker waits (for its first poll, for the last batch of the other, for a core on the busy machine), so it is an upper bound.');
   recordSection('risk-queue', { title: 'Monte Carlo through the job queue (npm run bench:risk -- --queue-only)', command: 'npm run bench:risk -- --queue-only', rows: queueRows, notes: queueNotes });
 }

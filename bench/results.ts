@@ -75,4 +75,4 @@ export function updateBlocks(text: string, results: BenchResults, page: string):
 export const blockIds = (text: string): string[] => [...text.matchAll(BLOCK)].map((m) => m[2]);
 
 /** Pages with generated benchmark blocks. */
-export const BENCH_PAGES = ['README.md', 'docs/tour/metrics.md', 'docs/tour/scenarios.md', 'docs/tour/events.md', 'docs/web.md'];
+export const BENCH_PAGES = ['README.md', 'docs/methods/risk.md', 'docs/tour/metrics.md', 'docs/tour/scenarios.md', 'docs/tour/events.md', 'docs/web.md'];

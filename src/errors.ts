@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   CORRIDOR_ERR_INTERNAL: { exitCode: 70, httpStatus: 500, howToSolve: 'A fault in Corridor, not in the request: report the request and the server log\'s message (the response never carries the details).' },
   CORRIDOR_ERR_BUSY: { exitCode: 1, httpStatus: 503, howToSolve: 'The server has as many risk jobs waiting as it takes (`corridor serve --job-queue`), or the job runs in another server process: wait for jobs to finish and send the request again, or cancel the job through the server that runs it.' },
   CORRIDOR_ERR_READ_ONLY: { exitCode: 2, httpStatus: 403, howToSolve: 'The default dataset that ships with Corridor is read-only: make a working copy with `corridor init DIR` and pass --dataset DIR (or set CORRIDOR_DATASET=DIR).' },
+  CORRIDOR_ERR_QUEUE: { exitCode: 1, httpStatus: 503, howToSolve: 'The job queue\'s database (`--queue postgres://…`) could not be reached or used: check the URL, that PostgreSQL runs and accepts this user, and that workers (`corridor worker --queue …`) are running; a batch that failed on every try names its error.' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

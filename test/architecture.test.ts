@@ -20,7 +20,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   events: ['schema'],
   store: ['schema', 'model', 'data', 'events'],
   server: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'risk', 'events', 'store'],
-  cli: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'risk', 'events', 'store', 'server'],
+  queue: ['solve', 'risk'],
+  cli: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'risk', 'events', 'store', 'server', 'queue'],
 };
 
 /** Layers that do no file, network or process I/O: reading and writing happen in data/, store/ and the faces. */

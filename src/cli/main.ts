@@ -28,6 +28,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'scenario', summary: 'run what-if scenarios written as YAML files (docs/scenarios.md)', load: () => import('./commands/scenario.ts') },
   { name: 'compare', summary: 'run several scenarios and compare them side by side with the baseline', load: () => import('./commands/compare.ts') },
   { name: 'risk', summary: 'supply risk: N-1 losses of every route, asset, transit state and exporter, and Monte Carlo over failure probabilities', load: () => import('./commands/risk.ts') },
+  { name: 'worker', summary: 'solve Monte Carlo batches from a job queue on PostgreSQL (`corridor risk montecarlo SPEC --queue URL`)', load: () => import('./commands/worker.ts') },
   { name: 'ingest', summary: 'read an English news article and list candidate events (actors, type, date, tone, commodities, routes)', load: () => import('./commands/ingest.ts') },
   { name: 'events', summary: 'review candidate events from `corridor ingest --save`, and list the dataset\'s events by date', load: () => import('./commands/events.ts') },
   { name: 'init', summary: 'copy the default dataset into a new or empty folder, to change it there (the packaged one is read-only)', load: () => import('./commands/init.ts') },

@@ -9,12 +9,14 @@ import { buildNetwork, loadSolver } from '../../solve/index.ts';
 import { scenarioError } from '../../scenario/index.ts';
 import { checkRiskSpec, networkElements, readRiskSpec, reportedImporters, runMonteCarlo, runN1 } from '../../risk/index.ts';
 import { runMonteCarloParallel } from '../../risk/parallel.ts';
+import { parseQueueUrl, runMonteCarloQueued } from '../../queue/index.ts';
+import { QUEUE_HELP } from './worker.ts';
 import { parseIntegerOption, printOutput, withDataset, withOutput, yearOption, type OutputOptions, type RunContext } from '../common.ts';
 import { openDataset } from '../dataset.ts';
 import { MONTECARLO_TABLES, N1_TABLES, formatMonteCarlo, formatN1, monteCarloTables, n1Tables } from '../views/risk.ts';
 
 interface N1CliOptions extends OutputOptions { commodity?: string; year?: string; importer?: string; dataset?: string }
-interface McCliOptions extends OutputOptions { draws?: string; seed?: string; workers?: string; dataset?: string; progress: boolean }
+interface McCliOptions extends OutputOptions { draws?: string; seed?: string; workers?: string; dataset?: string; progress: boolean; queue?: string; batchSize?: string; batchTimeout?: string }
 
 export function register(program: Command, context: RunContext): void {
   const risk = program.command('risk').description('supply risk: N-1 losses of every element, and Monte Carlo over failure probabilities (docs/methods/risk.md)').exitOverride();
@@ -49,12 +51,21 @@ export function register(program: Command, context: RunContext): void {
     .option('--workers <n>', 'worker threads (default: one per core); the result does not depend on it')
     .option('--dataset <dir>', "dataset folder (default: the spec's `dataset`, else $CORRIDOR_DATASET, else the embedded default dataset)")
     .option('--no-progress', 'no progress line on stderr')
+    .option('--queue <url>', `spread the draws over \`corridor worker\` processes through a ${QUEUE_HELP}`)
+    .option('--batch-size <n>', 'with --queue: draws per batch job (default 2000)')
+    .option('--batch-timeout <s>', 'with --queue: seconds a worker may hold a batch before another worker gets it (default 600)')
     .action(async (file: string, options: McCliOptions) => {
+      if (options.queue !== undefined && options.workers !== undefined) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', '--queue and --workers do not go together: with --queue the draws are solved by `corridor worker` processes (start more of them instead)');
+      if (options.queue === undefined && (options.batchSize !== undefined || options.batchTimeout !== undefined)) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${options.batchSize !== undefined ? '--batch-size' : '--batch-timeout'} goes with --queue`);
+      if (options.queue !== undefined) parseQueueUrl(options.queue);
+      const batchSize = countOption('--batch-size', options.batchSize, 1);
+      const batchTimeout = countOption('--batch-timeout', options.batchTimeout, 1);
       const draws = countOption('--draws', options.draws, 1);
       const seed = countOption('--seed', options.seed, 0);
       const workers = countOption('--workers', options.workers, 1) ?? Math.max(1, availableParallelism());
       if (!existsSync(file)) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `risk spec not found: ${file}`);
-      const { spec, problems } = readRiskSpec(readFileSync(file, 'utf8'), file);
+      const specText = readFileSync(file, 'utf8');
+      const { spec, problems } = readRiskSpec(specText, file);
       if (!spec) throw scenarioError(file, problems);
       const model = openDataset({ dataset: options.dataset ?? (spec.dataset ? resolve(dirname(file), spec.dataset) : undefined) });
       if (!model.flowYears(spec.commodity).includes(spec.year)) {
@@ -74,7 +85,9 @@ export function register(program: Command, context: RunContext): void {
       const progress = options.progress && process.stderr.isTTY ? progressLine(total) : undefined;
       try {
         const run = { draws: total, seed: runSeed, dataset: model.info.hash, stop: () => interrupted, onProgress: progress?.update, pause: () => new Promise<void>((r) => setImmediate(r)) };
-        const result = workers > 1 ? await runMonteCarloParallel(network, spec, { ...run, workers }) : await runMonteCarlo(await loadSolver(), network, spec, run);
+        const result = options.queue !== undefined
+          ? (await runMonteCarloQueued(network, spec, { ...run, url: options.queue, specText, batch: batchSize, batchTimeout })).result
+          : workers > 1 ? await runMonteCarloParallel(network, spec, { ...run, workers }) : await runMonteCarlo(await loadSolver(), network, spec, run);
         progress?.clear();
         if (result.stopped) context.io.err(`corridor: stopped by Ctrl-C after ${result.draws} of ${result.drawsRequested} draws; the result covers the draws done`);
         printOutput(context, options, { json: () => result, text: () => formatMonteCarlo(result), tables: () => monteCarloTables(result) });

@@ -34,6 +34,8 @@ const HEAD = {
   'crm_materials.csv': 'material,year,economic_importance,import_reliance,import_reliance_extraction,import_reliance_processing,eol_rir,substitution_index,source,estimated,note',
   'crm_supply.csv': 'material,year,stage,scope,country,share,trade_parameter,source,estimated,note',
   'crma_list.csv': 'material,list,commodity,source,estimated,note',
+  'chokepoints.csv': 'id,name,kind,country,commodity,capacity,unit,year,source,estimated,note',
+  'sea_lanes.csv': 'id,from,to,commodity,chokepoints,cost,cost_unit,transit_days,alternative,year,source,estimated,note',
 } as const;
 type TableFile = keyof typeof HEAD;
 /** A cell: text as written, or a number that the writer formats with r(). */
@@ -138,6 +140,12 @@ src('azstat_btc_2023', 'Azerbaijan reveals volume of Kazakh, Turkmen oil transpo
 src('eia_brent_2024', 'A look back at our forecast for global crude oil prices in 2024 (Today in Energy)', 'U.S. Energy Information Administration (copy on airfreight.news)', 'airfreight.news/articles/full/today-in-energy-a-look-back-at-our-forecast-for-global-crude-oil-prices-in-2024', 2025, 'Brent averaged $81/b in 2024 (spot; futures $80/b)');
 src('era_cn_eu_2024', 'China-EU rail box volume nears record high in 2024 (OTLK ERA)', 'AzerNews/Seanews via maritime-network.com (OTLK ERA General Director A. Grom)', 'news.maritime-network.com/2025/03/16/china-eu-rail-box-volume-nears-record-high-in-2024', 2025, 'Transit China to Europe via Kazakhstan, Russia and Belarus (ERA) 412,000 TEU in 2024, nearly doubled; record 420,000 TEU in 2021; about 15 containers eastbound per 100 westbound');
 src('kursiv_kcp_transit_2024', 'Kazakhstan expands its arrangement with Russia related to oil transit to China', 'Kursiv', 'kz.kursiv.media/en/2024-05-02/kazakhstan-expands-its-arrangement-with-russia-related-to-oil-transit-to-china', 2024, 'Transit of Russian crude to China 10 Mt/yr to 2034; 15 USD/t through Kazakhstan, 2.10 USD/t on the TON-2 Kazakh section');
+src('eia_chokepoints_2024', 'World Oil Transit Chokepoints (Table 1, 2018-2023)', 'U.S. Energy Information Administration', 'eia.gov/international/content/analysis/special_topics/World_Oil_Transit_Chokepoints', 2024, 'Crude and petroleum liquids through each chokepoint, mb/d (Vortexa tanker tracking): Malacca 23.7, Hormuz 20.9, Suez+SUMED 8.8, Bab el-Mandeb 8.6, Danish 4.9, Turkish 3.4 (2023)');
+src('eia_red_sea_2023', 'Red Sea chokepoints are critical for international oil and natural gas flows (Today in Energy)', 'U.S. Energy Information Administration', 'eia.gov/todayinenergy/detail.php?id=61025', 2023, 'SUMED capacity 2.5 mb/d');
+src('eia_red_sea_2024', 'Oil flows through the Red Sea down by more than 50% (EIA Today in Energy, via NAM)', 'U.S. Energy Information Administration via nam.org', 'nam.org/oil-flows-down-by-more-than-50-in-red-sea-32328', 2024, 'Bab el-Mandeb 4.0 mb/d Jan-Aug 2024 vs 8.7 in 2023; Cape of Good Hope 9.2 vs 6.0');
+src('eia_hormuz_2025', 'Amid regional conflict, the Strait of Hormuz remains critical oil chokepoint (Today in Energy)', 'U.S. Energy Information Administration via en.portnews.ru', 'en.portnews.ru/news/378176', 2025, 'Hormuz 20 mb/d in 2024');
+src('reuters_cape_voyage_2024', 'VLCC Grand Bonanza sails Abu Dhabi to France round the Cape (Reuters)', 'Reuters via uagkh.com', 'uagkh.com/?p=19365', 2024, 'About 40 days, at least two weeks longer than via Suez; about USD 5.7 million, nearly 80% more (1.8 million bbl)');
+src('globalenergyprize_cape_2024', 'Crude oil transit through Cape of Good Hope rises by nearly 50%', 'Global Energy Prize', 'globalenergyprize.org/en/2024/06/13/crude-oil-transit-through-cape-of-good-hope-rises-by-nearly-50/', 2024, 'Persian Gulf to Europe: 19 days via Suez, 34 days round the Cape');
 src('socar_midstream', 'BTC pipeline and Kazakh oil transit', 'SOCAR Midstream', 'socarmidstream.az', 2024, 'BTC about 50 Mt/yr; SOCAR-KMG transit agreements');
 src('reuters_btc_owners_2024', 'BTC ownership and Azeri crude exports', 'Reuters via dfwatch.net', 'dfwatch.net', 2024, '');
 src('seanews_aktau_2023', 'Aktau port oil berths capacity (Ministry of Industry)', 'sea-news.az', 'sea-news.az/2023/08/09/', 2023, 'Oil berths nos. 4, 5, 8: 7.5 Mt/yr; 12.5 Mt/yr after rebuilding berths 9-10');
@@ -216,7 +224,7 @@ const OTHERS: [id: string, name: string, region: string][] = [
   ['NOR', 'Norway', 'Europe'], ['GBR', 'United Kingdom', 'Europe'],
   ['USA', 'United States', 'North America'], ['CAN', 'Canada', 'North America'], ['MEX', 'Mexico', 'North America'],
   ['LBY', 'Libya', 'North Africa'], ['DZA', 'Algeria', 'North Africa'], ['EGY', 'Egypt', 'North Africa'],
-  ['SAU', 'Saudi Arabia', 'Middle East'], ['IRQ', 'Iraq', 'Middle East'], ['QAT', 'Qatar', 'Middle East'], ['YEM', 'Yemen', 'Middle East'],
+  ['SAU', 'Saudi Arabia', 'Middle East'], ['OMN', 'Oman', 'Middle East'], ['IRQ', 'Iraq', 'Middle East'], ['QAT', 'Qatar', 'Middle East'], ['YEM', 'Yemen', 'Middle East'],
   ['NGA', 'Nigeria', 'Sub-Saharan Africa'], ['NER', 'Niger', 'Sub-Saharan Africa'], ['NAM', 'Namibia', 'Sub-Saharan Africa'], ['ZAF', 'South Africa', 'Sub-Saharan Africa'], ['AGO', 'Angola', 'Sub-Saharan Africa'], ['COD', 'DR Congo', 'Sub-Saharan Africa'], ['ZMB', 'Zambia', 'Sub-Saharan Africa'], ['GAB', 'Gabon', 'Sub-Saharan Africa'], ['GHA', 'Ghana', 'Sub-Saharan Africa'],
   ['BRA', 'Brazil', 'South America'], ['CHL', 'Chile', 'South America'], ['PER', 'Peru', 'South America'], ['BOL', 'Bolivia', 'South America'],
   ['AUS', 'Australia', 'Oceania'],
@@ -474,6 +482,40 @@ route('ton2_kcp', 'Russian crude to China through Kazakhstan (TON-2, then Atasu-
   'Capacity: the intergovernmental transit volume, 10 Mt/yr to 1 Jan 2034 (7 Mt/yr in 2014-2023). Cost: the transit fee through Kazakhstan, 15 USD/t (2024 protocol); the Russian tariff to Omsk is not included',
   { cost: 15, costUnit: 'USD/t' });
 legs('ton2_kcp', [['omsk', 'rus_kaz_ton2_border', 'RUS', '', '', '', ''], ['rus_kaz_ton2_border', 'atasu', 'KAZ', '', '', '', 'TON-2 Kazakh section (2.10 USD/t) and on to Atasu'], ['atasu', 'dostyk', 'KAZ', '', 'kcp_atasu_alashankou', '', ''], ['dostyk', 'alashankou', 'CHN', '', '', '', 'Border crossing into China']], 'kursiv_kcp_transit_2024');
+
+// ---------------------------------------------------------------- sea chokepoints and lanes
+// EIA counts the oil that passes each chokepoint (crude and products, all trade), not a capacity: the figures go in the
+// notes, and a chokepoint limits the model's flows only where a capacity is published (none here: SUMED's 2.5 mb/d is a
+// pipeline beside the Suez Canal, not the canal's capacity). The coastal state is the transit state of every flow through it.
+function chokepoint(id: string, name: string, kind: 'strait' | 'canal', country: string, year: number, source: string, note: string): void {
+  add('chokepoints.csv', { id, name, kind, country, commodity: '', capacity: '', unit: '', year, source, estimated: 'false', note });
+}
+chokepoint('turkish_straits', 'Turkish Straits (Bosporus and Dardanelles)', 'strait', 'TUR', 2023, 'eia_chokepoints_2024', 'EIA: 3.4 mb/d of crude and petroleum liquids in 2023 (3.2 in 2022). Passage governed by Türkiye under the Montreux Convention. All Black Sea exports (CPC, Novorossiysk) pass it');
+chokepoint('suez', 'Suez Canal (and SUMED pipeline)', 'canal', 'EGY', 2023, 'eia_chokepoints_2024;eia_red_sea_2023', 'EIA: 8.8 mb/d through the Suez Canal and SUMED in 2023 (7.3 in 2022); SUMED capacity 2.5 mb/d');
+chokepoint('bab_el_mandeb', 'Bab el-Mandeb', 'strait', 'YEM', 2023, 'eia_chokepoints_2024;eia_red_sea_2024', 'EIA: 8.6 mb/d in 2023 (8.7 in a later revision); 4.0 mb/d in Jan-Aug 2024 after the attacks on shipping. Coastal states Yemen, Djibouti and Eritrea; Yemen is counted');
+chokepoint('hormuz', 'Strait of Hormuz', 'strait', 'OMN', 2024, 'eia_hormuz_2025', 'EIA: 20 mb/d in 2024 (20.9 in 2023). The shipping lanes lie in Omani waters (Iran holds the northern shore); no lane of this dataset passes it yet');
+chokepoint('malacca', 'Strait of Malacca', 'strait', 'MYS', 2023, 'eia_chokepoints_2024', 'EIA: 23.7 mb/d in 2023. Coastal states Malaysia, Indonesia and Singapore; Malaysia is counted');
+chokepoint('danish_straits', 'Danish Straits', 'strait', 'DNK', 2023, 'eia_chokepoints_2024', 'EIA: 4.9 mb/d in 2023 (excluding the Kiel Canal). Baltic exports (Primorsk, Ust-Luga) pass it; no lane of this dataset passes it yet');
+
+/** A sea lane from a port or terminal to an importer ('' = any importer without a lane of its own). */
+function lane(id: string, from: string, to: string, com: string, chokepoints: string[], source: string, note: string,
+  { cost = '', costUnit = '', days = '', alternative = '', est = false, year = 2024 }: { cost?: number | ''; costUnit?: string; days?: number | ''; alternative?: string; est?: boolean; year?: number } = {}): void {
+  add('sea_lanes.csv', { id, from, to, commodity: com, chokepoints: chokepoints.join(';'), cost, cost_unit: costUnit, transit_days: days, alternative, year, source, estimated: estimated(est), note });
+}
+// One VLCC voyage Abu Dhabi to France round the Cape (Reuters, Jan 2024): USD 5.7 million for 1.8 million bbl, "nearly 80%" more than via Suez.
+const capeVoyage = 5.7 / 1.8;
+const suezVoyage = capeVoyage / 1.8;
+const capeExtraPerT = (capeVoyage - suezVoyage) * 7.3;
+const CAPE_NOTE = `Only the extra cost of the Cape is in the model: one VLCC voyage Abu Dhabi-France (Reuters, Jan 2024) cost USD 5.7 M for 1.8 M bbl = ${fixed(capeVoyage, 2)} USD/bbl round the Cape, "nearly 80%" more than the ${fixed(suezVoyage, 2)} USD/bbl via Suez: ${fixed(capeVoyage - suezVoyage, 2)} USD/bbl x 7.3 bbl/t = ${fixed(capeExtraPerT, 1)} USD/t (one spot voyage on another lane; C). 15 more days (Persian Gulf-Europe, 19 vs 34 days). The base freight of the lane is not found`;
+const NO_FREIGHT = 'Tanker freight for the lane not found for 2022-2024 (only Worldscale flat rates and single-week quotes): no cost in the model';
+lane('cpc_terminal_any', 'cpc_terminal', '', 'crude_oil', ['turkish_straits'], 'eia_chokepoints_2024;editor', `Black Sea to the Mediterranean and beyond: every cargo passes the Turkish Straits; further chokepoints of buyers not identified are unknown. ${NO_FREIGHT}`);
+lane('cpc_terminal_eu', 'cpc_terminal', 'EU27', 'crude_oil', ['turkish_straits'], 'eia_chokepoints_2024;editor', `Novorossiysk to EU ports (Mediterranean, north-west Europe via Gibraltar, not an EIA chokepoint). ${NO_FREIGHT}`);
+lane('cpc_terminal_china_suez', 'cpc_terminal', 'CHN', 'crude_oil', ['turkish_straits', 'suez', 'bab_el_mandeb', 'malacca'], 'eia_chokepoints_2024;editor', `Black Sea to China via Suez. ${NO_FREIGHT}`, { alternative: 'cpc_terminal_china_cape' });
+lane('cpc_terminal_china_cape', 'cpc_terminal', 'CHN', 'crude_oil', ['turkish_straits', 'malacca'], 'reuters_cape_voyage_2024;globalenergyprize_cape_2024;editor', CAPE_NOTE, { est: true, cost: roundTo(capeExtraPerT, 1), costUnit: 'USD/t', days: 15 });
+lane('makhachkala_any', 'makhachkala', '', 'crude_oil', ['turkish_straits'], 'kaztransoil_aktau_2023;editor', `Makhachkala is on the Caspian: the crude goes on by Transneft pipeline to Novorossiysk and leaves by tanker through the Turkish Straits. ${NO_FREIGHT}`);
+lane('ceyhan_any', 'ceyhan', '', 'crude_oil', [], 'bp_btc;editor', `Ceyhan is on the Mediterranean: no EIA chokepoint to European buyers. ${NO_FREIGHT}`);
+lane('ceyhan_china_suez', 'ceyhan', 'CHN', 'crude_oil', ['suez', 'bab_el_mandeb', 'malacca'], 'eia_chokepoints_2024;editor', `Mediterranean to China via Suez. ${NO_FREIGHT}`, { alternative: 'ceyhan_china_cape' });
+lane('ceyhan_china_cape', 'ceyhan', 'CHN', 'crude_oil', ['malacca'], 'reuters_cape_voyage_2024;globalenergyprize_cape_2024;editor', CAPE_NOTE, { est: true, cost: roundTo(capeExtraPerT, 1), costUnit: 'USD/t', days: 15 });
 
 // ---------------------------------------------------------------- crude oil: stocks/params
 add('parameters.csv', { name: 'stock_days', commodity: 'crude_oil', country: 'EU27', year: 2009, value: 90, unit: 'day', source: 'eurlex_2009_119;iea_stocks', estimated: 'false', note: 'EU and IEA obligation: stocks of at least 90 days of average daily net imports (or 61 days of consumption if higher), crude and products together' });

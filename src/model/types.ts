@@ -54,6 +54,13 @@ export interface CrmSupplyRow extends Provenance {
   material: string; year: number; stage: 'extraction' | 'processing'; scope: 'global' | 'eu_sourcing'; country: string; share: number; trade_parameter: number;
 }
 export interface CrmaListRow extends Provenance { material: string; list: 'strategic' | 'critical'; commodity: string }
+export interface ChokepointRow extends Provenance {
+  id: string; name: string; kind: 'strait' | 'canal'; country: string; commodity: string; capacity?: number; unit: string; year: number;
+}
+export interface SeaLaneRow extends Provenance {
+  id: string; from: string; to: string; commodity: string; chokepoints: string[]; cost?: number; cost_unit: string; transit_days?: number;
+  alternative: string; year: number;
+}
 
 /** All tables of a dataset, keyed by entity name. */
 export interface Tables {
@@ -77,12 +84,14 @@ export interface Tables {
   crmMaterial: CrmMaterialRow[];
   crmSupply: CrmSupplyRow[];
   crmaList: CrmaListRow[];
+  chokepoint: ChokepointRow[];
+  seaLane: SeaLaneRow[];
 }
 
 export function emptyTables(): Tables {
   return {
     source: [], country: [], bloc: [], blocMember: [], governance: [], commodity: [], production: [], demand: [],
     stock: [], node: [], asset: [], route: [], leg: [], flow: [], agreement: [], event: [], parameter: [],
-    crmMaterial: [], crmSupply: [], crmaList: [],
+    crmMaterial: [], crmSupply: [], crmaList: [], chokepoint: [], seaLane: [],
   };
 }

@@ -56,7 +56,9 @@ export type EntityName =
   | 'parameter'
   | 'crmMaterial'
   | 'crmSupply'
-  | 'crmaList';
+  | 'crmaList'
+  | 'chokepoint'
+  | 'seaLane';
 
 export interface Entity {
   name: EntityName;

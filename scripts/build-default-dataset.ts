@@ -146,6 +146,7 @@ src('eia_red_sea_2024', 'Oil flows through the Red Sea down by more than 50% (EI
 src('eia_hormuz_2025', 'Amid regional conflict, the Strait of Hormuz remains critical oil chokepoint (Today in Energy)', 'U.S. Energy Information Administration via en.portnews.ru', 'en.portnews.ru/news/378176', 2025, 'Hormuz 20 mb/d in 2024');
 src('reuters_cape_voyage_2024', 'VLCC Grand Bonanza sails Abu Dhabi to France round the Cape (Reuters)', 'Reuters via uagkh.com', 'uagkh.com/?p=19365', 2024, 'About 40 days, at least two weeks longer than via Suez; about USD 5.7 million, nearly 80% more (1.8 million bbl)');
 src('globalenergyprize_cape_2024', 'Crude oil transit through Cape of Good Hope rises by nearly 50%', 'Global Energy Prize', 'globalenergyprize.org/en/2024/06/13/crude-oil-transit-through-cape-of-good-hope-rises-by-nearly-50/', 2024, 'Persian Gulf to Europe: 19 days via Suez, 34 days round the Cape');
+src('reuters_china_crude_2023', 'China crude oil imports set new record high in 2023 (Reuters, General Administration of Customs data)', 'MNI Markets', 'mnimarkets.com/articles/china-crude-oil-imports-set-new-record-high-in-2023', 2024, 'China crude imports 563.99 Mt (11.28 mb/d) in 2023, +11% y/y');
 src('socar_midstream', 'BTC pipeline and Kazakh oil transit', 'SOCAR Midstream', 'socarmidstream.az', 2024, 'BTC about 50 Mt/yr; SOCAR-KMG transit agreements');
 src('reuters_btc_owners_2024', 'BTC ownership and Azeri crude exports', 'Reuters via dfwatch.net', 'dfwatch.net', 2024, '');
 src('seanews_aktau_2023', 'Aktau port oil berths capacity (Ministry of Industry)', 'sea-news.az', 'sea-news.az/2023/08/09/', 2023, 'Oil berths nos. 4, 5, 8: 7.5 Mt/yr; 12.5 Mt/yr after rebuilding berths 9-10');
@@ -393,6 +394,7 @@ flow(2023, 'crude_oil', 'KAZ', 'OTHER', 9.2 - kz23Druzhba, 'Mt/yr', 'newscentral
 flow(2023, 'crude_oil', 'KAZ', 'OTHER', 1.392, 'Mt/yr', 'kaztransoil_aktau_2023', { route: 'aktau_btc', note: 'Loaded at Aktau towards Baku/BTC (1.057 Mt from Tengiz); buyers at Ceyhan not identified' });
 flow(2023, 'crude_oil', 'KAZ', 'OTHER', 1.984, 'Mt/yr', 'kaztransoil_aktau_2023', { route: 'aktau_makhachkala', note: 'Loaded at Aktau for Makhachkala (Russia)' });
 flow(2023, 'crude_oil', 'KAZ', 'CHN', 1.209, 'Mt/yr', 'kmg_ar2024', { route: 'kcp', note: 'KCP export volume (KMG); Reuters gives 1.2 Mt. Transit of Russian crude (9.979 Mt) on the same pipeline is not a Kazakh export' });
+demand(2023, 'crude_oil', 'CHN', 563.99, 'Mt/yr', 'reuters_china_crude_2023', { note: 'China crude imports 2023, a record (General Administration of Customs): 11.28 mb/d. Only the Kazakh and the Russian KCP flows are recorded bilaterally here; the rest comes from the world market' });
 flow(2023, 'crude_oil', 'RUS', 'CHN', 9.979, 'Mt/yr', 'kmg_ar2024', { route: 'ton2_kcp', note: 'Transit of Russian crude through Kazakhstan to China on the KCP (KMG; 9.989 Mt per KazTransOil): it fills part of the 20 Mt/yr. Contract 10 Mt/yr to 2034' });
 const cpc23Kz = 70.5 - 9.2 - 1.392 - 1.984 - 1.209;
 const cpc23Other = cpc23Kz - kz23CpcEu;

@@ -174,8 +174,8 @@ function actorResults(before: FlowSolution, after: FlowSolution, importerIds: st
   });
   for (const id of importerIds) {
     if (isBlocRest(a.importers.find((x) => x.id === id))) continue; // counted in its bloc
-    const v0 = sumParts(b, id, (i) => inB[i] + before.world[i]);
-    const v1 = sumParts(a, id, (i) => inA[i] + after.world[i]);
+    const v0 = sumParts(b, id, (i) => inB[i] + before.world[i] + before.worldPool[i]);
+    const v1 = sumParts(a, id, (i) => inA[i] + after.world[i] + after.worldPool[i]);
     actor(id, 'importer', v0, v1, price);
   }
   const cB = carried(before);

@@ -67,7 +67,7 @@ export function resolveCosts(network: FlowNetwork): void {
   }
   const penalties = resolvePenalties(network, take, settings, Math.max(largestCost, premium) || network.priceUnitFactor, largestCost);
   network.settings = settings;
-  network.world = { enabled: network.world.enabled, premium, spare };
+  network.world = { enabled: network.world.enabled, premium, spare, pool: network.world.pool };
   network.costs = { ...penalties, timeValue };
 }
 

@@ -99,7 +99,9 @@ test('whole demand: a buyer\'s unrecorded imports come from the world market\'s 
   const whole = await run(loadDataset(withDemand), embargo);
   close(whole.solver.baselineObjective, 115, 'baseline: 6·5 + 14·5 + 1·15, the pool at no cost');
   close(whole.solver.objective, 525, 'objective with the pool');
-  close(whole.importers.find((i) => i.importer === 'FRA')!.worldMarket, 0, 'FRA pays no premium');
+  close(whole.worldMarket.scenario, 0, 'nothing bought at the premium');
+  close(whole.importers.find((i) => i.importer === 'FRA')!.worldMarket, 7, 'FRA buys 7 Mt more on the world market');
+  close(whole.importers.find((i) => i.importer === 'ITA')!.worldMarket, -7, 'ITA buys 7 Mt less there');
   const recorded = await run(loadDataset(copyFixture('tiny')), embargo);
   close(recorded.solver.objective, 700, 'objective with recorded flows only');
 });

@@ -195,6 +195,7 @@ src('usgs_ree_2024', "China's dominance in rare earth production (USGS MCS Janua
 src('usgs_ree_2025', 'USGS latest data: top 10 rare earth producers in 2024', 'NAI500', 'nai500.com/blog/2025/03/usgs-latest-data-top-10-rare-earth-producers-in-2024/', 2025, 'World 390,000 t REO (2024); China 270,000; USA 45,000');
 src('usgs_copper_2024', 'Visualizing copper production by country in 2023 (USGS MCS January 2024)', 'Visual Capitalist via yokaspace.com', 'yokaspace.com/visualizing-copper-production-by-country-in-2023', 2024, 'Mine production 2023 (Mt Cu); world 22 Mt per USGS (Investing News Network)');
 src('kursiv_kazminerals_2022', 'KAZ Minerals copper output 2021', 'Kursiv', 'kz.kursiv.media/2022-02-10/', 2022, '299 kt copper (2021)');
+src('usgs_mcs2025_manganese', 'Mineral Commodity Summaries 2025: Manganese (pp. 116-117)', 'U.S. Geological Survey', 'pubs.usgs.gov/periodicals/mcs2025/mcs2025-manganese.pdf', 2025, 'World mine production 2024e 20,000 kt Mn content; South Africa 7,400, Gabon 4,600, Australia 2,800, Ghana 820, India 800, China 770, Brazil 590, Malaysia 410, Cote d\'Ivoire 360, other 1,300 (Kazakhstan not listed separately); data release doi:10.5066/P13XCP3R');
 src('usgs_manganese_2016', 'Manganese production by country (USGS, 2015 data)', 'Wikipedia (mirror), citing USGS', 'en.m.wiki.x.io/wiki/Manganese_production_by_country', 2016, 'Manganese mine production 2015, Mn content (C: old)');
 src('critmat_eu2023', 'Study on the critical raw materials for the EU 2023: EI, import reliance, EoL-RIR, SI and trade parameters as transcribed in CritMAT', 'European Commission (DG GROW); transcription in meyerdata/CritMAT input_data/seeds/eureport_results.csv and eureport_tradeparameters.csv', 'github.com/meyerdata/CritMAT', 2023, 'B: repository transcription of the 2023 factsheets, not checked word for word against the PDF');
 src('crma_annex', 'Critical Raw Materials Act has entered into force (Regulation (EU) 2024/1252, Annexes I and II)', 'nicola-bernard.de citing EUR-Lex/DIHK; globalpccs.com', 'nicola-bernard.de/en/critical-raw-materials-act-crma-has-entered-into-force/', 2024, 'Strategic (17) and critical (34) lists; tail of Annex II completed from the 2023 list (B)');
@@ -591,12 +592,12 @@ const ruLng24 = 21.5;
 const ruPipe24 = 54.45 - ruLng24;
 const dzLng24 = 0.107 * L24;
 const dzPipe24 = 32 - dzLng24;
-flow(2024, 'pipeline_gas', 'NOR', 'EU27', 93.3, 'bcm/yr', 'bruegel_gas_2024;eurostat_energy_imports_2024', { est: true, note: 'Bruegel total for Norway (90.3 in 2023) counted as pipeline gas; Norwegian LNG (Hammerfest) is small and not separated. Eurostat: 45.6% of EU pipeline imports' });
+flow(2024, 'pipeline_gas', 'NOR', 'EU27', 93.3, 'bcm/yr', 'bruegel_gas_2024;eurostat_energy_imports_2024', { est: true, note: 'Bruegel total for Norway (90.3 in 2023) counted as pipeline gas; Norwegian LNG (Hammerfest, about 5.7 bcm/yr of capacity) is not separated, so the pipeline figure is high. Eurostat: 45.6% of EU gaseous imports, most likely a share of value (C)' });
 flow(2024, 'pipeline_gas', 'RUS', 'EU27', ruPipe24, 'bcm/yr', 'bruegel_gas_2024', { est: true, note: 'Russia total 54.45 bcm minus 21.5 bcm LNG = 32.95 bcm (TurkStream and Ukraine transit)' });
 flow(2024, 'lng', 'RUS', 'EU27', ruLng24, 'bcm/yr', 'bruegel_gas_2024', { note: 'Russian LNG (17.8 bcm in 2023); Rystad gives 17.8 Mt for Europe in 2024' });
 flow(2024, 'lng', 'USA', 'EU27', 51.3, 'bcm/yr', 'bruegel_gas_2024;eurostat_energy_imports_2024', { note: 'All US gas reaches the EU as LNG; Eurostat: 45.3% of EU LNG imports' });
 flow(2024, 'lng', 'DZA', 'EU27', dzLng24, 'bcm/yr', 'eurostat_energy_imports_2024;ieefa_lng_2024', { est: true, note: `10.7% (Eurostat share of EU LNG imports) x 112 bcm (IEEFA) = ${fixed(dzLng24, 1)} bcm` });
-flow(2024, 'pipeline_gas', 'DZA', 'EU27', dzPipe24, 'bcm/yr', 'bruegel_gas_2024;eurostat_energy_imports_2024;ieefa_lng_2024', { est: true, note: `Algeria total 32 bcm (Bruegel) minus ${fixed(dzLng24, 1)} bcm LNG = ${fixed(dzPipe24, 1)} bcm (Transmed, Medgaz)` });
+flow(2024, 'pipeline_gas', 'DZA', 'EU27', dzPipe24, 'bcm/yr', 'bruegel_gas_2024;eurostat_energy_imports_2024;ieefa_lng_2024', { est: true, note: `Algeria total 32 bcm (Bruegel) minus ${fixed(dzLng24, 1)} bcm LNG = ${fixed(dzPipe24, 1)} bcm (Transmed, Medgaz). Eurostat gives Algeria 19.3% of EU gaseous imports in 2024, which would be about 35.9 bcm if it were a share of volume; it is most likely a share of value, and Eurostat's volumes by partner are not in this dataset (C)` });
 const ol24 = L24 - ruLng24 - 51.3 - dzLng24;
 const op24 = P24 - 93.3 - ruPipe24 - dzPipe24;
 flow(2024, 'lng', 'OTHER', 'EU27', ol24, 'bcm/yr', 'ieefa_lng_2024;bruegel_gas_2024', { est: true, note: `EU LNG 112 bcm (IEEFA) minus Russia 21.5, US 51.3, Algeria ${fixed(dzLng24, 1)} = ${fixed(ol24, 1)} bcm: Qatar, Nigeria, Norway LNG and others` });
@@ -663,6 +664,13 @@ for (const [c, v] of mn15) {
 const mn15Listed = sum(mn15.map(([, v]) => v));
 const omn = 18000000 - mn15Listed;
 prod(2015, 'manganese', 'OTHER', omn, 't/yr', 'usgs_manganese_2016', { est: true, note: `Remainder 18,000,000 - ${thousands(mn15Listed)} = ${thousands(omn)} t (Malaysia 400,000 t and others; the page lists "Other countries" 740,000)` });
+// USGS Mineral Commodity Summaries 2025: 2024 estimates, thousand t of Mn content. Kazakhstan is inside "Other countries".
+const mn24: [country: string, kt: number, usgsEstimate: boolean][] = [['ZAF', 7400, false], ['GAB', 4600, true], ['AUS', 2800, false], ['GHA', 820, false], ['IND', 800, false], ['CHN', 770, false], ['BRA', 590, true], ['MYS', 410, false]];
+prod(2024, 'manganese', 'WLD', 20000 * 1000, 't/yr', 'usgs_mcs2025_manganese', { est: true, note: 'World total, rounded (USGS estimate for 2024; 19,600 kt in 2023). Mn content' });
+for (const [c, kt, e] of mn24) {
+  prod(2024, 'manganese', c, kt * 1000, 't/yr', 'usgs_mcs2025_manganese', { est: true, note: `USGS estimate for 2024 (MCS 2025)${e ? ', marked "e" by USGS' : ''}; Mn content` });
+}
+prod(2024, 'manganese', 'OTHER', (1300 + 360) * 1000, 't/yr', 'usgs_mcs2025_manganese', { est: true, note: 'Other countries 1,300 kt (incl. Kazakhstan, Ukraine, Mexico, Myanmar) + Cote d\'Ivoire 360 kt (not in countries.csv) = 1,660 kt; named rows sum to 19,850 of the rounded 20,000' });
 
 // ---------------------------------------------------------------- CRM inputs (EU 2023 study via CritMAT)
 function crm(mat: string, ei: number, ir: number, ire: number, irp: number, eol: number, si: number, note: string): void {

@@ -138,3 +138,15 @@ test('property: no change reproduces the baseline; removing capacity never lower
     },
   ), { numRuns: 25 });
 });
+
+test('N-1 counts chokepoints: losing Suez costs the Cape detour, losing the Turkish Straits what losing the CPC costs', async () => {
+  // Baseline 143 (see above). chokepoint:suez: 1375 − 143 = 1232. chokepoint:turkish_straits: 2427 − 143 = 2284, the
+  // same as route:cpc (every cpc arc passes the straits). TUR and EGY are transit states through the lanes.
+  const { runN1 } = await import('../src/risk/index.ts');
+  const r = runN1(await loadSolver(), seaModel, { commodity: 'crude_oil', year: 2024 });
+  const cost = (id: string) => r.elements.find((e) => e.element === id)?.costChange;
+  close(cost('chokepoint:suez'), 1232, 'chokepoint:suez');
+  close(cost('chokepoint:turkish_straits'), 2284, 'chokepoint:turkish_straits');
+  close(cost('route:cpc'), 2284, 'route:cpc');
+  assert.ok(cost('transit:EGY') !== undefined && cost('transit:TUR') !== undefined, 'coastal states are transit elements');
+});

@@ -46,6 +46,8 @@ export function buildRoutes(context: BuildContext, flows: Flow[]): { routes: Net
       added: false,
     });
   }
+  const free = model.tables.route.filter((r) => r.commodity === query.commodity && r.cost === undefined).map((r) => r.id);
+  if (free.length > 0) context.assumptions.push(`routes without a transport cost in the dataset count as free: ${free.join(', ')}.`);
   return { routes, routeIndex };
 }
 

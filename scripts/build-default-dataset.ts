@@ -35,6 +35,8 @@ const HEAD = {
   'crm_materials.csv': 'material,year,economic_importance,import_reliance,import_reliance_extraction,import_reliance_processing,eol_rir,substitution_index,source,estimated,note',
   'crm_supply.csv': 'material,year,stage,scope,country,share,trade_parameter,source,estimated,note',
   'crma_list.csv': 'material,list,commodity,source,estimated,note',
+  'chokepoints.csv': 'id,name,kind,country,commodity,capacity,unit,year,source,estimated,note',
+  'sea_lanes.csv': 'id,from,to,commodity,chokepoints,cost,cost_unit,transit_days,alternative,year,source,estimated,note',
 } as const;
 type TableFile = keyof typeof HEAD;
 /** A cell: text as written, or a number that the writer formats with r(). */
@@ -131,6 +133,22 @@ src('kaztransoil_aktau_2023', 'Kazakh oil shipped from Aktau in 2023 (KazTransOi
 src('reuters_btc_2025', 'Kazakh oil via BTC (Azerbaijani Energy Minister Shahbazov)', 'Reuters via Pipeline & Gas Journal', 'pgjonline.com/news/2025/october', 2025, '1.7 Mt in 2024; 3.4 Mt cumulative since March 2023');
 src('trend_kmg_btc_2025', 'About 3.4 million tons of Kazakh oil transported via BTC', 'Trend News Agency (KazMunayGas)', 'trend.az/azerbaijan/business/4098410.html', 2025, '');
 src('bp_btc', 'Baku-Tbilisi-Ceyhan pipeline', 'bp Azerbaijan', 'bp.com/en_az/azerbaijan/home/who-we-are/operationsprojects/pipelines/btc.html', 2024, 'Capacity 1.2 mb/d since 2009 (drag-reducing agents); length 1,768 km (AZ 443, GE 249, TR 1,076)');
+src('gov_kz_cpc_2025', 'Kazakhstan, CPC aim to boost oil transit to 1 billion tonnes (Prime Minister Bektenov meets CPC General Director Gorban)', 'Government of Kazakhstan via Orda.kz and Daryo', 'en.orda.kz/kazakhstan-cpc-aim-to-boost-oil-transit-to-1-billion-tonnes-6562', 2025, 'CPC capacity 81.5 Mt/yr overall after debottlenecking; the Kazakh section 72.5 Mt/yr (from 53.7)');
+src('kazinform_cpc_tariff', 'Nikolay Gorban: CPC oil pumping tariff is the most attractive', 'Kazinform (CPC General Director N. Gorban)', 'inform.kz/ru/nikolay-gorban-tarif-za-prokachku-nefti-po-ktk-samyy-privlekatel-nyy_a3074404', 2017, 'CPC tariff Tengiz-Novorossiysk 38 USD/t, unchanged "for several years" (publication year not shown on the copy; about 2017; C)');
+src('egemen_btc_tariff', 'Why BTC is unprofitable (BTZh nege tiimsiz)', 'Egemen Qazaqstan', 'egemen.kz/article/360461-btzh-nege-tiimsiz', 2023, 'BTC charges 24 USD/t, CPC 38 USD/t; the Tengiz-Aktau rail haul and Aktau loading add to the BTC route (publication year not shown; C)');
+src('rosinvest_fst_2005', 'FST approves transit tariffs for Kazakh and Turkmen oil', 'RosInvest', 'rosinvest.com/novosti/61031', 2005, 'Transneft transit Makhachkala-Novorossiysk 7.06 USD/t (2005; C: old)');
+src('azstat_btc_2023', 'Azerbaijan reveals volume of Kazakh, Turkmen oil transported via BTC (State Statistics Committee)', 'AzerNews via MENAFN', 'menafn.com/1107239737/Azerbaijan-Reveals-Volume-Of-Kazakh-Turkmen-Oil-Transported-Via-BTC', 2023, 'BTC Jan-Sep 2023: 22.665 Mt, of which Azerbaijani crude 18.844 Mt and Kazakh/Turkmen 3.820 Mt');
+src('eia_brent_2024', 'A look back at our forecast for global crude oil prices in 2024 (Today in Energy)', 'U.S. Energy Information Administration (copy on airfreight.news)', 'airfreight.news/articles/full/today-in-energy-a-look-back-at-our-forecast-for-global-crude-oil-prices-in-2024', 2025, 'Brent averaged $81/b in 2024 (spot; futures $80/b)');
+src('era_cn_eu_2024', 'China-EU rail box volume nears record high in 2024 (OTLK ERA)', 'AzerNews/Seanews via maritime-network.com (OTLK ERA General Director A. Grom)', 'news.maritime-network.com/2025/03/16/china-eu-rail-box-volume-nears-record-high-in-2024', 2025, 'Transit China to Europe via Kazakhstan, Russia and Belarus (ERA) 412,000 TEU in 2024, nearly doubled; record 420,000 TEU in 2021; about 15 containers eastbound per 100 westbound');
+src('kursiv_kcp_transit_2024', 'Kazakhstan expands its arrangement with Russia related to oil transit to China', 'Kursiv', 'kz.kursiv.media/en/2024-05-02/kazakhstan-expands-its-arrangement-with-russia-related-to-oil-transit-to-china', 2024, 'Transit of Russian crude to China 10 Mt/yr to 2034; 15 USD/t through Kazakhstan, 2.10 USD/t on the TON-2 Kazakh section');
+src('eia_chokepoints_2024', 'World Oil Transit Chokepoints (Table 1, 2018-2023)', 'U.S. Energy Information Administration', 'eia.gov/international/content/analysis/special_topics/World_Oil_Transit_Chokepoints', 2024, 'Crude and petroleum liquids through each chokepoint, mb/d (Vortexa tanker tracking): Malacca 23.7, Hormuz 20.9, Suez+SUMED 8.8, Bab el-Mandeb 8.6, Danish 4.9, Turkish 3.4 (2023)');
+src('eia_red_sea_2023', 'Red Sea chokepoints are critical for international oil and natural gas flows (Today in Energy)', 'U.S. Energy Information Administration', 'eia.gov/todayinenergy/detail.php?id=61025', 2023, 'SUMED capacity 2.5 mb/d');
+src('eia_red_sea_2024', 'Oil flows through the Red Sea down by more than 50% (EIA Today in Energy, via NAM)', 'U.S. Energy Information Administration via nam.org', 'nam.org/oil-flows-down-by-more-than-50-in-red-sea-32328', 2024, 'Bab el-Mandeb 4.0 mb/d Jan-Aug 2024 vs 8.7 in 2023; Cape of Good Hope 9.2 vs 6.0');
+src('eia_hormuz_2025', 'Amid regional conflict, the Strait of Hormuz remains critical oil chokepoint (Today in Energy)', 'U.S. Energy Information Administration via en.portnews.ru', 'en.portnews.ru/news/378176', 2025, 'Hormuz 20 mb/d in 2024');
+src('reuters_cape_voyage_2024', 'VLCC Grand Bonanza sails Abu Dhabi to France round the Cape (Reuters)', 'Reuters via uagkh.com', 'uagkh.com/?p=19365', 2024, 'About 40 days, at least two weeks longer than via Suez; about USD 5.7 million, nearly 80% more (1.8 million bbl)');
+src('globalenergyprize_cape_2024', 'Crude oil transit through Cape of Good Hope rises by nearly 50%', 'Global Energy Prize', 'globalenergyprize.org/en/2024/06/13/crude-oil-transit-through-cape-of-good-hope-rises-by-nearly-50/', 2024, 'Persian Gulf to Europe: 19 days via Suez, 34 days round the Cape');
+src('reuters_china_crude_2023', 'China crude oil imports set new record high in 2023 (Reuters, General Administration of Customs data)', 'MNI Markets', 'mnimarkets.com/articles/china-crude-oil-imports-set-new-record-high-in-2023', 2024, 'China crude imports 563.99 Mt (11.28 mb/d) in 2023, +11% y/y');
+src('searates_era_2024', 'Eurasian Railway Corridor: overview of 2024 trends in rail freight from China to Europe', 'SeaRates (citing the Eurasian Rail Alliance Index and Drewry WCI)', 'searates.com/th/blog/post/eurasian-railway-corridor-overview-of-2024-trends-in-rail-freight-from-china-to-europe', 2025, 'Average China-Europe rail rate about 3,240 USD per FEU for most of 2024; Shanghai-Rotterdam sea rate up 78% to 7,961 USD per FEU at the Red Sea peak');
 src('socar_midstream', 'BTC pipeline and Kazakh oil transit', 'SOCAR Midstream', 'socarmidstream.az', 2024, 'BTC about 50 Mt/yr; SOCAR-KMG transit agreements');
 src('reuters_btc_owners_2024', 'BTC ownership and Azeri crude exports', 'Reuters via dfwatch.net', 'dfwatch.net', 2024, '');
 src('seanews_aktau_2023', 'Aktau port oil berths capacity (Ministry of Industry)', 'sea-news.az', 'sea-news.az/2023/08/09/', 2023, 'Oil berths nos. 4, 5, 8: 7.5 Mt/yr; 12.5 Mt/yr after rebuilding berths 9-10');
@@ -178,6 +196,7 @@ src('usgs_ree_2024', "China's dominance in rare earth production (USGS MCS Janua
 src('usgs_ree_2025', 'USGS latest data: top 10 rare earth producers in 2024', 'NAI500', 'nai500.com/blog/2025/03/usgs-latest-data-top-10-rare-earth-producers-in-2024/', 2025, 'World 390,000 t REO (2024); China 270,000; USA 45,000');
 src('usgs_copper_2024', 'Visualizing copper production by country in 2023 (USGS MCS January 2024)', 'Visual Capitalist via yokaspace.com', 'yokaspace.com/visualizing-copper-production-by-country-in-2023', 2024, 'Mine production 2023 (Mt Cu); world 22 Mt per USGS (Investing News Network)');
 src('kursiv_kazminerals_2022', 'KAZ Minerals copper output 2021', 'Kursiv', 'kz.kursiv.media/2022-02-10/', 2022, '299 kt copper (2021)');
+src('usgs_mcs2025_manganese', 'Mineral Commodity Summaries 2025: Manganese (pp. 116-117)', 'U.S. Geological Survey', 'pubs.usgs.gov/periodicals/mcs2025/mcs2025-manganese.pdf', 2025, 'World mine production 2024e 20,000 kt Mn content; South Africa 7,400, Gabon 4,600, Australia 2,800, Ghana 820, India 800, China 770, Brazil 590, Malaysia 410, Cote d\'Ivoire 360, other 1,300 (Kazakhstan not listed separately); data release doi:10.5066/P13XCP3R');
 src('usgs_manganese_2016', 'Manganese production by country (USGS, 2015 data)', 'Wikipedia (mirror), citing USGS', 'en.m.wiki.x.io/wiki/Manganese_production_by_country', 2016, 'Manganese mine production 2015, Mn content (C: old)');
 src('critmat_eu2023', 'Study on the critical raw materials for the EU 2023: EI, import reliance, EoL-RIR, SI and trade parameters as transcribed in CritMAT', 'European Commission (DG GROW); transcription in meyerdata/CritMAT input_data/seeds/eureport_results.csv and eureport_tradeparameters.csv', 'github.com/meyerdata/CritMAT', 2023, 'B: repository transcription of the 2023 factsheets, not checked word for word against the PDF');
 src('crma_annex', 'Critical Raw Materials Act has entered into force (Regulation (EU) 2024/1252, Annexes I and II)', 'nicola-bernard.de citing EUR-Lex/DIHK; globalpccs.com', 'nicola-bernard.de/en/critical-raw-materials-act-crma-has-entered-into-force/', 2024, 'Strategic (17) and critical (34) lists; tail of Annex II completed from the 2023 list (B)');
@@ -209,7 +228,7 @@ const OTHERS: [id: string, name: string, region: string][] = [
   ['NOR', 'Norway', 'Europe'], ['GBR', 'United Kingdom', 'Europe'],
   ['USA', 'United States', 'North America'], ['CAN', 'Canada', 'North America'], ['MEX', 'Mexico', 'North America'],
   ['LBY', 'Libya', 'North Africa'], ['DZA', 'Algeria', 'North Africa'], ['EGY', 'Egypt', 'North Africa'],
-  ['SAU', 'Saudi Arabia', 'Middle East'], ['IRQ', 'Iraq', 'Middle East'], ['QAT', 'Qatar', 'Middle East'], ['YEM', 'Yemen', 'Middle East'],
+  ['SAU', 'Saudi Arabia', 'Middle East'], ['OMN', 'Oman', 'Middle East'], ['IRQ', 'Iraq', 'Middle East'], ['QAT', 'Qatar', 'Middle East'], ['YEM', 'Yemen', 'Middle East'],
   ['NGA', 'Nigeria', 'Sub-Saharan Africa'], ['NER', 'Niger', 'Sub-Saharan Africa'], ['NAM', 'Namibia', 'Sub-Saharan Africa'], ['ZAF', 'South Africa', 'Sub-Saharan Africa'], ['AGO', 'Angola', 'Sub-Saharan Africa'], ['COD', 'DR Congo', 'Sub-Saharan Africa'], ['ZMB', 'Zambia', 'Sub-Saharan Africa'], ['GAB', 'Gabon', 'Sub-Saharan Africa'], ['GHA', 'Ghana', 'Sub-Saharan Africa'],
   ['BRA', 'Brazil', 'South America'], ['CHL', 'Chile', 'South America'], ['PER', 'Peru', 'South America'], ['BOL', 'Bolivia', 'South America'],
   ['AUS', 'Australia', 'Oceania'],
@@ -378,6 +397,8 @@ flow(2023, 'crude_oil', 'KAZ', 'OTHER', 9.2 - kz23Druzhba, 'Mt/yr', 'newscentral
 flow(2023, 'crude_oil', 'KAZ', 'OTHER', 1.392, 'Mt/yr', 'kaztransoil_aktau_2023', { route: 'aktau_btc', note: 'Loaded at Aktau towards Baku/BTC (1.057 Mt from Tengiz); buyers at Ceyhan not identified' });
 flow(2023, 'crude_oil', 'KAZ', 'OTHER', 1.984, 'Mt/yr', 'kaztransoil_aktau_2023', { route: 'aktau_makhachkala', note: 'Loaded at Aktau for Makhachkala (Russia)' });
 flow(2023, 'crude_oil', 'KAZ', 'CHN', 1.209, 'Mt/yr', 'kmg_ar2024', { route: 'kcp', note: 'KCP export volume (KMG); Reuters gives 1.2 Mt. Transit of Russian crude (9.979 Mt) on the same pipeline is not a Kazakh export' });
+demand(2023, 'crude_oil', 'CHN', 563.99, 'Mt/yr', 'reuters_china_crude_2023', { note: 'China crude imports 2023, a record (General Administration of Customs): 11.28 mb/d. Only the Kazakh and the Russian KCP flows are recorded bilaterally here; the rest comes from the world market' });
+flow(2023, 'crude_oil', 'RUS', 'CHN', 9.979, 'Mt/yr', 'kmg_ar2024', { route: 'ton2_kcp', note: 'Transit of Russian crude through Kazakhstan to China on the KCP (KMG; 9.989 Mt per KazTransOil): it fills part of the 20 Mt/yr. Contract 10 Mt/yr to 2034' });
 const cpc23Kz = 70.5 - 9.2 - 1.392 - 1.984 - 1.209;
 const cpc23Other = cpc23Kz - kz23CpcEu;
 flow(2023, 'crude_oil', 'KAZ', 'OTHER', cpc23Other, 'Mt/yr', 'reuters_kz_bypass_2024;newscentralasia_2024;kaztransoil_aktau_2023;kmg_ar2024;eurostat_oil_2023', { est: true, route: 'cpc',
@@ -413,20 +434,30 @@ node('makhachkala', 'Makhachkala sea port', 'port', 'RUS', 42.98, 47.5, 'kaztran
 node('atasu', 'Atasu pumping station', 'pumping_station', 'KAZ', 48.7, 71.6, 'newscentralasia_2024;editor', 'Approximate location (about 0.5 deg), for drawing only');
 node('dostyk', 'Dostyk (Kazakhstan-China border)', 'border_crossing', 'KAZ', 45.25, 82.48, 'newscentralasia_2024;editor', APPROX);
 node('alashankou', 'Alashankou', 'border_crossing', 'CHN', 45.17, 82.57, 'newscentralasia_2024;editor', APPROX);
+node('omsk', 'Omsk (Transneft, head of TON-2)', 'pumping_station', 'RUS', 54.98, 73.37, 'kursiv_kcp_transit_2024;editor', APPROX);
+node('rus_kaz_ton2_border', 'TON-2 at the Russia-Kazakhstan border (towards Pavlodar)', 'border_crossing', 'RUS', 53.9, 75.0, 'kursiv_kcp_transit_2024;editor', APPROX_B);
 
 function asset(id: string, name: string, kind: string, com: string, cap: number, unit: string, year: number, operator: string,
   source: string, note: string, { est = false }: { est?: boolean } = {}): void {
   add('assets.csv', { id, name, kind, commodity: com, capacity: cap, unit, year, operator, source, estimated: estimated(est), note });
 }
 asset('aktau_oil_berths', 'Aktau port oil berths (nos. 4, 5, 8)', 'port', 'crude_oil', 7.5, 'Mt/yr', 2023, 'Aktau Sea Commercial Port (KTZ)', 'seanews_aktau_2023;portnews_aktau_2023', 'Shared by the Aktau-Baku-BTC and Aktau-Makhachkala routes. KMG gives an oil-loading capacity of 5.2 Mt/yr; 12.5 Mt/yr planned after rebuilding berths 9-10');
-asset('btc_pipeline', 'Baku-Tbilisi-Ceyhan pipeline', 'pipeline', 'crude_oil', 1.2, 'mb/d', 2024, 'BTC Co.: SOCAR 32.96%, BP 30.1%, MOL 8.9%, TPAO 6.53%, Eni 5%, TotalEnergies 5%, Itochu 3.4%, ONGC 3.11%, ExxonMobil 2.5%, Inpex 2.5%', 'bp_btc;socar_midstream;reuters_btc_owners_2024', 'bp figure; SOCAR quotes about 50 Mt/yr, energystudies.ro 60 Mt/yr. Mostly filled with Azerbaijani crude (19.39 Mt in 2023); SOCAR says 15 Mt/yr are available for transit oil');
+// BTC is mostly filled with Azerbaijani crude, which is not in flows.csv: only what it leaves free limits Kazakh oil.
+const btcSocar = 50;
+const btcAze23 = 18.844 * 12 / 9;
+asset('kcp_atasu_alashankou', 'Atasu-Alashankou pipeline (KCP)', 'pipeline', 'crude_oil', 20, 'Mt/yr', 2024, 'Kazakhstan-China Pipeline LLP', 'kmg_ar2024;newscentralasia_2024',
+  'Shared by Kazakh exports (route kcp) and the transit of Russian crude (route ton2_kcp)');
+asset('cpc_kazakh_section', 'CPC pipeline, Kazakh section (Tengiz to the Russian border)', 'pipeline', 'crude_oil', 72.5, 'Mt/yr', 2025, 'Caspian Pipeline Consortium', 'gov_kz_cpc_2025;tass_cpc_2026',
+  'Capacity of the Kazakh section after debottlenecking (Government of Kazakhstan, 2025): 72.5 of the 81.5 Mt/yr total; the rest carries Russian crude (not in flows.csv) injected in Russia (about 6.5 Mt in 2022, 58.7 - 52.2)');
+asset('btc_pipeline', 'Baku-Tbilisi-Ceyhan pipeline, capacity left to transit oil', 'pipeline', 'crude_oil', roundTo(btcSocar - btcAze23, 1), 'Mt/yr', 2023, 'BTC Co.: SOCAR 32.96%, BP 30.1%, MOL 8.9%, TPAO 6.53%, Eni 5%, TotalEnergies 5%, Itochu 3.4%, ONGC 3.11%, ExxonMobil 2.5%, Inpex 2.5%', 'bp_btc;socar_midstream;azstat_btc_2023;reuters_btc_owners_2024', `SOCAR capacity 50 Mt/yr minus Azerbaijani crude ${fixed(btcAze23, 1)} Mt/yr (18.844 Mt in Jan-Sep 2023 x 12/9, State Statistics Committee) = ${fixed(btcSocar - btcAze23, 1)} Mt/yr left to transit oil; bp gives 1.2 mb/d (60 Mt/yr), SOCAR says 15 Mt/yr are available for transit oil`, { est: true });
 asset('atyrau_samara_pipeline', 'Uzen-Atyrau-Samara pipeline (Kazakh section)', 'pipeline', 'crude_oil', 17.5, 'Mt/yr', 2024, 'KazTransOil', 'kmg_ar2024', 'Shared by the Atyrau-Samara route and the Druzhba route to Schwedt; also quoted as 17 Mt/yr');
 
 /** A leg: from, to, country, mode, asset, length in km, note ('' = the route's leg note). */
 type Leg = [from: string, to: string, country: string, mode: string, asset: string, km: number | '', note: string];
 function route(id: string, name: string, com: string, mode: string, frm: string, to: string, cap: number | '', unit: string, year: number,
-  days: number | '', operator: string, source: string, note: string, { est = false, status = 'operating' }: { est?: boolean; status?: string } = {}): void {
-  add('routes.csv', { id, name, commodity: com, mode, from: frm, to, capacity: cap, unit, year, transit_days: days, cost: '', operator, status, source, estimated: estimated(est), note });
+  days: number | '', operator: string, source: string, note: string,
+  { est = false, status = 'operating', cost = '', costUnit = '' }: { est?: boolean; status?: string; cost?: number | ''; costUnit?: string } = {}): void {
+  add('routes.csv', { id, name, commodity: com, mode, from: frm, to, capacity: cap, unit, year, transit_days: days, cost, cost_unit: costUnit, operator, status, source, estimated: estimated(est), note });
 }
 function legs(rid: string, seq: Leg[], source: string, note = ''): void {
   seq.forEach(([a, b, c, mode, asset, km, n], i) => {
@@ -434,25 +465,66 @@ function legs(rid: string, seq: Leg[], source: string, note = ''): void {
   });
 }
 route('cpc', 'CPC pipeline Tengiz-Novorossiysk', 'crude_oil', 'pipeline', 'tengiz', 'cpc_terminal', 81.5, 'Mt/yr', 2024, '', 'Caspian Pipeline Consortium: Transneft 24% + CPC Co 7%, KMG 20.75%, Chevron 15%, Lukoil 12.5%, Mobil 7.5%, Rosneft-Shell 7.5% and others', 'kmg_ar2024;tass_cpc_2026;reuters_cpc_2022',
-      'Capacity 81.5 Mt/yr (KMG, 2024) incl. Russian crude; TASS: 72.5 Mt/yr from Kazakhstan, up to 83 incl. Russia (2025); 67 Mt/yr design after 2018. Length 1,511 km. Throughput 58.7 (2022), about 61 (2023), 63.01 (2024), 70.52 Mt (2025). Ends at a sea terminal: serves any importer by tanker');
-legs('cpc', [['tengiz', 'kaz_rus_cpc_border', 'KAZ', '', '', '', ''], ['kaz_rus_cpc_border', 'kropotkinskaya', 'RUS', '', '', '', ''], ['kropotkinskaya', 'cpc_terminal', 'RUS', '', '', '', '']], 'tass_cpc_2026;unn_cpc_2025', 'Total length 1,511 km; the split by leg is not sourced');
-route('atyrau_samara', 'Atyrau-Samara pipeline into the Transneft system', 'crude_oil', 'pipeline', 'atyrau', 'samara', 17.5, 'Mt/yr', 2024, '', 'KazTransOil; Transneft beyond the border', 'kmg_ar2024;newscentralasia_2024', 'Load 9.2 Mt (2023), about 11 Mt (2022). Beyond Samara the crude is exported via Transneft ports (Ust-Luga, Primorsk, Novorossiysk) as part of Russian blends');
+      'Capacity 81.5 Mt/yr (KMG, 2024) incl. Russian crude; Kazakh oil is limited by the Kazakh section (72.5 Mt/yr, shared asset cpc_kazakh_section). 67 Mt/yr design after 2018. Length 1,511 km. Throughput 58.7 (2022), 63.47 (2023, CPC), 63.01 (2024), 70.52 Mt (2025). Cost: the CPC tariff for Kazakh shippers, 38 USD/t Tengiz-Novorossiysk (CPC General Director, about 2017; no later figure found; C). Ends at a sea terminal: sea lanes carry it to importers',
+      { cost: 38, costUnit: 'USD/t' });
+legs('cpc', [['tengiz', 'kaz_rus_cpc_border', 'KAZ', '', 'cpc_kazakh_section', '', ''], ['kaz_rus_cpc_border', 'kropotkinskaya', 'RUS', '', '', '', ''], ['kropotkinskaya', 'cpc_terminal', 'RUS', '', '', '', '']], 'tass_cpc_2026;unn_cpc_2025', 'Total length 1,511 km; the split by leg is not sourced');
+route('atyrau_samara', 'Atyrau-Samara pipeline into the Transneft system', 'crude_oil', 'pipeline', 'atyrau', 'samara', 17.5, 'Mt/yr', 2024, '', 'KazTransOil; Transneft beyond the border', 'kmg_ar2024;newscentralasia_2024', 'Load 9.2 Mt (2023), about 11 Mt (2022). Beyond Samara the crude is exported via Transneft ports (Ust-Luga, Primorsk, Novorossiysk) as part of Russian blends. No cost: KazTransOil export tariffs are not published and the leg lengths for the Transneft rate are not sourced (free in the model)');
 legs('atyrau_samara', [['atyrau', 'kaz_rus_samara_border', 'KAZ', '', 'atyrau_samara_pipeline', '', ''], ['kaz_rus_samara_border', 'samara', 'RUS', '', '', '', '']], 'kmg_ar2024');
 route('druzhba_schwedt', 'Atyrau-Samara and Druzhba to PCK Schwedt (Germany)', 'crude_oil', 'pipeline', 'atyrau', 'schwedt', 1.2, 'Mt/yr', 2024, '', 'KazTransOil, Transneft, Gomeltransneft Druzhba, PERN', 'tass_druzhba_2024;interfax_druzhba_2024',
-      'Capacity here is the agreed transit quota for Kazakh crude (1.2 Mt in 2024 and 2025), not the pipeline capacity; 0.993 Mt delivered in 2023; about 10 Mt/yr of Kazakh transit via Druzhba planned in total (2025)');
+      'Capacity here is the agreed transit quota for Kazakh crude (1.2 Mt in 2024 and 2025), not the pipeline capacity; 0.993 Mt delivered in 2023; about 10 Mt/yr of Kazakh transit via Druzhba planned in total (2025). No cost: the Transneft and Druzhba tariffs by leg are not sourced (free in the model)');
 legs('druzhba_schwedt', [['atyrau', 'kaz_rus_samara_border', 'KAZ', '', 'atyrau_samara_pipeline', '', ''], ['kaz_rus_samara_border', 'samara', 'RUS', '', '', '', ''], ['samara', 'unecha', 'RUS', '', '', '', ''], ['unecha', 'mozyr', 'RUS', '', '', '', 'Unecha to the Belarus border, then Mozyr'], ['mozyr', 'adamowo', 'BLR', '', '', '', ''], ['adamowo', 'plock', 'POL', '', '', '', ''], ['plock', 'schwedt', 'POL', '', '', '', 'Polish section of Druzhba; the last kilometres are in Germany']], 'tass_druzhba_2024');
 route('aktau_btc', 'Aktau tankers to Baku (Sangachal), then BTC to Ceyhan', 'crude_oil', 'multimodal', 'aktau', 'ceyhan', '', 'Mt/yr', 2024, '', 'KazMorTransFlot/ASCO tankers; SOCAR; BTC Co.', 'kaztransoil_aktau_2023;reuters_btc_2025;bp_btc;trend_socar_kmg_2024',
-      'No route capacity of its own: limited by the Aktau oil berths and BTC (shared assets) and by the SOCAR-KMG transit agreements (1.5 Mt/yr, 2.2 Mt/yr from 2024). Volumes 1.392 Mt (2023), about 1.7 Mt (2024). Ends at a sea terminal');
+      'No route capacity of its own: limited by the Aktau oil berths and BTC (shared assets) and by the SOCAR-KMG transit agreements (1.5 Mt/yr, 2.2 Mt/yr from 2024). Volumes 1.392 Mt (2023), about 1.7 Mt (2024). Cost: the BTC tariff 24 USD/t (Egemen Qazaqstan; C) only: the Caspian tanker freight Aktau-Baku and the Tengiz-Aktau haul are not found, so the route is cheaper here than it is. Ends at a sea terminal',
+      { est: true, cost: 24, costUnit: 'USD/t' });
 legs('aktau_btc', [['aktau', 'caspian_kaz_aze', 'KAZ', 'sea', 'aktau_oil_berths', '', 'Loading at Aktau, crossing of Kazakh waters'], ['caspian_kaz_aze', 'sangachal', 'AZE', 'sea', '', '', 'Azerbaijani waters to the Sangachal terminal'], ['sangachal', 'btc_aze_geo', 'AZE', 'pipeline', 'btc_pipeline', 443, 'BTC Azerbaijani section'], ['btc_aze_geo', 'btc_geo_tur', 'GEO', 'pipeline', 'btc_pipeline', 249, 'BTC Georgian section'], ['btc_geo_tur', 'ceyhan', 'TUR', 'pipeline', 'btc_pipeline', 1076, 'BTC Turkish section']], 'kaztransoil_aktau_2023;bp_btc');
-route('aktau_makhachkala', 'Aktau tankers to Makhachkala (Russia)', 'crude_oil', 'sea', 'aktau', 'makhachkala', '', 'Mt/yr', 2023, '', 'KazMorTransFlot; Transneft beyond Makhachkala', 'kaztransoil_aktau_2023', 'Limited by the shared Aktau oil berths; 1.984 Mt in 2023. Beyond Makhachkala the crude enters the Transneft system');
+route('aktau_makhachkala', 'Aktau tankers to Makhachkala (Russia)', 'crude_oil', 'sea', 'aktau', 'makhachkala', '', 'Mt/yr', 2023, '', 'KazMorTransFlot; Transneft beyond Makhachkala', 'kaztransoil_aktau_2023;rosinvest_fst_2005', 'Limited by the shared Aktau oil berths; 1.984 Mt in 2023. Beyond Makhachkala the crude enters the Transneft system to Novorossiysk. Cost: the Transneft transit tariff Makhachkala-Novorossiysk 7.06 USD/t (2005, the latest found; C); the Caspian tanker freight is not found',
+  { est: true, cost: 7.06, costUnit: 'USD/t' });
 legs('aktau_makhachkala', [['aktau', 'caspian_kaz_rus', 'KAZ', '', 'aktau_oil_berths', '', 'Loading at Aktau, Kazakh waters'], ['caspian_kaz_rus', 'makhachkala', 'RUS', '', '', '', 'Russian waters']], 'kaztransoil_aktau_2023');
 route('kcp', 'Kazakhstan-China pipeline (Atasu-Alashankou)', 'crude_oil', 'pipeline', 'atasu', 'alashankou', 20, 'Mt/yr', 2024, '', 'Kazakhstan-China Pipeline LLP (KazTransOil 50%, CNODC 50%)', 'kmg_ar2024;newscentralasia_2024;gem_kcp',
-      'Load 11.2 Mt (2023): KCP volumes 18.806 Mt on the whole system incl. 9.979 Mt transit of Russian crude and 1.209 Mt Kazakh export. GEM: 400,000 b/d, 2,228 km');
-legs('kcp', [['atasu', 'dostyk', 'KAZ', '', '', '', ''], ['dostyk', 'alashankou', 'CHN', '', '', '', 'Border crossing into China']], 'newscentralasia_2024');
+      'Load 11.2 Mt (2023): KCP volumes 18.806 Mt on the whole system incl. 9.979 Mt transit of Russian crude (in flows.csv, RUS to CHN) and 1.209 Mt Kazakh export. GEM: 400,000 b/d, 2,228 km. No cost: the KazTransOil export tariff is not published (Russian transit pays 15 USD/t through Kazakhstan, a transit rate, not a cost of Kazakh oil; free in the model)');
+legs('kcp', [['atasu', 'dostyk', 'KAZ', '', 'kcp_atasu_alashankou', '', ''], ['dostyk', 'alashankou', 'CHN', '', '', '', 'Border crossing into China']], 'newscentralasia_2024');
+route('ton2_kcp', 'Russian crude to China through Kazakhstan (TON-2, then Atasu-Alashankou)', 'crude_oil', 'pipeline', 'omsk', 'alashankou', 10, 'Mt/yr', 2024, '', 'Transneft; KazTransOil; Kazakhstan-China Pipeline LLP', 'kursiv_kcp_transit_2024;kmg_ar2024',
+  'Capacity: the intergovernmental transit volume, 10 Mt/yr to 1 Jan 2034 (7 Mt/yr in 2014-2023). Cost: the transit fee through Kazakhstan, 15 USD/t (2024 protocol); the Russian tariff to Omsk is not included',
+  { cost: 15, costUnit: 'USD/t' });
+legs('ton2_kcp', [['omsk', 'rus_kaz_ton2_border', 'RUS', '', '', '', ''], ['rus_kaz_ton2_border', 'atasu', 'KAZ', '', '', '', 'TON-2 Kazakh section (2.10 USD/t) and on to Atasu'], ['atasu', 'dostyk', 'KAZ', '', 'kcp_atasu_alashankou', '', ''], ['dostyk', 'alashankou', 'CHN', '', '', '', 'Border crossing into China']], 'kursiv_kcp_transit_2024');
+
+// ---------------------------------------------------------------- sea chokepoints and lanes
+// EIA counts the oil that passes each chokepoint (crude and products, all trade), not a capacity: the figures go in the
+// notes, and a chokepoint limits the model's flows only where a capacity is published (none here: SUMED's 2.5 mb/d is a
+// pipeline beside the Suez Canal, not the canal's capacity). The coastal state is the transit state of every flow through it.
+function chokepoint(id: string, name: string, kind: 'strait' | 'canal', country: string, year: number, source: string, note: string): void {
+  add('chokepoints.csv', { id, name, kind, country, commodity: '', capacity: '', unit: '', year, source, estimated: 'false', note });
+}
+chokepoint('turkish_straits', 'Turkish Straits (Bosporus and Dardanelles)', 'strait', 'TUR', 2023, 'eia_chokepoints_2024', 'EIA: 3.4 mb/d of crude and petroleum liquids in 2023 (3.2 in 2022). Passage governed by Türkiye under the Montreux Convention. All Black Sea exports (CPC, Novorossiysk) pass it');
+chokepoint('suez', 'Suez Canal (and SUMED pipeline)', 'canal', 'EGY', 2023, 'eia_chokepoints_2024;eia_red_sea_2023', 'EIA: 8.8 mb/d through the Suez Canal and SUMED in 2023 (7.3 in 2022); SUMED capacity 2.5 mb/d');
+chokepoint('bab_el_mandeb', 'Bab el-Mandeb', 'strait', 'YEM', 2023, 'eia_chokepoints_2024;eia_red_sea_2024', 'EIA: 8.6 mb/d in 2023 (8.7 in a later revision); 4.0 mb/d in Jan-Aug 2024 after the attacks on shipping. Coastal states Yemen, Djibouti and Eritrea; Yemen is counted');
+chokepoint('hormuz', 'Strait of Hormuz', 'strait', 'OMN', 2024, 'eia_hormuz_2025', 'EIA: 20 mb/d in 2024 (20.9 in 2023). The shipping lanes lie in Omani waters (Iran holds the northern shore); no lane of this dataset passes it yet');
+chokepoint('malacca', 'Strait of Malacca', 'strait', 'MYS', 2023, 'eia_chokepoints_2024', 'EIA: 23.7 mb/d in 2023. Coastal states Malaysia, Indonesia and Singapore; Malaysia is counted');
+chokepoint('danish_straits', 'Danish Straits', 'strait', 'DNK', 2023, 'eia_chokepoints_2024', 'EIA: 4.9 mb/d in 2023 (excluding the Kiel Canal). Baltic exports (Primorsk, Ust-Luga) pass it; no lane of this dataset passes it yet');
+
+/** A sea lane from a port or terminal to an importer ('' = any importer without a lane of its own). */
+function lane(id: string, from: string, to: string, com: string, chokepoints: string[], source: string, note: string,
+  { cost = '', costUnit = '', days = '', alternative = '', est = false, year = 2024 }: { cost?: number | ''; costUnit?: string; days?: number | ''; alternative?: string; est?: boolean; year?: number } = {}): void {
+  add('sea_lanes.csv', { id, from, to, commodity: com, chokepoints: chokepoints.join(';'), cost, cost_unit: costUnit, transit_days: days, alternative, year, source, estimated: estimated(est), note });
+}
+// One VLCC voyage Abu Dhabi to France round the Cape (Reuters, Jan 2024): USD 5.7 million for 1.8 million bbl, "nearly 80%" more than via Suez.
+const capeVoyage = 5.7 / 1.8;
+const suezVoyage = capeVoyage / 1.8;
+const capeExtraPerT = (capeVoyage - suezVoyage) * 7.3;
+const CAPE_NOTE = `Only the extra cost of the Cape is in the model: one VLCC voyage Abu Dhabi-France (Reuters, Jan 2024) cost USD 5.7 M for 1.8 M bbl = ${fixed(capeVoyage, 2)} USD/bbl round the Cape, "nearly 80%" more than the ${fixed(suezVoyage, 2)} USD/bbl via Suez: ${fixed(capeVoyage - suezVoyage, 2)} USD/bbl x 7.3 bbl/t = ${fixed(capeExtraPerT, 1)} USD/t (one spot voyage on another lane; C). 15 more days (Persian Gulf-Europe, 19 vs 34 days). The base freight of the lane is not found`;
+const NO_FREIGHT = 'Tanker freight for the lane not found for 2022-2024 (only Worldscale flat rates and single-week quotes): no cost in the model';
+lane('cpc_terminal_any', 'cpc_terminal', '', 'crude_oil', ['turkish_straits'], 'eia_chokepoints_2024;editor', `Black Sea to the Mediterranean and beyond: every cargo passes the Turkish Straits; further chokepoints of buyers not identified are unknown. ${NO_FREIGHT}`);
+lane('cpc_terminal_eu', 'cpc_terminal', 'EU27', 'crude_oil', ['turkish_straits'], 'eia_chokepoints_2024;editor', `Novorossiysk to EU ports (Mediterranean, north-west Europe via Gibraltar, not an EIA chokepoint). ${NO_FREIGHT}`);
+lane('cpc_terminal_china_suez', 'cpc_terminal', 'CHN', 'crude_oil', ['turkish_straits', 'suez', 'bab_el_mandeb', 'malacca'], 'eia_chokepoints_2024;editor', `Black Sea to China via Suez. ${NO_FREIGHT}`, { alternative: 'cpc_terminal_china_cape' });
+lane('cpc_terminal_china_cape', 'cpc_terminal', 'CHN', 'crude_oil', ['turkish_straits', 'malacca'], 'reuters_cape_voyage_2024;globalenergyprize_cape_2024;editor', CAPE_NOTE, { est: true, cost: roundTo(capeExtraPerT, 1), costUnit: 'USD/t', days: 15 });
+lane('makhachkala_any', 'makhachkala', '', 'crude_oil', ['turkish_straits'], 'kaztransoil_aktau_2023;editor', `Makhachkala is on the Caspian: the crude goes on by Transneft pipeline to Novorossiysk and leaves by tanker through the Turkish Straits. ${NO_FREIGHT}`);
+lane('ceyhan_any', 'ceyhan', '', 'crude_oil', [], 'bp_btc;editor', `Ceyhan is on the Mediterranean: no EIA chokepoint to European buyers. ${NO_FREIGHT}`);
+lane('ceyhan_china_suez', 'ceyhan', 'CHN', 'crude_oil', ['suez', 'bab_el_mandeb', 'malacca'], 'eia_chokepoints_2024;editor', `Mediterranean to China via Suez. ${NO_FREIGHT}`, { alternative: 'ceyhan_china_cape' });
+lane('ceyhan_china_cape', 'ceyhan', 'CHN', 'crude_oil', ['malacca'], 'reuters_cape_voyage_2024;globalenergyprize_cape_2024;editor', CAPE_NOTE, { est: true, cost: roundTo(capeExtraPerT, 1), costUnit: 'USD/t', days: 15 });
 
 // ---------------------------------------------------------------- crude oil: stocks/params
 add('parameters.csv', { name: 'stock_days', commodity: 'crude_oil', country: 'EU27', year: 2009, value: 90, unit: 'day', source: 'eurlex_2009_119;iea_stocks', estimated: 'false', note: 'EU and IEA obligation: stocks of at least 90 days of average daily net imports (or 61 days of consumption if higher), crude and products together' });
-const BRENT: [year: number, usdPerBarrel: number, source: string, note: string][] = [[2021, 70.95, 'dowjones_brent_2021', 'front-month ICE Brent annual average $70.95/bbl'], [2022, 100.0, 'eia_brent_2022', 'Brent spot average $100/bbl (EIA; $100.94 in another EIA release)'], [2023, 82.49, 'statistico_brent', 'Brent average $82.49/bbl (secondary compilation, C)']];
+const BRENT: [year: number, usdPerBarrel: number, source: string, note: string][] = [[2021, 70.95, 'dowjones_brent_2021', 'front-month ICE Brent annual average $70.95/bbl'], [2022, 100.0, 'eia_brent_2022', 'Brent spot average $100/bbl (EIA; $100.94 in another EIA release)'], [2023, 82.49, 'statistico_brent', 'Brent average $82.49/bbl (secondary compilation, C)'], [2024, 81, 'eia_brent_2024', 'Brent spot average $81/bbl (EIA; futures $80/bbl)']];
 for (const [y, usd, s, n] of BRENT) {
   add('parameters.csv', { name: 'price', commodity: 'crude_oil', country: '', year: y, value: r(usd * 7.3, 1), unit: 'USD/t', source: s + ';unstats_conversion', estimated: 'true', note: `${n} x 7.3 bbl/t = ${fixed(usd * 7.3, 1)} USD/t` });
 }
@@ -521,12 +593,12 @@ const ruLng24 = 21.5;
 const ruPipe24 = 54.45 - ruLng24;
 const dzLng24 = 0.107 * L24;
 const dzPipe24 = 32 - dzLng24;
-flow(2024, 'pipeline_gas', 'NOR', 'EU27', 93.3, 'bcm/yr', 'bruegel_gas_2024;eurostat_energy_imports_2024', { est: true, note: 'Bruegel total for Norway (90.3 in 2023) counted as pipeline gas; Norwegian LNG (Hammerfest) is small and not separated. Eurostat: 45.6% of EU pipeline imports' });
+flow(2024, 'pipeline_gas', 'NOR', 'EU27', 93.3, 'bcm/yr', 'bruegel_gas_2024;eurostat_energy_imports_2024', { est: true, note: 'Bruegel total for Norway (90.3 in 2023) counted as pipeline gas; Norwegian LNG (Hammerfest, about 5.7 bcm/yr of capacity) is not separated, so the pipeline figure is high. Eurostat: 45.6% of EU gaseous imports, most likely a share of value (C)' });
 flow(2024, 'pipeline_gas', 'RUS', 'EU27', ruPipe24, 'bcm/yr', 'bruegel_gas_2024', { est: true, note: 'Russia total 54.45 bcm minus 21.5 bcm LNG = 32.95 bcm (TurkStream and Ukraine transit)' });
 flow(2024, 'lng', 'RUS', 'EU27', ruLng24, 'bcm/yr', 'bruegel_gas_2024', { note: 'Russian LNG (17.8 bcm in 2023); Rystad gives 17.8 Mt for Europe in 2024' });
 flow(2024, 'lng', 'USA', 'EU27', 51.3, 'bcm/yr', 'bruegel_gas_2024;eurostat_energy_imports_2024', { note: 'All US gas reaches the EU as LNG; Eurostat: 45.3% of EU LNG imports' });
 flow(2024, 'lng', 'DZA', 'EU27', dzLng24, 'bcm/yr', 'eurostat_energy_imports_2024;ieefa_lng_2024', { est: true, note: `10.7% (Eurostat share of EU LNG imports) x 112 bcm (IEEFA) = ${fixed(dzLng24, 1)} bcm` });
-flow(2024, 'pipeline_gas', 'DZA', 'EU27', dzPipe24, 'bcm/yr', 'bruegel_gas_2024;eurostat_energy_imports_2024;ieefa_lng_2024', { est: true, note: `Algeria total 32 bcm (Bruegel) minus ${fixed(dzLng24, 1)} bcm LNG = ${fixed(dzPipe24, 1)} bcm (Transmed, Medgaz)` });
+flow(2024, 'pipeline_gas', 'DZA', 'EU27', dzPipe24, 'bcm/yr', 'bruegel_gas_2024;eurostat_energy_imports_2024;ieefa_lng_2024', { est: true, note: `Algeria total 32 bcm (Bruegel) minus ${fixed(dzLng24, 1)} bcm LNG = ${fixed(dzPipe24, 1)} bcm (Transmed, Medgaz). Eurostat gives Algeria 19.3% of EU gaseous imports in 2024, which would be about 35.9 bcm if it were a share of volume; it is most likely a share of value, and Eurostat's volumes by partner are not in this dataset (C)` });
 const ol24 = L24 - ruLng24 - 51.3 - dzLng24;
 const op24 = P24 - 93.3 - ruPipe24 - dzPipe24;
 flow(2024, 'lng', 'OTHER', 'EU27', ol24, 'bcm/yr', 'ieefa_lng_2024;bruegel_gas_2024', { est: true, note: `EU LNG 112 bcm (IEEFA) minus Russia 21.5, US 51.3, Algeria ${fixed(dzLng24, 1)} = ${fixed(ol24, 1)} bcm: Qatar, Nigeria, Norway LNG and others` });
@@ -593,6 +665,13 @@ for (const [c, v] of mn15) {
 const mn15Listed = sum(mn15.map(([, v]) => v));
 const omn = 18000000 - mn15Listed;
 prod(2015, 'manganese', 'OTHER', omn, 't/yr', 'usgs_manganese_2016', { est: true, note: `Remainder 18,000,000 - ${thousands(mn15Listed)} = ${thousands(omn)} t (Malaysia 400,000 t and others; the page lists "Other countries" 740,000)` });
+// USGS Mineral Commodity Summaries 2025: 2024 estimates, thousand t of Mn content. Kazakhstan is inside "Other countries".
+const mn24: [country: string, kt: number, usgsEstimate: boolean][] = [['ZAF', 7400, false], ['GAB', 4600, true], ['AUS', 2800, false], ['GHA', 820, false], ['IND', 800, false], ['CHN', 770, false], ['BRA', 590, true], ['MYS', 410, false]];
+prod(2024, 'manganese', 'WLD', 20000 * 1000, 't/yr', 'usgs_mcs2025_manganese', { est: true, note: 'World total, rounded (USGS estimate for 2024; 19,600 kt in 2023). Mn content' });
+for (const [c, kt, e] of mn24) {
+  prod(2024, 'manganese', c, kt * 1000, 't/yr', 'usgs_mcs2025_manganese', { est: true, note: `USGS estimate for 2024 (MCS 2025)${e ? ', marked "e" by USGS' : ''}; Mn content` });
+}
+prod(2024, 'manganese', 'OTHER', (1300 + 360) * 1000, 't/yr', 'usgs_mcs2025_manganese', { est: true, note: 'Other countries 1,300 kt (incl. Kazakhstan, Ukraine, Mexico, Myanmar) + Cote d\'Ivoire 360 kt (not in countries.csv) = 1,660 kt; named rows sum to 19,850 of the rounded 20,000' });
 
 // ---------------------------------------------------------------- CRM inputs (EU 2023 study via CritMAT)
 function crm(mat: string, ei: number, ir: number, ire: number, irp: number, eol: number, si: number, note: string): void {
@@ -651,19 +730,21 @@ node('bab_el_mandeb', 'Bab-el-Mandeb', 'chokepoint', 'YEM', 12.6, 43.3, 'rodrigu
 node('suez', 'Suez Canal (Port Said)', 'chokepoint', 'EGY', 31.26, 32.3, 'rodrigue_routing;editor', APPROX);
 node('gibraltar', 'Strait of Gibraltar', 'chokepoint', 'ESP', 35.95, -5.6, 'rodrigue_routing;editor', APPROX);
 node('rotterdam', 'Port of Rotterdam', 'port', 'NLD', 51.95, 4.14, 'rodrigue_routing;editor', APPROX);
-route('northern_rail', 'Northern rail route China-Kazakhstan-Russia-Belarus-Poland', 'containers', 'rail', 'xian', 'duisburg', '', 'TEU/yr', 2024, 29, 'China Railway, KTZ, RZD, BCh, PKP and operators', 'index1520_dhl_2024',
-      'transit_days: midpoint of 28-30 days (DHL, June 2024) for the western variant via Kazakhstan; via Russia only (Zabaikalsk) 30-32 days; terminal-to-terminal 18-20 days to Germany (Jan 2024). Capacity not sourced', { est: true });
+route('northern_rail', 'Northern rail route China-Kazakhstan-Russia-Belarus-Poland', 'containers', 'rail', 'xian', 'duisburg', '', 'TEU/yr', 2024, 29, 'China Railway, KTZ, RZD, BCh, PKP and operators', 'index1520_dhl_2024;searates_era_2024',
+      'transit_days: midpoint of 28-30 days (DHL, June 2024) for the western variant via Kazakhstan; via Russia only (Zabaikalsk) 30-32 days; terminal-to-terminal 18-20 days to Germany (Jan 2024). Capacity not sourced. Cost: ERA Index about 3,240 USD per FEU for most of 2024 / 2 TEU per FEU = 1,620 USD/TEU', { est: true, cost: 3240 / 2, costUnit: 'USD/TEU' });
 legs('northern_rail', [['xian', 'khorgos', 'CHN', '', '', '', ''], ['khorgos', 'petropavl', 'KAZ', '', '', '', 'Across Kazakhstan (via Khorgos/Altynkol or Dostyk)'], ['petropavl', 'rus_blr_border', 'RUS', '', '', '', ''], ['rus_blr_border', 'brest', 'BLR', '', '', '', ''], ['brest', 'malaszewicze', 'POL', '', '', '', 'Gauge change 1520/1435 mm'], ['malaszewicze', 'frankfurt_oder', 'POL', '', '', '', ''], ['frankfurt_oder', 'duisburg', 'DEU', '', '', '', '']], 'index1520_dhl_2024');
 route('middle_corridor', 'Middle Corridor (Trans-Caspian International Transport Route)', 'containers', 'multimodal', 'xian', 'constanta', 100000, 'TEU/yr', 2024, 52.5, 'TITR association members (KTZ, ADY, Georgian Railway, ports, ferry lines)', 'trend_titr_2024;index1520_dhl_2024;worldbank_mc_2023',
-      'Capacity 6 Mt/yr incl. 100,000 TEU by end-2024 (Kazakh government); transit_days: midpoint of 50-55 days (DHL, June 2024); the World Bank says about three times the Northern route; targets of 10-15 days are aspirational', { est: true });
+      'Capacity 6 Mt/yr incl. 100,000 TEU by end-2024 (Kazakh government); transit_days: midpoint of 50-55 days (DHL, June 2024); the World Bank says about three times the Northern route; targets of 10-15 days are aspirational. No cost: a rate China-Europe by the Middle Corridor is not found (Argus: 5,350-5,400 USD per 40HQ to Almaty and Aktau only, undated); free in the model', { est: true });
 legs('middle_corridor', [['xian', 'khorgos', 'CHN', 'rail', '', '', ''], ['khorgos', 'aktau', 'KAZ', 'rail', '', '', 'Kazakh rail to Aktau/Kuryk'], ['aktau', 'caspian_kaz_aze', 'KAZ', 'ferry', '', '', 'Caspian ferry, Kazakh waters'], ['caspian_kaz_aze', 'alat', 'AZE', 'ferry', '', '', 'Caspian ferry, Azerbaijani waters, to Alat'], ['alat', 'aze_geo_rail', 'AZE', 'rail', '', '', ''], ['aze_geo_rail', 'poti', 'GEO', 'rail', '', '', 'Georgian rail to Poti (or Batumi)'], ['poti', 'constanta', 'ROU', 'sea', '', '', 'Black Sea crossing, attributed to the destination state (open sea)']], 'trend_titr_2024');
 route('sea_suez', 'Sea route Shanghai-Malacca-Suez-Rotterdam', 'containers', 'sea', 'shanghai', 'rotterdam', '', 'TEU/yr', 2023, 35, 'Container lines', 'rodrigue_routing',
-      'transit_days: typical service with 5-10 port calls (27 days at 16 knots without calls); the Cape of Good Hope diversion since Dec 2023 adds 7-14 days. Capacity not limited by the route itself');
+      'transit_days: typical service with 5-10 port calls (27 days at 16 knots without calls); the Cape of Good Hope diversion since Dec 2023 adds 7-14 days. Capacity not limited by the route itself. No cost: no annual sea rate found (Shanghai-Rotterdam 3,200 USD/TEU in May 2024, 8,500 at the August peak); free in the model');
 legs('sea_suez', [['shanghai', 'malacca', 'CHN', '', '', '', 'East and South China Sea, attributed to the origin'], ['malacca', 'bab_el_mandeb', 'MYS', '', '', '', 'Strait of Malacca, then the Indian Ocean'], ['bab_el_mandeb', 'suez', 'YEM', '', '', '', 'Bab-el-Mandeb and the Red Sea'], ['suez', 'gibraltar', 'EGY', '', '', '', 'Suez Canal and the Mediterranean'], ['gibraltar', 'rotterdam', 'ESP', '', '', '', 'Strait of Gibraltar and the Atlantic to Rotterdam']], 'rodrigue_routing', 'Leg country: the chokepoint state passed (open sea attributed to the strait)');
 flow(2023, 'containers', 'CHN', 'EU27', 12500000, 'TEU/yr', 'jiffa_cts_2023', { est: true, route: 'sea_suez', note: 'Containers from China incl. Hong Kong to Europe (CTS) in 2023; Europe includes the UK, Norway and Türkiye, so the EU27 figure is lower' });
-flow(2024, 'containers', 'CHN', 'EU27', 2000000, 'TEU/yr', 'cgtn_cre_2024', { est: true, route: 'northern_rail', note: 'China-Europe Railway Express, over 2 million TEU in 2024 (both directions, all European destinations incl. Russia/Belarus)' });
-flow(2023, 'containers', 'CHN', 'EU27', roundHalfEven(2000000 / 1.09), 'TEU/yr', 'cgtn_cre_2024', { est: true, route: 'northern_rail', note: '2024 volume 2,000,000 TEU / 1.09 (+9% y/y); same scope caveats' });
-flow(2021, 'containers', 'CHN', 'EU27', 1460000, 'TEU/yr', 'railjournal_cre_2021', { est: true, route: 'northern_rail', note: 'China-Europe Railway Express 2021 full-year estimate (1.322 M TEU Jan-Nov); same scope caveats' });
+// China Railway's totals (about 2 M TEU in 2024, railjournal 1.46 M in 2021) count both directions and Russian, Belarusian and
+// Central Asian destinations; the ERA transit figures count only China to Europe through Kazakhstan, Russia and Belarus.
+flow(2024, 'containers', 'CHN', 'EU27', 412000, 'TEU/yr', 'era_cn_eu_2024;cgtn_cre_2024', { route: 'northern_rail', note: 'ERA transit China to Europe, 412,000 TEU in 2024 (westbound only). China Railway: over 2 million TEU, both directions and all destinations incl. Russia/Belarus' });
+flow(2023, 'containers', 'CHN', 'EU27', 412000 / 2, 'TEU/yr', 'era_cn_eu_2024', { est: true, route: 'northern_rail', note: 'ERA China to Europe 2024 (412,000 TEU) "nearly doubled" from 2023: 412,000 / 2 = 206,000 TEU, a lower bound' });
+flow(2021, 'containers', 'CHN', 'EU27', 420000, 'TEU/yr', 'era_cn_eu_2024;railjournal_cre_2021', { route: 'northern_rail', note: 'ERA China to Europe record 420,000 TEU (2021). China Railway: about 1.46 M TEU, both directions and all destinations' });
 flow(2024, 'containers', 'CHN', 'EU27', 55000, 'TEU/yr', 'vestikavkaza_titr_2025;trend_titr_2024', { est: true, route: 'middle_corridor', note: 'All TITR container traffic 2024 (about 55,000 TEU; 50,500 TEU in Jan-Nov per the Kazakh government), not only China-EU' });
 flow(2023, 'containers', 'CHN', 'EU27', roundHalfEven(50500 / 2.6), 'TEU/yr', 'trend_titr_2024', { est: true, route: 'middle_corridor', note: 'Jan-Nov 2024 volume 50,500 TEU / 2.6 (x2.6 y/y): Jan-Nov 2023 only; all TITR traffic' });
 

@@ -61,7 +61,7 @@ test('the WGI value of every state equals the WGI 2022 file in data/wgi, rescale
     EGY: 'Egypt, Arab Rep.', YEM: 'Yemen, Rep.', COD: 'Congo, Dem. Rep.', USA: 'United States', GBR: 'United Kingdom',
   };
   const states = model.tables.country.filter((c) => c.kind === 'country');
-  assert.equal(states.length, 73);
+  assert.equal(states.length, 74); // 73 + Oman, the coastal state of the Strait of Hormuz
   for (const state of states) {
     const n = normalised.get(worldBankName[state.id] ?? state.name);
     assert.ok(n !== undefined, `${state.id} (${state.name}) is not in the WGI file`);
@@ -138,7 +138,7 @@ test('scripts/build-default-dataset.ts regenerates exactly the CSV files of data
     });
     assert.equal(run.status, 0, run.stderr);
     const csvs = readdirSync(DEFAULT_DATASET_DIR).filter((f) => f.endsWith('.csv')).sort();
-    assert.equal(csvs.length, 23); // 20 tables, and the three of the value chains
+    assert.equal(csvs.length, 25); // 20 tables, the three of the value chains, chokepoints.csv and sea_lanes.csv
     assert.deepEqual(readdirSync(out).filter((f) => f.endsWith('.csv')).sort(), csvs);
     for (const file of csvs) {
       const built = readFileSync(join(out, file));

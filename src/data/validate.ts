@@ -51,6 +51,8 @@ function idSets(tables: Tables, gaps: ReadGaps): Record<string, Set<string> | un
     node: ids('node', tables.node),
     asset: ids('asset', tables.asset),
     route: ids('route', tables.route),
+    chokepoint: ids('chokepoint', tables.chokepoint),
+    seaLane: ids('seaLane', tables.seaLane),
   };
 }
 
@@ -199,6 +201,52 @@ function checkRouteCosts(tables: Tables, lines: RowLines, problems: ProblemList)
   });
 }
 
+/** A chokepoint's capacity needs its commodity and a unit of it. */
+function checkChokepoints(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  const commodities = new Map<string, CommodityRow>(tables.commodity.map((c) => [c.id, c]));
+  tables.chokepoint.forEach((c, i) => {
+    if (c.capacity === undefined) return;
+    const line = lines.chokepoint[i];
+    const commodity = commodities.get(c.commodity);
+    if (!c.commodity) problems.error('chokepoints.csv', line, 'commodity', `expected the commodity that capacity ${c.capacity} is given for, found an empty cell`);
+    else if (commodity && !commodity.allowed_units.includes(c.unit)) {
+      problems.error('chokepoints.csv', line, 'unit', `expected a unit allowed for ${commodity.id} (${commodity.allowed_units.join(', ')}), found "${c.unit}"`);
+    }
+  });
+}
+
+/** A sea lane starts at a port or terminal; its cost converts for its commodity; its alternative joins the same places. */
+function checkSeaLanes(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  const commodities = new Map<string, CommodityRow>(tables.commodity.map((c) => [c.id, c]));
+  const nodes = new Map(tables.node.map((n) => [n.id, n]));
+  const lanes = new Map(tables.seaLane.map((l) => [l.id, l]));
+  tables.seaLane.forEach((lane, i) => {
+    const line = lines.seaLane[i];
+    const start = nodes.get(lane.from);
+    if (start && start.kind !== 'port' && start.kind !== 'terminal') {
+      problems.error('sea_lanes.csv', line, 'from', `expected a node of kind port or terminal, found "${lane.from}" of kind ${start.kind}`);
+    }
+    const commodity = commodities.get(lane.commodity);
+    if (lane.cost !== undefined && commodity) {
+      if (!lane.cost_unit.trim()) problems.error('sea_lanes.csv', line, 'cost_unit', `expected the unit of cost ${lane.cost} (money per quantity, e.g. USD/t, USD/TEU), found an empty cell`);
+      else {
+        try {
+          moneyPerBaseUnit(1, lane.cost_unit, commodity);
+        } catch (e) {
+          problems.error('sea_lanes.csv', line, 'cost_unit', `${(e as Error).message} for ${commodity.id}`);
+        }
+      }
+    }
+    if (!lane.alternative) return;
+    const alt = lanes.get(lane.alternative);
+    if (!alt) return; // reported as an unknown reference
+    if (alt.id === lane.id) problems.error('sea_lanes.csv', line, 'alternative', `expected another lane than "${lane.id}" itself, found its own id`);
+    else if (alt.from !== lane.from || alt.to !== lane.to || alt.commodity !== lane.commodity) {
+      problems.error('sea_lanes.csv', line, 'alternative', `expected a lane from "${lane.from}" to "${lane.to || 'any importer'}" for ${lane.commodity}, found "${alt.id}" from "${alt.from}" to "${alt.to || 'any importer'}" for ${alt.commodity}`);
+    }
+  });
+}
+
 function checkFlows(tables: Tables, lines: RowLines, problems: ProblemList): void {
   const routes = new Map(tables.route.map((r) => [r.id, r]));
   const nodes = new Map(tables.node.map((n) => [n.id, n]));
@@ -247,6 +295,8 @@ export function validateTables(tables: Tables, lines: RowLines, problems: Proble
   checkRoutes(tables, lines, problems, gaps);
   checkRouteCosts(tables, lines, problems);
   checkFlows(tables, lines, problems);
+  checkChokepoints(tables, lines, problems);
+  checkSeaLanes(tables, lines, problems);
   checkShares(tables, lines, problems);
   checkChains(tables, lines, problems);
 }

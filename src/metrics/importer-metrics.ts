@@ -37,7 +37,8 @@ export function importerMetrics(model: Model, query: ImporterQuery, flows?: Base
   if (dispersed.share > 0) {
     notes.push(`${pct(dispersed.share)} of supply comes from aggregates (${dispersed.ids.join(', ')}): treated as dispersed, contributing 0 to the HHI (hhiUpper counts each as one supplier)`);
   }
-  const crmaBenchmark = crmaBenchmarkOf(look, named);
+  const crmaBenchmark = crmaBenchmarkOf(look, named, crmaCovers(model, commodity));
+  if (!crmaBenchmark.applies) notes.push(`the Critical Raw Materials Act does not cover ${commodity} (crma_list.csv): its 65% benchmark is not a verdict here`);
   const governance = governanceOf(named, notes);
   const otherWgiYears = [...wgiYears].filter((y) => y !== year).sort();
   if (otherWgiYears.length > 0) notes.push(`WGI figures of ${otherWgiYears.join(', ')} used for ${year} (the latest available)`);
@@ -114,7 +115,7 @@ function dispersedShare(suppliers: readonly SupplierShare[]): { share: number; i
 }
 
 /** The CRMA benchmark: the largest named supplier that is neither EU27 nor one of its members. */
-function crmaBenchmarkOf(look: Lookups, named: readonly SupplierShare[]): CrmaBenchmark {
+function crmaBenchmarkOf(look: Lookups, named: readonly SupplierShare[], applies: boolean): CrmaBenchmark {
   const topThird = named.find((s) => !look.euMembers.has(s.exporter));
   const share = topThird?.share ?? 0;
   return {
@@ -122,7 +123,14 @@ function crmaBenchmarkOf(look: Lookups, named: readonly SupplierShare[]): CrmaBe
     country: topThird?.exporter ?? null,
     share,
     met: share <= CRMA_SINGLE_COUNTRY_LIMIT + THRESHOLD_TOLERANCE,
+    applies,
   };
+}
+
+/** The Act covers the materials of its annexes (crma_list.csv); a dataset without the list is not judged on it. */
+function crmaCovers(model: Model, commodity: string): boolean {
+  const list = model.tables.crmaList;
+  return list.length === 0 || list.some((row) => row.commodity === commodity);
 }
 
 /** Governance-weighted HHI over the named suppliers with a WGI; those without one are listed (and noted). */

@@ -16,13 +16,15 @@ export interface TransitResult {
  * nor aggregates (OTHER …). Flows with no known route are left out and summed in `routeUnknownVolume`.
  * With `importer` (the importer view), that importer and, for a bloc, its members are never transit
  * states either: a bloc's supply summed from its members' rows crosses other members inside the bloc.
+ * A route that ends at a port or terminal goes on by sea: the coastal states of the chokepoints its sea lane to the
+ * importer passes (sea_lanes.csv, chokepoints.csv) count as countries it crosses.
  */
 export function transitExposure(model: Model, flows: readonly BaseFlow[], total: number, importer?: string): TransitResult {
   const look = lookups(model);
   const byCountry = new Map<string, { volume: number; routes: string[] }>();
   let routeUnknownVolume = 0;
   for (const flow of flows) {
-    const crossed = flow.route === '' ? NOWHERE : look.routeCountries(flow.route);
+    const crossed = flow.route === '' ? NOWHERE : withSeaLane(model, look.routeCountries(flow.route), flow);
     if (crossed.length === 0) {
       routeUnknownVolume += flow.baseVolume;
       continue;
@@ -46,6 +48,19 @@ export function transitExposure(model: Model, flows: readonly BaseFlow[], total:
 }
 
 const NOWHERE: readonly string[] = [];
+
+/** The route's countries, then the coastal states of the chokepoints on the sea lane from its last node to the importer. */
+function withSeaLane(model: Model, countries: readonly string[], flow: BaseFlow): readonly string[] {
+  if (countries.length === 0 || model.tables.seaLane.length === 0) return countries;
+  const route = model.route(flow.route);
+  if (!route) return countries;
+  const lanes = model.seaLanes(route.to, flow.commodity, flow.importer, model.isBloc(flow.importer) ? model.blocMembers(flow.importer) : [flow.importer]);
+  const alternatives = new Set(lanes.map((l) => l.alternative));
+  const lane = lanes.find((l) => !alternatives.has(l.id)) ?? lanes[0];
+  if (!lane) return countries;
+  const states = lane.chokepoints.map((id) => model.tables.chokepoint.find((c) => c.id === id)?.country ?? '').filter(Boolean);
+  return [...new Set([...countries, ...states])];
+}
 
 /**
  * Whether a flow's crossing of `country` makes it a transit state: not the flow's own exporter or

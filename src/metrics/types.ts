@@ -41,6 +41,11 @@ export interface CrmaBenchmark {
   country: string | null;
   share: number;
   met: boolean;
+  /**
+   * Whether the Critical Raw Materials Act covers the commodity: crma_list.csv lists it (a dataset without the list
+   * gives the benchmark for every commodity). Crude oil, gas and uranium are not covered: `met` is then only arithmetic.
+   */
+  applies: boolean;
 }
 
 export interface GovernanceConcentration {

@@ -1,6 +1,7 @@
 // The Model: a dataset's tables with the lookups every analysis needs. Pure: no I/O.
 import { BaseValues, valueOrThrow, type Converted, type ParameterInBase, type QuantityRow } from './base-values.ts';
-import type { AgreementRow, BlocRow, CommodityRow, CountryRow, FlowRow, LegRow, ParameterRow, RouteRow, Tables } from './types.ts';
+import type { AgreementRow, BlocRow, ChokepointRow, CommodityRow, CountryRow, FlowRow, LegRow, ParameterRow, RouteRow, SeaLaneRow, Tables } from './types.ts';
+import { moneyPerBaseUnit, toBaseUnit } from './units.ts';
 
 export interface ModelInfo {
   /** Name of the data package. */
@@ -138,6 +139,36 @@ export class Model {
   /** A route's transport cost in USD per base unit (0 when it gives none), or the error that says why its unit does not convert. */
   routeCost(route: RouteRow): Converted {
     return this.base.routeCost(route);
+  }
+
+  /** A sea lane's freight in USD per base unit of its commodity (0 when it gives none), or the error that says why its unit does not convert. */
+  laneCost(lane: SeaLaneRow): Converted {
+    if (lane.cost === undefined) return 0;
+    const commodity = this.commodities.get(lane.commodity);
+    if (!commodity) return new Error(`unknown commodity "${lane.commodity}"`);
+    try {
+      return moneyPerBaseUnit(lane.cost, lane.cost_unit, commodity);
+    } catch (e) {
+      return e as Error;
+    }
+  }
+
+  /** A chokepoint's capacity in base units of `commodityId` per year, undefined when none is given for that commodity; throws the conversion error. */
+  chokepointCapacity(chokepoint: ChokepointRow, commodityId: string): number | undefined {
+    const commodity = this.commodities.get(commodityId);
+    if (chokepoint.capacity === undefined || chokepoint.commodity !== commodityId || !commodity) return undefined;
+    return toBaseUnit(chokepoint.capacity, chokepoint.unit, commodity);
+  }
+
+  /**
+   * The sea lanes from a port or terminal to an importer for a commodity: the lane named for the importer (or for a
+   * bloc it belongs to), else the lane for any importer, with the alternative of each. Empty when the node has none.
+   */
+  seaLanes(fromNode: string, commodity: string, importer: string, importerCountries: readonly string[] = [importer]): SeaLaneRow[] {
+    const fromHere = this.tables.seaLane.filter((l) => l.from === fromNode && l.commodity === commodity);
+    const serves = (to: string) => to === importer || (this.isBloc(to) && importerCountries.length > 0 && importerCountries.every((c) => c === to || this.blocMembers(to).includes(c)));
+    const named = fromHere.filter((l) => l.to !== '' && serves(l.to));
+    return named.length > 0 ? named : fromHere.filter((l) => l.to === '');
   }
 
   /**

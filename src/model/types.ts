@@ -62,6 +62,13 @@ export interface StageSupplyRow extends Provenance {
   year: number; commodity: string; stage: string; country: string; operator: string; kind: 'production' | 'capacity'; volume: number; unit: string;
 }
 export interface StageFlowRow extends Provenance { year: number; commodity: string; stage: string; importer: string; supplier: string; share: number }
+export interface ChokepointRow extends Provenance {
+  id: string; name: string; kind: 'strait' | 'canal'; country: string; commodity: string; capacity?: number; unit: string; year: number;
+}
+export interface SeaLaneRow extends Provenance {
+  id: string; from: string; to: string; commodity: string; chokepoints: string[]; cost?: number; cost_unit: string; transit_days?: number;
+  alternative: string; year: number;
+}
 
 /** All tables of a dataset, keyed by entity name. */
 export interface Tables {
@@ -88,13 +95,15 @@ export interface Tables {
   stage: StageRow[];
   stageSupply: StageSupplyRow[];
   stageFlow: StageFlowRow[];
+  chokepoint: ChokepointRow[];
+  seaLane: SeaLaneRow[];
 }
 
 export function emptyTables(): Tables {
   return {
     source: [], country: [], bloc: [], blocMember: [], governance: [], commodity: [], production: [], demand: [],
     stock: [], node: [], asset: [], route: [], leg: [], flow: [], agreement: [], event: [], parameter: [],
-    crmMaterial: [], crmSupply: [], crmaList: [],
+    crmMaterial: [], crmSupply: [], crmaList: [], chokepoint: [], seaLane: [],
     stage: [], stageSupply: [], stageFlow: [],
   };
 }

@@ -118,6 +118,7 @@ export class DrawSolver {
       else if (e.kind === 'asset') effect.assets.push(net.assets.findIndex((s) => s.id === e.name));
       else if (e.kind === 'exporter') effect.exporters.push(net.exporters.findIndex((x) => x.id === e.name));
       else if (e.kind === 'node') net.routes.forEach((r, i) => { if (r.open && r.nodes.includes(e.name)) effect.routes.push(i); });
+      else if (e.kind === 'chokepoint') net.arcs.forEach((a, i) => { if (a.chokepoints.includes(e.name)) effect.arcs.push(i); });
       else net.arcs.forEach((a, i) => { if (a.transit.includes(e.name)) effect.arcs.push(i); });
     }
     for (const key of ['routes', 'assets', 'exporters'] as const) {
@@ -218,6 +219,7 @@ export function solveDrawFull(highs: Highs, network: FlowNetwork, failures: read
       else if (e.kind === 'node') net.routes.forEach((r, i) => { if (r.open && r.nodes.includes(e.name)) routeFactor[i] *= keep; });
       else if (e.kind === 'asset') assetFactor[net.assets.findIndex((s) => s.id === e.name)] *= keep;
       else if (e.kind === 'exporter') { const x = net.exporters.find((y) => y.id === e.name)!; x.supply = Math.max(0, x.supply) * keep; }
+      else if (e.kind === 'chokepoint') for (const a of net.arcs) { if (a.chokepoints.includes(e.name)) a.open = false; }
       else for (const a of net.arcs) if (a.transit.includes(e.name)) a.open = false;
     }
   });

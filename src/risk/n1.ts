@@ -58,6 +58,7 @@ export function lossChange(element: RiskElement): ScenarioChange {
       case 'transit': return { type: 'lose_transit', country: element.name };
       case 'exporter': return { type: 'ban_exports', exporter: element.name };
       case 'node': return { type: 'close_node', node: element.name };
+      case 'chokepoint': return { type: 'close_chokepoint', chokepoint: element.name };
     }
   })();
   return { type: String(values.type), values, line: 0, lines: {} };

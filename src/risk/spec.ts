@@ -167,6 +167,7 @@ export function checkRiskSpec(spec: RiskSpec, known: ReadonlySet<string>, proble
       if (!parsed) return; // reported when parsed
       if (!known.has(id)) problems.push({ line: f.elementLines[k], message: `unknown element "${id}" for ${spec.commodity} ${spec.year}` });
       else if (parsed.kind === 'transit' && f.loss.kind !== 'all') problems.push({ line: f.elementLines[k], message: `a transit state is lost in full: ${id} takes loss "all"` });
+      else if (parsed.kind === 'chokepoint' && f.loss.kind !== 'all') problems.push({ line: f.elementLines[k], message: `a chokepoint is closed in full: ${id} takes loss "all"` });
     });
   }
   if (problems.length) throw scenarioError(spec.file, problems.sort((a, b) => a.line - b.line));

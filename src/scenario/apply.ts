@@ -6,7 +6,7 @@ import type { FlowNetwork } from '../solve/network-types.ts';
 import { changeType } from './schema.ts';
 import type { Scenario } from './scenario-types.ts';
 import { NetworkEdit, type ChangeStep } from './network-edit.ts';
-import { banExports, capExports, changeDemand, closeNode, closeRoute, cutCapacity, embargo, loseTransit } from './shocks.ts';
+import { banExports, capExports, changeDemand, closeChokepoint, closeNode, closeRoute, cutCapacity, embargo, loseTransit } from './shocks.ts';
 import { addRoute, raiseCapacity, setParameter, signAgreement } from './policies.ts';
 
 /** What one change did to the model's inputs, in words and numbers. */
@@ -51,6 +51,7 @@ export function applyChanges(
 const APPLY: Record<string, (edit: NetworkEdit, change: ChangeStep) => void> = {
   close_route: closeRoute,
   close_node: closeNode,
+  close_chokepoint: closeChokepoint,
   cut_capacity: cutCapacity,
   lose_transit: loseTransit,
   embargo,

@@ -103,8 +103,10 @@ function importerResults(model: Model, before: FlowSolution, after: FlowSolution
       servedScenario: roundTo(demand - unserved),
       unservedBaseline: roundTo(unservedBaseline),
       unserved: roundTo(unserved),
-      worldMarketBaseline: roundTo(f(b, (i) => before.world[i])),
-      worldMarket: roundTo(f(a, (i) => after.world[i])),
+      // Purchases beyond the importer's own baseline purchases (its unrecorded imports): whether the pool or the premium
+      // pays for a unit is a tie between importers, the net change each makes on the world market is not.
+      worldMarketBaseline: roundTo(f(b, (i) => before.world[i] + before.worldPool[i] - b.importers[i].unrecorded)),
+      worldMarket: roundTo(f(a, (i) => after.world[i] + after.worldPool[i] - a.importers[i].unrecorded)),
       stock: roundTo(f(a, (i) => a.importers[i].stock)),
       stockDraw: roundTo(f(a, (i) => after.stock[i])),
       costChange: roundTo((f(a, (i) => supplyCost(after, i)) - f(b, (i) => supplyCost(before, i))) / MONEY_SCALE, 9),
@@ -174,8 +176,8 @@ function actorResults(before: FlowSolution, after: FlowSolution, importerIds: st
   });
   for (const id of importerIds) {
     if (isBlocRest(a.importers.find((x) => x.id === id))) continue; // counted in its bloc
-    const v0 = sumParts(b, id, (i) => inB[i] + before.world[i]);
-    const v1 = sumParts(a, id, (i) => inA[i] + after.world[i]);
+    const v0 = sumParts(b, id, (i) => inB[i] + before.world[i] + before.worldPool[i]);
+    const v1 = sumParts(a, id, (i) => inA[i] + after.world[i] + after.worldPool[i]);
     actor(id, 'importer', v0, v1, price);
   }
   const cB = carried(before);

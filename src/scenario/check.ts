@@ -125,6 +125,9 @@ function checkRef(check: DatasetCheck, ref: string, value: string, line: number,
     case 'node':
       if (model.tables.node.some((n) => n.id === value)) return;
       return fail('node', model.tables.node.map((n) => n.id));
+    case 'chokepoint':
+      if (model.tables.chokepoint.some((c) => c.id === value)) return;
+      return fail('chokepoint', model.tables.chokepoint.map((c) => c.id));
     case 'country':
       if (model.tables.country.some((c) => c.id === value)) return;
       return fail('country', model.tables.country.map((c) => c.id));

@@ -21,7 +21,10 @@ function solutionFlows(model: Model, sol: FlowSolution, importer: string): BaseF
     out.push(make(arc.exporter, route.direct || route.added ? '' : route.id, sol.arcFlow[k]));
   });
   const worldSupplier = model.tables.country.find((c) => c.id === 'OTHER') ? 'OTHER' : 'WLD';
-  net.importers.forEach((imp, i) => { if (ids.includes(imp.id) && sol.world[i] > 1e-12) out.push(make(worldSupplier, '', sol.world[i])); });
+  net.importers.forEach((imp, i) => {
+    const bought = sol.world[i] + (sol.worldPool?.[i] ?? 0);
+    if (ids.includes(imp.id) && bought > 1e-12) out.push(make(worldSupplier, '', bought));
+  });
   return out;
 }
 

@@ -3,7 +3,7 @@
 import type { Model } from '../model/model.ts';
 import type { CommodityRow } from '../model/types.ts';
 import { toBaseUnit } from '../model/units.ts';
-import { cloneNetwork, directRoute, importerParts, transitStates } from '../solve/network.ts';
+import { arcPassage, cloneNetwork, directRoute, importerParts, laneChoices } from '../solve/network.ts';
 import { DIRECT_PREFIX, type FlowNetwork, type NetworkExporter } from '../solve/network-types.ts';
 
 /** Made once: toLocaleString with options builds a new number format on every call (slow). */
@@ -29,6 +29,7 @@ export class NetworkEdit {
   readonly embargoes: { exporter: string; parts: string[]; share: number }[] = [];
   readonly closedNodes = new Set<string>();
   readonly closedRoutes = new Set<number>();
+  readonly closedChokepoints = new Set<string>();
   readonly exportCaps = new Map<string, number>();
   /** A cost or world-market figure was set: the costs are worked out again at the end. */
   costsChanged = false;
@@ -39,7 +40,12 @@ export class NetworkEdit {
     this.commodity = model.commodity(this.net.commodity)!;
     this.unit = this.net.unit;
     this.routeIndex = new Map(this.net.routes.map((r, i) => [r.id, i]));
-    this.arcIndex = new Map(this.net.arcs.map((a, i) => [`${a.exporter}\u0000${a.importer}\u0000${a.route}`, i]));
+    // An arc of a port-ending route on its importer's main sea lane comes before the one on the alternative lane.
+    this.arcIndex = new Map();
+    this.net.arcs.forEach((a, i) => {
+      const key = `${a.exporter}\u0000${a.importer}\u0000${a.route}`;
+      if (!this.arcIndex.has(key)) this.arcIndex.set(key, i);
+    });
   }
 
   /** Scenario volumes come in any of the commodity's units; the network counts in its base unit. */
@@ -73,21 +79,26 @@ export class NetworkEdit {
     return importerParts(this.net, id);
   }
 
-  /** A new arc is born under the shocks so far: closed across a lost transit state or under a full embargo. */
+  /**
+   * A new arc is born under the shocks so far: closed across a lost transit state, a closed chokepoint or under a full
+   * embargo. A port-ending route gets an arc on the importer's sea lane and one on its alternative; the first is returned.
+   */
   ensureArc(exporter: string, importer: string, route: number): number {
     const key = `${exporter}\u0000${importer}\u0000${route}`;
     const existing = this.arcIndex.get(key);
     if (existing !== undefined) return existing;
     const net = this.net;
     this.arcIndex.set(key, net.arcs.length);
-    const transit = transitStates(net.routes[route], exporter, net.importers.find((i) => i.id === importer)?.countries ?? [importer]);
+    const imp = net.importers.find((i) => i.id === importer);
+    const lanes = laneChoices(this.model, net, net.routes[route], imp, importer);
     const embargo = this.embargoes.find((x) => x.exporter === exporter && x.parts.includes(importer));
-    // A new arc has no baseline flow: under a partial embargo nothing may be added to the pair either.
-    net.arcs.push({
-      exporter, importer, route, baseline: 0, capacity: embargo ? 0 : Infinity, open: !transit.some((c) => this.lostTransit.has(c)) && !(embargo && embargo.share >= 1),
-      transit, stickiness: 1,
-    });
-    return net.arcs.length - 1;
+    for (const lane of lanes.length > 0 ? lanes : [-1]) {
+      const { chokepoints, transit } = arcPassage(net, net.routes[route], lane, exporter, imp?.countries ?? [importer]);
+      // A new arc has no baseline flow: under a partial embargo nothing may be added to the pair either.
+      const open = !transit.some((c) => this.lostTransit.has(c)) && !chokepoints.some((c) => this.closedChokepoints.has(c)) && !(embargo && embargo.share >= 1);
+      net.arcs.push({ exporter, importer, route, baseline: 0, capacity: embargo ? 0 : Infinity, open, transit, stickiness: 1, lane, chokepoints });
+    }
+    return this.arcIndex.get(key)!;
   }
 
   /** A scenario may give supply to a country that exported nothing in the baseline. */

@@ -20,6 +20,7 @@ export interface ImporterResult {
   unservedBaseline: number;
   unserved: number;
   worldMarketBaseline: number;
+  /** World-market purchases beyond the importer's baseline purchases of its unrecorded imports (negative: it buys less there). */
   worldMarket: number;
   stock: number;
   stockDraw: number;

@@ -16,7 +16,7 @@ export type FieldType =
   | 'legs'; // a list of legs: {country, asset?, from?, to?, mode?, length_km?}
 
 /** What a field's value must name in the dataset. */
-export type FieldRef = 'route' | 'asset' | 'node' | 'country' | 'exporter' | 'importer' | 'actor' | 'agreement' | 'commodity' | 'parameter';
+export type FieldRef = 'route' | 'asset' | 'node' | 'chokepoint' | 'country' | 'exporter' | 'importer' | 'actor' | 'agreement' | 'commodity' | 'parameter';
 
 export interface ScenarioField {
   name: string;
@@ -67,6 +67,14 @@ export const CHANGE_TYPES: readonly ChangeType[] = [
     description: 'Closes a node (a port, terminal, pumping station, border crossing): every route through it is closed.',
     fields: [{ name: 'node', type: 'string', required: true, ref: 'node', description: 'Node id (nodes.csv).' }],
     example: '- type: close_node\n  node: cpc_terminal',
+  },
+  {
+    type: 'close_chokepoint', kind: 'shock',
+    description:
+      'Closes a sea chokepoint (chokepoints.csv): flows whose sea lane passes it move to the lane\'s alternative (round the Cape) ' +
+      'at its cost where there is one, and stop where there is none; routes through a node of the same id close.',
+    fields: [{ name: 'chokepoint', type: 'string', required: true, ref: 'chokepoint', description: 'Chokepoint id (chokepoints.csv).' }],
+    example: '- type: close_chokepoint\n  chokepoint: bab_el_mandeb',
   },
   {
     type: 'cut_capacity', kind: 'shock',

@@ -21,6 +21,31 @@ export function closeNode(edit: NetworkEdit, { v, record }: ChangeStep): void {
   record(node, `node ${node} closed: routes ${closed.join(', ') || '(none of this commodity)'} closed`);
 }
 
+/**
+ * A closed chokepoint stops every arc through it, and any arc added later through it. A flow on a sea lane with an
+ * alternative (round the Cape) can move to the alternative's arc, which stays open unless it passes the chokepoint too.
+ */
+export function closeChokepoint(edit: NetworkEdit, { v, record }: ChangeStep): void {
+  const id = String(v.chokepoint);
+  edit.closedChokepoints.add(id);
+  const chokepoint = edit.net.chokepoints.find((c) => c.id === id);
+  if (chokepoint) chokepoint.open = false;
+  let volume = 0;
+  const routes = new Set<string>();
+  const rerouted = new Set<string>();
+  edit.net.arcs.forEach((arc) => {
+    if (!arc.chokepoints.includes(id) || !arc.open) return;
+    arc.open = false;
+    volume += arc.baseline;
+    routes.add(edit.net.routes[arc.route].id);
+    const lane = arc.lane >= 0 ? edit.net.lanes[arc.lane] : undefined;
+    const alternative = lane && lane.alternative >= 0 ? edit.net.lanes[lane.alternative] : undefined;
+    if (alternative && !alternative.chokepoints.includes(id)) rerouted.add(`${lane!.id} → ${alternative.id}`);
+  });
+  record(id, `chokepoint ${id}${chokepoint ? ` (${chokepoint.name})` : ''} closed: flows through it on ${[...routes].join(', ') || '(no route of this commodity)'} stop ` +
+    `(${fmt(volume)} ${edit.unit} in the baseline)` + (rerouted.size > 0 ? `; they may take ${[...rerouted].join(', ')}` : ''));
+}
+
 /** A route without a capacity is cut from its baseline flow, so that the cut still bites. */
 export function cutCapacity(edit: NetworkEdit, { v, record }: ChangeStep): void {
   const f = Number(v.fraction);

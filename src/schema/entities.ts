@@ -310,6 +310,42 @@ export const ENTITIES: readonly Entity[] = [
     ],
   },
   ...STAGE_ENTITIES,
+  {
+    name: 'chokepoint', file: 'chokepoints.csv', title: 'Sea chokepoints', sourced: true, key: ['id'],
+    description:
+      'Straits and canals that sea lanes pass. The coastal state (`country`) is counted as a transit state of every flow whose lane passes it; ' +
+      'a scenario can close a chokepoint (`close_chokepoint`).',
+    attributes: [
+      { name: 'id', type: 'string', required: true, description: 'Chokepoint id, snake_case (e.g. turkish_straits, suez).' },
+      { name: 'name', type: 'string', required: true, description: 'Name.' },
+      { name: 'kind', type: 'string', required: true, enum: ['strait', 'canal'], description: 'A natural strait or a canal.' },
+      { name: 'country', type: 'string', required: true, ref: 'country', description: 'Coastal state that controls passage (Türkiye for the Turkish Straits, Egypt for Suez), counted in transit exposure.' },
+      { name: 'commodity', type: 'string', required: false, default: '', ref: 'commodity', description: 'Commodity the capacity is given for (required with `capacity`).' },
+      { name: 'capacity', type: 'number', required: false, min: 0, unit: 'unit', maxPerUnit: QUANTITY_LIMITS, description: 'Capacity per year for the commodity, where one is published; empty means not limited.' },
+      { name: 'unit', type: 'string', required: false, default: '', description: 'Unit of the capacity; one of the commodity\'s allowed units.' },
+      yearAttr,
+      ...provenance,
+    ],
+  },
+  {
+    name: 'seaLane', file: 'sea_lanes.csv', title: 'Sea lanes', sourced: true, key: ['id'],
+    description:
+      'How cargo loaded at a port or marine terminal reaches an importer by sea: the chokepoints passed in order, the freight where sourced, ' +
+      'and an alternative lane (round the Cape) taken when a chokepoint closes. A route ending at the `from` node serves the importer over the lane.',
+    attributes: [
+      { name: 'id', type: 'string', required: true, description: 'Lane id, snake_case.' },
+      { name: 'from', type: 'string', required: true, ref: 'node', description: 'Port or marine terminal where the cargo is loaded (nodes.csv).' },
+      { name: 'to', type: 'string', required: false, default: '', ref: 'actor', description: 'Importer (country or bloc) the lane serves; empty for every importer without a lane of its own.' },
+      commodityRef,
+      { name: 'chokepoints', type: 'list', required: false, default: '', ref: 'chokepoint', description: 'Chokepoints passed, in order, separated by ";" (empty: none).' },
+      { name: 'cost', type: 'number', required: false, min: 0, maxPerUnit: MONEY_LIMITS, unit: 'cost_unit', description: 'Freight (and canal dues) in `cost_unit`, where sourced; empty means no cost in the model.' },
+      { name: 'cost_unit', type: 'string', required: false, default: '', description: 'Unit of `cost`: money per quantity of the commodity (USD/t, USD/bbl, USD/TEU …). Required when `cost` is given.' },
+      { name: 'transit_days', type: 'number', required: false, min: 0, max: 365, maxReason: 'a year; the longest sea voyages take about two months', unit: 'day', description: 'Typical days at sea.' },
+      { name: 'alternative', type: 'string', required: false, default: '', ref: 'seaLane', description: 'Lane taken when a chokepoint of this one is closed (same `from`, `to` and commodity); empty: none.' },
+      yearAttr,
+      ...provenance,
+    ],
+  },
 ];
 
 export function entityByName(name: EntityName): Entity {

@@ -59,7 +59,9 @@ export type EntityName =
   | 'crmaList'
   | 'stage'
   | 'stageSupply'
-  | 'stageFlow';
+  | 'stageFlow'
+  | 'chokepoint'
+  | 'seaLane';
 
 export interface Entity {
   name: EntityName;

@@ -59,7 +59,9 @@ export function resolveCosts(network: FlowNetwork): void {
   const settings = network.settings.filter((s) => !(COST_PARAMETERS as readonly string[]).includes(s.name));
   const take = takeGiven(network.given, settings);
   const timeValue = take('time_value') ?? 0;
-  const largestCost = Math.max(0, ...network.routes.map((r) => r.cost + timeValue * (r.transitDays ?? 0)));
+  // The dearest way through the network: a route, or a route with the sea lane an arc puts it on.
+  const largestLane = Math.max(0, ...network.lanes.map((l) => l.cost + timeValue * (l.transitDays ?? 0)));
+  const largestCost = Math.max(0, ...network.routes.map((r) => r.cost + timeValue * (r.transitDays ?? 0) + (r.endsAtPort ? largestLane : 0)));
   const premium = worldPremium(network, take, settings, largestCost);
   const spare = take('world_market_spare') ?? Infinity;
   if (!network.given.world_market_spare && network.world.enabled) {
@@ -67,7 +69,7 @@ export function resolveCosts(network: FlowNetwork): void {
   }
   const penalties = resolvePenalties(network, take, settings, Math.max(largestCost, premium) || network.priceUnitFactor, largestCost);
   network.settings = settings;
-  network.world = { enabled: network.world.enabled, premium, spare };
+  network.world = { enabled: network.world.enabled, premium, spare, pool: network.world.pool };
   network.costs = { ...penalties, timeValue };
 }
 

@@ -28,7 +28,10 @@ export function buildImporters(context: BuildContext, splitOf: Map<string, BlocS
   for (const [id, baseline] of [...importerBaseline].sort(([a], [b]) => a.localeCompare(b))) {
     const bloc = restOf.get(id);
     const demand = importerDemand(context, id, bloc, splitOf, importerBaseline);
-    if (demand !== undefined && Math.abs(demand - baseline) > 1e-9 * Math.max(1, baseline)) {
+    const unrecorded = context.commodity.fungible && demand !== undefined && demand > baseline * (1 + 1e-9) ? demand - baseline : 0;
+    if (unrecorded > 0) {
+      context.assumptions.push(`${id}: demand ${round(demand!)} ${context.base} (demand.csv) exceeds its recorded flows ${round(baseline)} ${context.base}; the other ${round(unrecorded)} ${context.base} come from the world market in the baseline (its pool), and spare routes to ${id} may replace them.`);
+    } else if (demand !== undefined && Math.abs(demand - baseline) > 1e-9 * Math.max(1, baseline)) {
       context.assumptions.push(`${id}: demand ${round(demand)} ${context.base} (demand.csv) differs from its baseline imports ${round(baseline)} ${context.base}; the difference is served or left unserved by the LP in the baseline too.`);
     }
     const access = worldAccessOf(context, restOf.get(id) ?? id);
@@ -38,6 +41,7 @@ export function buildImporters(context: BuildContext, splitOf: Map<string, BlocS
       name: bloc ? `${model.actorName(bloc)} without ${splitOf.get(bloc)!.members.join(', ')}` : model.actorName(id),
       baseline,
       demand: demand ?? baseline,
+      unrecorded,
       stock: 0,
       worldAccess: access.value,
       bloc: bloc ?? [...splitOf].find(([, s]) => s.members.includes(id))?.[0] ?? '',

@@ -31,8 +31,12 @@ export interface FlowSolution {
   iterations: number;
   /** Flow per arc (base unit). */
   arcFlow: Float64Array;
-  /** Per importer (same order as network.importers). */
+  /** Per importer (same order as network.importers): world-market purchases at the premium. */
   world: Float64Array;
+  /** Per importer: world-market purchases from its baseline pool (unrecorded imports), at no premium. */
+  worldPool: Float64Array;
+  /** Per chokepoint (same order as network.chokepoints): flow through it. */
+  chokepointFlow: Float64Array;
   stock: Float64Array;
   unserved: Float64Array;
   /** Marginal cost of one more unit of demand (dual of the demand row). */
@@ -67,6 +71,7 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
   const { importers, exporters, routes, assets, arcs, commitments } = network;
   const arcFlow = new Float64Array(arcs.length);
   const world = new Float64Array(importers.length);
+  const worldPool = new Float64Array(importers.length);
   const stock = new Float64Array(importers.length);
   const unserved = new Float64Array(importers.length);
   const shortfall = new Float64Array(commitments.length);
@@ -77,6 +82,7 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
     switch (lp.colKind[j]) {
       case COLUMN.keep: case COLUMN.extra: arcFlow[ref] += v; break;
       case COLUMN.world: world[ref] += v; break;
+      case COLUMN.worldPool: worldPool[ref] += v; break;
       case COLUMN.stock: stock[ref] += v; break;
       case COLUMN.unserved: unserved[ref] += v; break;
       case COLUMN.shortfall: shortfall[ref] += v; break;
@@ -101,6 +107,9 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
     if (e !== undefined) exported[e] += arcFlow[a];
     routeFlow[arcs[a].route] += arcFlow[a];
   }
+  const chokepointIndex = new Map(network.chokepoints.map((c, i) => [c.id, i]));
+  const chokepointFlow = new Float64Array(network.chokepoints.length);
+  arcs.forEach((arc, a) => { for (const id of arc.chokepoints) { const c = chokepointIndex.get(id); if (c !== undefined) chokepointFlow[c] += arcFlow[a]; } });
   const assetIndex = new Map(assets.map((s, i) => [s.id, i]));
   const assetFlow = new Float64Array(assets.length);
   routes.forEach((r, i) => { for (const id of r.assets) { const s = assetIndex.get(id); if (s !== undefined) assetFlow[s] += routeFlow[i]; } });
@@ -130,7 +139,7 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
 
   return {
     network, lp, status: result.status, objective: result.objective, seconds: result.seconds, iterations: result.iterations,
-    arcFlow, world, stock, unserved, demandPrice, exported, supplyShadow, routeFlow, routeShadow, routeBinding,
+    arcFlow, world, worldPool, chokepointFlow, stock, unserved, demandPrice, exported, supplyShadow, routeFlow, routeShadow, routeBinding,
     assetFlow, assetShadow, assetBinding, shortfall, worldShadow, costs,
   };
 }

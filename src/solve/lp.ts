@@ -5,6 +5,7 @@
 //   keep_a   flow on arc a up to its baseline b_a      0 ≤ keep_a ≤ min(b_a, cap_a)   cost (c_a − λ_a)
 //   extra_a  flow on arc a above its baseline          0 ≤ extra_a ≤ cap_a − keep ub   cost c_a
 //   world_i  residual world-market supply to i         0 ≤ world_i ≤ access_i·D_i      cost premium
+//   pool_i   world-market supply from its baseline pool 0 ≤ pool_i ≤ access_i·D_i      cost 0
 //   stock_i  stock drawn by importer i                 0 ≤ stock_i ≤ S_i               cost stockDraw
 //   unserved_i                                          0 ≤ unserved_i                  cost unserved
 //   short_k  committed volume of agreement k not delivered                             cost shortfall
@@ -19,15 +20,18 @@
 //   route_r    Σ_{a on r} x ≤ cap_r                 (finite capacities only)
 //   asset_s    Σ_{a on a route using s} x ≤ cap_s   (each route counted once)
 //   world      Σ_i world_i ≤ spare                  (when limited)
+//   pool       Σ_i pool_i ≤ Σ_i unrecorded_i        (the world market's baseline volume, when positive)
 //   commit_k   Σ_{a of the pair} x + short_k ≥ target_k
+//   choke_c    Σ_{a through chokepoint c} x ≤ cap_c     (where a capacity is published)
+// Arcs through a closed chokepoint have no columns.
 // Costs are divided by R (the largest of route costs and premium) so the matrix of costs is well scaled;
 // objective and duals are scaled back.
 import { arcCost, type FlowNetwork } from './network.ts';
 
 /** Kinds of columns (values of `colKind`). */
-export const COLUMN = { keep: 0, extra: 1, world: 2, stock: 3, unserved: 4, shortfall: 5 } as const;
+export const COLUMN = { keep: 0, extra: 1, world: 2, stock: 3, unserved: 4, shortfall: 5, worldPool: 6 } as const;
 /** Kinds of rows (values of `rowKind`). */
-export const ROW = { demand: 0, supply: 1, route: 2, asset: 3, world: 4, commitment: 5 } as const;
+export const ROW = { demand: 0, supply: 1, route: 2, asset: 3, world: 4, commitment: 5, chokepoint: 6, worldPool: 7 } as const;
 
 export interface LinearProgram {
   numCols: number;
@@ -55,7 +59,9 @@ export interface LinearProgram {
 
 /** Builds the LP of a flow network. */
 export function buildLp(network: FlowNetwork): LinearProgram {
-  const { importers, exporters, routes, assets, arcs, commitments, world, costs } = network;
+  const { importers, exporters, routes, assets, arcs, commitments, world, costs, chokepoints } = network;
+  const chokepointIndex = new Map(chokepoints.map((c, i) => [c.id, i]));
+  const closedChokepoint = (id: string) => chokepoints[chokepointIndex.get(id) ?? -1]?.open === false;
   const importerRow = new Map<string, number>();
   const exporterRow = new Map<string, number>();
   const assetIndex = new Map<string, number>();
@@ -69,7 +75,7 @@ export function buildLp(network: FlowNetwork): LinearProgram {
     const arc = arcs[a];
     const route = routes[arc.route];
     // A route cut to capacity 0 keeps its columns: its capacity row then says what one more unit is worth.
-    if (!arc.open || !route.open || arc.capacity <= 0) continue;
+    if (!arc.open || !route.open || arc.capacity <= 0 || arc.chokepoints.some(closedChokepoint)) continue;
     arcOpen[a] = 1;
     routeUsed[arc.route] = 1;
   }
@@ -98,7 +104,20 @@ export function buildLp(network: FlowNetwork): LinearProgram {
   });
   const worldOn = world.enabled;
   const worldRow = worldOn && Number.isFinite(world.spare) ? addRow(ROW.world, 0, -Infinity, Math.max(0, world.spare)) : -1;
+  const poolRow = worldOn && world.pool > 0 ? addRow(ROW.worldPool, 0, -Infinity, world.pool) : -1;
   const commitRow = commitments.map((c, k) => addRow(ROW.commitment, k, c.target, Infinity));
+  const chokepointUsed = new Uint8Array(chokepoints.length);
+  for (let a = 0; a < arcs.length; a++) {
+    if (!arcOpen[a]) continue;
+    for (const id of arcs[a].chokepoints) {
+      const i = chokepointIndex.get(id);
+      if (i !== undefined) chokepointUsed[i] = 1;
+    }
+  }
+  const chokepointRow = new Int32Array(chokepoints.length).fill(-1);
+  chokepoints.forEach((c, i) => {
+    if (chokepointUsed[i] && Number.isFinite(c.capacity)) chokepointRow[i] = addRow(ROW.chokepoint, i, -Infinity, Math.max(0, c.capacity));
+  });
 
   // Scale of costs.
   let reference = world.enabled ? world.premium : 0;
@@ -118,6 +137,10 @@ export function buildLp(network: FlowNetwork): LinearProgram {
     if (routeRow[arc.route] >= 0) rows.push(routeRow[arc.route]);
     for (const s of routeAssets[arc.route]) if (assetRow[s] >= 0) rows.push(assetRow[s]);
     commitments.forEach((c, k) => { if (c.exporter === arc.exporter && c.importers.includes(arc.importer)) rows.push(commitRow[k]); });
+    for (const id of arc.chokepoints) {
+      const row = chokepointRow[chokepointIndex.get(id) ?? -1];
+      if (row !== undefined && row >= 0) rows.push(row);
+    }
     rows.sort((x, y) => x - y);
     arcRows[a] = Int32Array.from(rows);
     const columns = arc.baseline > 0 ? 2 : 1;
@@ -128,6 +151,7 @@ export function buildLp(network: FlowNetwork): LinearProgram {
     numCols += 1; nnz += 1; // unserved
     if (imp.stock > 0) { numCols += 1; nnz += 1; }
     if (worldOn && imp.worldAccess > 0) { numCols += 1; nnz += worldRow >= 0 ? 2 : 1; }
+    if (poolRow >= 0 && imp.worldAccess > 0) { numCols += 1; nnz += 2; }
   }
   numCols += commitments.length; nnz += commitments.length;
 
@@ -161,6 +185,7 @@ export function buildLp(network: FlowNetwork): LinearProgram {
   importers.forEach((imp, i) => {
     const row = importerRow.get(imp.id)!;
     if (worldOn && imp.worldAccess > 0) push(COLUMN.world, i, world.premium, imp.worldAccess * imp.demand, worldRow >= 0 ? [row, worldRow] : [row]);
+    if (poolRow >= 0 && imp.worldAccess > 0) push(COLUMN.worldPool, i, 0, imp.worldAccess * imp.demand, [row, poolRow]);
     if (imp.stock > 0) push(COLUMN.stock, i, costs.stockDraw, imp.stock, [row]);
     push(COLUMN.unserved, i, costs.unserved, Infinity, [row]);
   });

@@ -5,7 +5,7 @@
 import type { Converted, ParameterInBase } from '../model/base-values.ts';
 
 /** Name and version of the method, reported with every result (docs/methods/flow-model.md). */
-export const FLOW_METHOD = { name: 'flow-lp', version: '1.1.0' } as const;
+export const FLOW_METHOD = { name: 'flow-lp', version: '2.0.0' } as const;
 
 /** Prefix of the implicit route that carries flows whose route the dataset does not give. */
 export const DIRECT_PREFIX = 'direct:';
@@ -27,6 +27,8 @@ export interface NetworkRoute {
   nodes: string[];
   /** Shared assets used by any leg (each once). */
   assets: string[];
+  /** Chokepoints the route itself passes (its nodes with a chokepoint's id). */
+  chokepoints?: string[];
   /** Country of the first node: the exporter that can use the route. */
   start: string;
   /** Country of the last node. */
@@ -40,6 +42,30 @@ export interface NetworkRoute {
   direct: boolean;
   /** Added by a scenario. */
   added: boolean;
+}
+
+/** A strait or canal that sea lanes (or routes through a node of the same id) pass. */
+export interface NetworkChokepoint {
+  id: string;
+  name: string;
+  /** Coastal state: a transit state of every arc through the chokepoint. */
+  country: string;
+  /** Capacity in base unit per year for this commodity; Infinity when none is published. */
+  capacity: number;
+  /** False when a scenario closes it. */
+  open: boolean;
+}
+
+/** How cargo loaded at a port or terminal reaches an importer by sea (sea_lanes.csv). */
+export interface NetworkLane {
+  id: string;
+  /** Chokepoints passed, in order. */
+  chokepoints: string[];
+  /** Freight in USD per base unit (0 when the dataset gives none). */
+  cost: number;
+  transitDays?: number;
+  /** Index into `lanes` of the lane taken when a chokepoint of this one closes; -1 for none. */
+  alternative: number;
 }
 
 export interface NetworkAsset {
@@ -64,6 +90,10 @@ export interface NetworkArc {
   transit: string[];
   /** Multiplier of the stickiness weight for decreases below the baseline (1 by default). */
   stickiness: number;
+  /** Index into `lanes` of the sea lane from the route's port to the importer; -1 when none. */
+  lane: number;
+  /** Chokepoints the arc passes: those on its route (nodes of the same id) and on its lane. */
+  chokepoints: string[];
 }
 
 export interface NetworkExporter {
@@ -81,6 +111,11 @@ export interface NetworkImporter {
   baseline: number;
   /** Demand to serve (base unit): demand.csv `imports` for the year, else the baseline imports. */
   demand: number;
+  /**
+   * Imports of a fungible commodity that no recorded flow covers (demand − baseline, when positive): bought on the
+   * world market in the baseline, from its pool (see NetworkWorld.pool).
+   */
+  unrecorded: number;
   /** Stock that can be drawn in the year (base unit). */
   stock: number;
   /** Share of demand (0–1) that may come from the residual world market. */
@@ -127,6 +162,11 @@ export interface NetworkWorld {
   premium: number;
   /** Spare capacity of the world market (base unit); Infinity when not limited. */
   spare: number;
+  /**
+   * The world market's baseline volume to the network's importers: the sum of their unrecorded imports. It is shared:
+   * what one importer gives up another may take at no premium; only purchases beyond it pay the premium.
+   */
+  pool: number;
 }
 
 /** Where each modelling figure came from: the dataset, a scenario or a default. */
@@ -148,6 +188,9 @@ export interface FlowNetwork {
   importers: NetworkImporter[];
   routes: NetworkRoute[];
   assets: NetworkAsset[];
+  /** Sea chokepoints of the dataset, and the sea lanes the arcs use. */
+  chokepoints: NetworkChokepoint[];
+  lanes: NetworkLane[];
   arcs: NetworkArc[];
   blocs: NetworkBloc[];
   /** Blocs that are not importers themselves but whose members are: bloc → those members (a bloc covers its members). */

@@ -13,13 +13,13 @@ import type { BuildContext } from './build-context.ts';
 import { splitBlocs, unsplitBlocMembers } from './blocs.ts';
 import { baselines, flowVolumes } from './flows.ts';
 import { addStocks, buildExporters, buildImporters } from './demand-supply.ts';
-import { buildArcs, buildAssets, buildRoutes } from './routes.ts';
+import { buildArcs, buildAssets, buildRoutes, buildSea } from './routes.ts';
 import { datasetGiven, readPrice, readTransitFees, resolveCosts } from './costs.ts';
 import type { FlowNetwork } from './network-types.ts';
 
 export * from './network-types.ts';
 export { importerParts } from './blocs.ts';
-export { arcCost, directRoute, transitStates } from './routes.ts';
+export { arcCost, arcPassage, directRoute, laneChoices, transitStates } from './routes.ts';
 export { resolveCosts } from './costs.ts';
 
 /** Builds the baseline flow network of a commodity and year. */
@@ -34,16 +34,17 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
   const exporters = buildExporters(context, exporterBaseline);
   const { routes, routeIndex } = buildRoutes(context, flows);
   const assets = buildAssets(model, query.commodity);
-  const arcs = buildArcs(context, volume, routes, routeIndex, importers, exporters);
+  const sea = buildSea(context);
+  const arcs = buildArcs(context, volume, routes, routeIndex, importers, exporters, sea);
   const { price, priceGiven } = readPrice(context);
   const transitFees = readTransitFees(context);
   const network: FlowNetwork = {
     commodity: query.commodity, year: query.year, unit: context.base, fungible: commodity.fungible,
-    exporters, importers, routes, assets, arcs,
+    exporters, importers, routes, assets, chokepoints: sea.chokepoints, lanes: sea.lanes, arcs,
     blocs: [...splitOf].map(([id, s]) => ({ id, parts: [...s.members, s.rest] })),
     blocMembers: unsplitBlocMembers(model, splitOf, importers),
     commitments: [],
-    world: { enabled: commodity.fungible, premium: 0, spare: Infinity },
+    world: { enabled: commodity.fungible, premium: 0, spare: Infinity, pool: commodity.fungible ? importers.reduce((s, i) => s + i.unrecorded, 0) : 0 },
     costs: { stickiness: 0, stockDraw: 0, unserved: 0, shortfall: 0, timeValue: 0 },
     price, priceUnit: '', priceUnitFactor: 1, transitFees, settings: context.settings, assumptions: context.assumptions, given: {},
   };
@@ -74,9 +75,11 @@ export function cloneNetwork(network: FlowNetwork): FlowNetwork {
     ...network,
     exporters: network.exporters.map((e) => ({ ...e })),
     importers: network.importers.map((i) => ({ ...i, countries: [...i.countries] })),
-    routes: network.routes.map((r) => ({ ...r, countries: [...r.countries], nodes: [...r.nodes], assets: [...r.assets] })),
+    routes: network.routes.map((r) => ({ ...r, countries: [...r.countries], nodes: [...r.nodes], assets: [...r.assets], chokepoints: r.chokepoints && [...r.chokepoints] })),
     assets: network.assets.map((a) => ({ ...a })),
-    arcs: network.arcs.map((a) => ({ ...a, transit: [...a.transit] })),
+    chokepoints: network.chokepoints.map((c) => ({ ...c })),
+    lanes: network.lanes.map((l) => ({ ...l, chokepoints: [...l.chokepoints] })),
+    arcs: network.arcs.map((a) => ({ ...a, transit: [...a.transit], chokepoints: [...a.chokepoints] })),
     blocs: network.blocs.map((b) => ({ ...b, parts: [...b.parts] })),
     blocMembers: Object.fromEntries(Object.entries(network.blocMembers).map(([k, v]) => [k, [...v]])),
     commitments: network.commitments.map((c) => ({ ...c, importers: [...c.importers] })),

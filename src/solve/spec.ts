@@ -41,25 +41,27 @@ export function networkFromSpec(spec: NetworkSpec): FlowNetwork {
     const countries = importerCountries.get(a.importer) ?? [a.importer];
     return {
       exporter: a.exporter, importer: a.importer, route, baseline, capacity: Infinity, open: a.open ?? true,
-      transit: routes[route].countries.filter((c) => c !== a.exporter && !countries.includes(c)), stickiness: 1,
+      transit: routes[route].countries.filter((c) => c !== a.exporter && !countries.includes(c)), stickiness: 1, lane: -1, chokepoints: [],
     };
   });
   return {
     commodity: 'synthetic', year: 0, unit: 'unit', fungible: spec.world !== undefined,
     exporters: spec.exporters.map((e) => ({ id: e.id, supply: e.supply, baseline: exporterBaseline.get(e.id) ?? 0 })),
     importers: spec.importers.map((i) => ({
-      id: i.id, name: i.id, baseline: importerBaseline.get(i.id) ?? 0, demand: i.demand, stock: i.stock ?? 0,
+      id: i.id, name: i.id, baseline: importerBaseline.get(i.id) ?? 0, demand: i.demand, unrecorded: 0, stock: i.stock ?? 0,
       worldAccess: i.worldAccess ?? 1, bloc: '', countries: i.countries ?? [i.id],
     })),
     routes,
     assets: (spec.assets ?? []).map((s) => ({ id: s.id, name: s.id, capacity: s.capacity })),
+    chokepoints: [],
+    lanes: [],
     arcs,
     blocs: [],
     blocMembers: {},
     commitments: (spec.commitments ?? []).map((c, k) => ({ label: `commitment ${k + 1}`, ...c })),
     world: spec.world
-      ? { enabled: true, premium: spec.world.premium, spare: spec.world.spare === undefined || spec.world.spare === null ? Infinity : spec.world.spare }
-      : { enabled: false, premium: 0, spare: Infinity },
+      ? { enabled: true, premium: spec.world.premium, spare: spec.world.spare === undefined || spec.world.spare === null ? Infinity : spec.world.spare, pool: 0 }
+      : { enabled: false, premium: 0, spare: Infinity, pool: 0 },
     costs: {
       stickiness: spec.costs.stickiness, unserved: spec.costs.unserved, stockDraw: spec.costs.stockDraw ?? 0,
       shortfall: spec.costs.shortfall ?? 0, timeValue: 0,

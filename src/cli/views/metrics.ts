@@ -35,7 +35,7 @@ export function formatImporterMetrics(m: ImporterMetrics): string[] {
     '',
     `HHI                      ${formatInteger(m.hhi)} (0–10,000; aggregates count 0${m.dispersedShare > 0 ? `, ${formatPercent(m.dispersedShare)} dispersed; upper bound ${formatInteger(m.hhiUpper)}` : ''})`,
     `Top supplier             ${m.topSupplier ?? '–'} ${formatPercent(m.topShare)}`,
-    `CRMA benchmark (≤65%)    ${m.crmaBenchmarkMet ? 'met' : 'NOT met'}${m.crmaBenchmark.country ? ` (largest third country ${m.crmaBenchmark.country} ${formatPercent(m.crmaBenchmark.share)})` : ''}`,
+    `CRMA benchmark (≤65%)    ${!m.crmaBenchmark.applies ? `not applicable: the Act does not cover ${m.commodity}` : m.crmaBenchmarkMet ? 'met' : 'NOT met'}${m.crmaBenchmark.country ? ` (largest third country ${m.crmaBenchmark.country} ${formatPercent(m.crmaBenchmark.share)})` : ''}`,
     `Governance-weighted HHI  ${m.governance.hhiWgi === null ? '– (no WGI in the dataset)' : `${m.governance.hhiWgi.toFixed(3)} (Σ share²·WGI, 0–10, 10 worst)`}`,
     '',
     `Transit exposure (share of ${m.importer}'s supply crossing each country):`,

@@ -20,7 +20,7 @@ export function formatBaselineReport(r: BaselineReport): string[] {
     const m = entry.metrics;
     lines.push(
       `${m.importer} ${m.importerName}, ${m.commodity}, ${m.year}: ${formatVolume(m.total)} ${m.unit}; HHI ${formatInteger(m.hhi)}` +
-        `; top ${m.topSupplier ?? '–'} ${formatPercent(m.topShare)}; CRMA ≤65%: ${m.crmaBenchmarkMet ? 'met' : 'NOT met'}` +
+        `; top ${m.topSupplier ?? '–'} ${formatPercent(m.topShare)}; CRMA ≤65%: ${!m.crmaBenchmark.applies ? 'not applicable' : m.crmaBenchmarkMet ? 'met' : 'NOT met'}` +
         (m.dispersedShare > 0 ? `; ${formatPercent(m.dispersedShare)} dispersed (aggregates)` : ''),
       ...formatTable(
         [{ header: 'Supplier' }, { header: `Volume (${m.unit})`, align: 'right' }, { header: 'Share', align: 'right' }],

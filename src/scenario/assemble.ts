@@ -55,10 +55,14 @@ function inflow(sol: FlowSolution): Float64Array {
   return arr;
 }
 
-/** What an importer pays to be supplied (transport, time and the world-market premium), to report the change in cost. */
+/**
+ * What an importer pays to be supplied (transport, time and the world-market premium), to report the change in cost.
+ * The premium is charged on its world-market purchases beyond its baseline ones (net of the pool), so the split of
+ * the premium between importers does not depend on which of them the LP happens to give the pool.
+ */
 function supplyCost(sol: FlowSolution, i: number): number {
   const net = sol.network;
-  let cost = net.world.premium * sol.world[i];
+  let cost = net.world.premium * (sol.world[i] + sol.worldPool[i] - net.importers[i].unrecorded);
   const id = net.importers[i].id;
   net.arcs.forEach((arc, k) => {
     if (arc.importer === id) cost += arcCost(net, arc) * sol.arcFlow[k];

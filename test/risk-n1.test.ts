@@ -41,6 +41,14 @@ test('N-1 on tiny (fungible crude): cost changes worked out by hand, nothing uns
     ['exporter:KAZ', 'exporter:USA', 'node:caspian_mid', 'route:aktau_btc', 'route:cpc', 'transit:AZE', 'transit:GEO', 'transit:RUS', 'transit:TUR']);
 });
 
+test('N-1 reports each element solved, in order, up to the number of elements it ranks', async () => {
+  const seen: [number, number][] = [];
+  const r = runN1(await loadSolver(), loadDataset(TINY), { commodity: 'crude_oil', year: 2024, onElement: (done, total) => seen.push([done, total]) });
+  assert.equal(seen.length, r.elements.length);
+  assert.deepEqual(seen.map(([done]) => done), r.elements.map((_, i) => i + 1));
+  assert.ok(seen.every(([, total]) => total === r.elements.length));
+});
+
 test('N-1 on tiny without a world market: lost supply is unserved, per importer', async () => {
   // Not fungible: the cpc loss leaves 20 − 4 (aktau_btc's spare capacity) = 16 Mt unserved over FRA and ITA;
   // KAZ banned leaves its 21 Mt unserved: FRA 7, ITA 14 (ITA has no other supplier).

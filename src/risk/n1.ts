@@ -95,22 +95,27 @@ export interface N1Options {
   commodity: string;
   year: number;
   importer?: string;
+  /** Called after each element's loss is solved (for progress on long runs). */
+  onElement?: (done: number, total: number) => void;
 }
 
 /** Runs N-1 on a dataset (the solver loaded). */
 export function runN1(highs: Highs, model: Model, options: N1Options): N1Result {
   const network = buildNetwork(model, { commodity: options.commodity, year: options.year });
-  return n1OnNetwork(highs, model, network, options.importer, model.info.hash);
+  return n1OnNetwork(highs, model, network, options.importer, model.info.hash, options.onElement);
 }
 
 /** N-1 on a built network (the scenario machinery needs the Model for units and ids). */
-export function n1OnNetwork(highs: Highs, model: Model, network: FlowNetwork, importer: string | undefined, dataset: string): N1Result {
+export function n1OnNetwork(highs: Highs, model: Model, network: FlowNetwork, importer: string | undefined, dataset: string,
+  onElement?: (done: number, total: number) => void): N1Result {
   const base = solveFlows(highs, network);
   const importers = reportedImporters(network).filter((r) => importer === undefined || r.id === importer);
   const elements = networkElements(network, chokepoints(model), (id) => model.isAggregate(id));
-  const results = elements.map((element) => {
+  const results = elements.map((element, i) => {
     const changed = applyChanges(model, network, lossScenario(network, [element]), ['shock']).network;
-    return describeLoss(element, base, solveFlows(highs, changed), importers);
+    const loss = describeLoss(element, base, solveFlows(highs, changed), importers);
+    onElement?.(i + 1, elements.length);
+    return loss;
   });
   results.sort((a, b) => b.unserved - a.unserved || b.costChange - a.costChange || a.element.localeCompare(b.element));
   return {

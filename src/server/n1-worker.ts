@@ -17,15 +17,17 @@ export interface N1WorkerInput {
   importer?: string;
 }
 
-type Reply = { result: N1Result } | { error: { code: string; message: string } };
+type Reply = { result: N1Result } | { error: { code: string; message: string } } | { progress: number; total: number };
 
-/** Runs N-1 in a new thread; `cancel()` terminates it (the promise then rejects with a cancelled error). */
-export function runN1InWorker(input: N1WorkerInput): { result: Promise<N1Result>; cancel: () => void } {
+/** Runs N-1 in a new thread; `cancel()` terminates it (the promise then rejects with a cancelled error). `onProgress`
+ * hears each element solved. */
+export function runN1InWorker(input: N1WorkerInput, onProgress?: (done: number, total: number) => void): { result: Promise<N1Result>; cancel: () => void } {
   const worker = startWorker({ tag: WORKER_TAG, ...input });
   let cancelled = false;
   const result = new Promise<N1Result>((resolve, reject) => {
-    worker.once('message', (reply: Reply) => {
-      if ('result' in reply) resolve(reply.result);
+    worker.on('message', (reply: Reply) => {
+      if ('progress' in reply) onProgress?.(reply.progress, reply.total);
+      else if ('result' in reply) resolve(reply.result);
       else reject(new CorridorError(reply.error.code in ERROR_CODES ? reply.error.code as ErrorCode : 'CORRIDOR_ERR_INTERNAL', reply.error.message));
     });
     worker.once('error', reject);
@@ -54,7 +56,8 @@ async function serve(input: N1WorkerInput): Promise<void> {
   const port = parentPort!;
   try {
     const model = modelOfFiles(new Map(input.files));
-    const result = runN1(await loadSolver(), model, { commodity: input.commodity, year: input.year, importer: input.importer });
+    const onElement = (done: number, total: number) => port.postMessage({ progress: done, total } satisfies Reply);
+    const result = runN1(await loadSolver(), model, { commodity: input.commodity, year: input.year, importer: input.importer, onElement });
     port.postMessage({ result } satisfies Reply);
   } catch (error) {
     port.postMessage({ error: { code: error instanceof CorridorError ? error.code : 'CORRIDOR_ERR_INTERNAL', message: error instanceof Error ? error.message : String(error) } } satisfies Reply);

@@ -77,8 +77,8 @@ export async function n1Request(library: Library, body: N1Body): Promise<JobRequ
   const asked = { commodity: body.commodity, year, importer: body.importer ?? null };
   return {
     kind: 'n1', input: { dataset: model.info.hash, ...asked }, datasetId: model.info.hash, total, ...riskRunKey('n1', model.info.hash, asked),
-    execute: () => {
-      const worker = runN1InWorker({ files: [...stored.files], commodity: body.commodity, year, importer: body.importer });
+    execute: ({ onProgress }) => {
+      const worker = runN1InWorker({ files: [...stored.files], commodity: body.commodity, year, importer: body.importer }, onProgress);
       return { result: worker.result.then((result) => ({ result, stopped: false, done: total })), cancel: worker.cancel };
     },
   };

@@ -35,7 +35,7 @@ export async function runMonteCarloParallel(network: FlowNetwork, spec: RiskSpec
   const input: WorkerInput = { tag: WORKER_TAG, network, spec, seed: options.seed };
   try {
     await Promise.all(Array.from({ length: Math.max(1, options.workers) }, () => new Promise<void>((resolveWorker, rejectWorker) => {
-      const worker = startWorker(input);
+      const worker = startWorkerOn(import.meta.url, input);
       pool.push(worker);
       const send = () => {
         const job = claim();
@@ -59,14 +59,15 @@ export async function runMonteCarloParallel(network: FlowNetwork, spec: RiskSpec
 }
 
 /**
- * Starts a worker on this module. Run from source (tests, benchmarks), a worker thread does not inherit the
- * TypeScript loader, so it registers it before importing this file; the built CLI runs the JavaScript directly.
+ * Starts a worker thread on the module at `moduleUrl` (its own import.meta.url). Run from source (tests,
+ * benchmarks), a worker thread does not inherit the TypeScript loader, so it registers it before importing the
+ * module; the built CLI runs the JavaScript directly.
  */
-function startWorker(input: WorkerInput): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), { workerData: input });
+export function startWorkerOn(moduleUrl: string, workerData: unknown): Worker {
+  if (!moduleUrl.endsWith('.ts')) return new Worker(new URL(moduleUrl), { workerData });
   const loader = import.meta.resolve('tsx/esm/api');
-  const source = `import(${JSON.stringify(loader)}).then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  return new Worker(source, { eval: true, workerData: input });
+  const source = `import(${JSON.stringify(loader)}).then((t) => { t.register(); return import(${JSON.stringify(moduleUrl)}); })`;
+  return new Worker(source, { eval: true, workerData });
 }
 
 /** A worker: build the solver once, then answer batches until told it is done. */

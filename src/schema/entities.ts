@@ -3,6 +3,7 @@
 import type { Attribute, Entity, EntityName } from './types.ts';
 import { MONEY_LIMITS, OTHER_LIMIT, QUANTITY_LIMITS } from './limits.ts';
 import { STAGE_ENTITIES } from './stages.ts';
+import { provenance } from './provenance.ts';
 
 export const MODES = ['pipeline', 'rail', 'sea', 'ferry', 'road', 'multimodal'] as const;
 export const NODE_KINDS = [
@@ -18,15 +19,6 @@ export const AGREEMENT_TYPES = [
   'cooperation', 'supply', 'investment', 'joint_venture', 'transit', 'sanction', 'embargo', 'trade',
 ] as const;
 
-/** Provenance columns shared by every table that carries figures. */
-const provenance: Attribute[] = [
-  { name: 'source', type: 'list', ref: 'source', required: true,
-    description: 'Id(s) of the row(s) in sources.csv that the figures of this row come from, separated by ";".' },
-  { name: 'estimated', type: 'boolean', default: false, required: false,
-    description: 'True when a figure of this row is derived or estimated rather than quoted; the note must then say how.' },
-  { name: 'note', type: 'string', required: false, default: '',
-    description: 'Free text: caveats, and for estimated rows how the figure was derived.' },
-];
 
 const commodityRef: Attribute = {
   name: 'commodity', type: 'string', ref: 'commodity', required: true, description: 'Commodity id (commodities.csv).',

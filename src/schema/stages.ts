@@ -2,15 +2,8 @@
 // fabrication), what each stage produces or can produce per country, and where an importer's deliveries of each
 // stage come from. The chain itself (order, predecessor, unit conversion) is checked in src/data/chains.ts.
 import type { Attribute, Entity } from './types.ts';
+import { provenance } from './provenance.ts';
 
-const provenance: Attribute[] = [
-  { name: 'source', type: 'list', ref: 'source', required: true,
-    description: 'Id(s) of the row(s) in sources.csv that the figures of this row come from, separated by ";".' },
-  { name: 'estimated', type: 'boolean', default: false, required: false,
-    description: 'True when a figure of this row is derived or estimated rather than quoted; the note must then say how.' },
-  { name: 'note', type: 'string', required: false, default: '',
-    description: 'Free text: caveats, and for estimated rows how the figure was derived.' },
-];
 const commodity: Attribute = { name: 'commodity', type: 'string', ref: 'commodity', required: true, description: 'Commodity id (commodities.csv).' };
 const stageRef: Attribute = { name: 'stage', type: 'string', required: true, description: 'Stage id, declared for the commodity in stages.csv.' };
 const year: Attribute = { name: 'year', type: 'year', required: true, min: 1900, max: 2100, description: 'Year the figure refers to.' };

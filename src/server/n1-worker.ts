@@ -2,10 +2,11 @@
 // jobs use the risk layer's worker pool, src/risk/parallel.ts). The thread gets the dataset's files, reads them into
 // a Model, runs runN1 and posts the result; cancelling a job terminates the thread.
 // Started as a worker, this same module does the work (see the end of the file).
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { CorridorError, ERROR_CODES, type ErrorCode } from '../errors.ts';
 import { loadSolver } from '../solve/index.ts';
 import { runN1, type N1Result } from '../risk/index.ts';
+import { startWorkerOn } from '../risk/parallel.ts';
 import { modelOfFiles } from '../store/db/dataset-files.ts';
 
 const WORKER_TAG = 'corridor-n1-worker';
@@ -22,7 +23,7 @@ type Reply = { result: N1Result } | { error: { code: string; message: string } }
 /** Runs N-1 in a new thread; `cancel()` terminates it (the promise then rejects with a cancelled error). `onProgress`
  * hears each element solved. */
 export function runN1InWorker(input: N1WorkerInput, onProgress?: (done: number, total: number) => void): { result: Promise<N1Result>; cancel: () => void } {
-  const worker = startWorker({ tag: WORKER_TAG, ...input });
+  const worker = startWorkerOn(import.meta.url, { tag: WORKER_TAG, ...input });
   let cancelled = false;
   const result = new Promise<N1Result>((resolve, reject) => {
     worker.on('message', (reply: Reply) => {
@@ -39,17 +40,6 @@ export function runN1InWorker(input: N1WorkerInput, onProgress?: (done: number, 
 /** What a cancelled worker's promise rejects with. */
 export class JobCancelled extends Error {
   constructor() { super('cancelled'); }
-}
-
-/**
- * Starts a worker on this module. Run from source (tests), a worker thread does not inherit the TypeScript loader,
- * so it registers it before importing this file; the built CLI runs the JavaScript directly.
- */
-function startWorker(data: N1WorkerInput & { tag: string }): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(import.meta.url), { workerData: data });
-  const loader = import.meta.resolve('tsx/esm/api');
-  const source = `import(${JSON.stringify(loader)}).then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  return new Worker(source, { eval: true, workerData: data });
 }
 
 async function serve(input: N1WorkerInput): Promise<void> {

@@ -60,29 +60,44 @@ export const ERROR_SCHEMA: JsonSchema = {
   },
 };
 
-const SCENARIO_BODY: JsonSchema = {
+/** The body that stores a YAML document (a scenario, a risk spec): its text, and a name. */
+const documentBody = (noun: string, page: string): JsonSchema => ({
   type: 'object',
   additionalProperties: false,
   required: ['yaml'],
   properties: {
-    name: text('scenario name (default: the YAML\'s name)', 200),
-    yaml: text('the scenario, as YAML text (docs/scenarios.md)', MAX_SCENARIO_CHARS),
+    name: text(`${noun} name (default: the YAML's name)`, 200),
+    yaml: text(`the ${noun}, as YAML text (${page})`, MAX_SCENARIO_CHARS),
   },
-};
-
-const RISK_SPEC_BODY: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['yaml'],
-  properties: {
-    name: text('risk spec name (default: the YAML\'s name)', 200),
-    yaml: text('the risk spec, as YAML text (docs/methods/risk.md)', MAX_SCENARIO_CHARS),
-  },
-};
+});
+const SCENARIO_BODY = documentBody('scenario', 'docs/scenarios.md');
+const RISK_SPEC_BODY = documentBody('risk spec', 'docs/methods/risk.md');
 
 const JOB_RESPONSE = 'the job: {id, kind, status (queued, running, done, failed, cancelled), input, dataset, runKey, cached, progress: {done, total, unit, secondsLeft}, createdAt, startedAt, finishedAt, error?, result?}';
 
 const ID_PARAMS = (schema: JsonSchema): JsonSchema => ({ type: 'object', required: ['id'], additionalProperties: false, properties: { id: schema } });
+
+/** List, create, get, replace and delete for a kind of stored YAML document (scenarios, risk specs). */
+function storedDocumentRoutes(d: {
+  ids: [list: string, create: string, get: string, update: string, remove: string]; url: string; listKey: string;
+  noun: string; plural: string; idSchema: JsonSchema; body: JsonSchema; checked: string;
+}): RouteSpec[] {
+  const params = ID_PARAMS(d.idSchema);
+  const yamlTypes = ['application/yaml', 'text/yaml'];
+  return [
+    { id: d.ids[0], method: 'GET', url: d.url, summary: `The stored ${d.plural}.`, write: false,
+      response: { status: 200, description: `{${d.listKey}: [{id, name, yaml, createdAt, updatedAt}]}` } },
+    { id: d.ids[1], method: 'POST', url: d.url, write: true, body: d.body, bodyTypes: yamlTypes,
+      summary: `Store a ${d.noun}: JSON {name?, yaml}, or the YAML text itself (Content-Type: application/yaml). ${d.checked}`,
+      response: { status: 201, description: `the stored ${d.noun} {id, name, yaml, createdAt, updatedAt}` } },
+    { id: d.ids[2], method: 'GET', url: `${d.url}/:id`, summary: `One stored ${d.noun}.`, write: false, params,
+      response: { status: 200, description: `the stored ${d.noun}` } },
+    { id: d.ids[3], method: 'PUT', url: `${d.url}/:id`, write: true, params, body: d.body, bodyTypes: yamlTypes,
+      summary: `Replace a stored ${d.noun}'s YAML (and name).`, response: { status: 200, description: `the stored ${d.noun}` } },
+    { id: d.ids[4], method: 'DELETE', url: `${d.url}/:id`, write: true, params,
+      summary: `Delete a stored ${d.noun}.`, response: { status: 204, description: 'deleted' } },
+  ];
+}
 
 export const ROUTES: RouteSpec[] = [
   {
@@ -118,27 +133,11 @@ export const ROUTES: RouteSpec[] = [
     },
     response: { status: 200, description: 'the importer or exporter metrics (docs/methods/dependence.md)' },
   },
-  {
-    id: 'listScenarios', method: 'GET', url: '/scenarios', summary: 'The stored scenarios.', write: false,
-    response: { status: 200, description: '{scenarios: [{id, name, yaml, createdAt, updatedAt}]}' },
-  },
-  {
-    id: 'createScenario', method: 'POST', url: '/scenarios', write: true, body: SCENARIO_BODY, bodyTypes: ['application/yaml', 'text/yaml'],
-    summary: 'Store a scenario: JSON {name?, yaml}, or the YAML text itself (Content-Type: application/yaml). Its structure is checked first (422 with the located problems).',
-    response: { status: 201, description: 'the stored scenario {id, name, yaml, createdAt, updatedAt}' },
-  },
-  {
-    id: 'getScenario', method: 'GET', url: '/scenarios/:id', summary: 'One stored scenario.', write: false, params: ID_PARAMS(SCENARIO_ID),
-    response: { status: 200, description: 'the stored scenario' },
-  },
-  {
-    id: 'updateScenario', method: 'PUT', url: '/scenarios/:id', write: true, params: ID_PARAMS(SCENARIO_ID), body: SCENARIO_BODY, bodyTypes: ['application/yaml', 'text/yaml'],
-    summary: 'Replace a stored scenario\'s YAML (and name).', response: { status: 200, description: 'the stored scenario' },
-  },
-  {
-    id: 'deleteScenario', method: 'DELETE', url: '/scenarios/:id', write: true, params: ID_PARAMS(SCENARIO_ID),
-    summary: 'Delete a stored scenario.', response: { status: 204, description: 'deleted' },
-  },
+  ...storedDocumentRoutes({
+    ids: ['listScenarios', 'createScenario', 'getScenario', 'updateScenario', 'deleteScenario'], url: '/scenarios', listKey: 'scenarios',
+    noun: 'scenario', plural: 'scenarios', idSchema: SCENARIO_ID, body: SCENARIO_BODY,
+    checked: 'Its structure is checked first (422 with the located problems).',
+  }),
   {
     id: 'runScenario', method: 'POST', url: '/scenarios/:id/run', write: true, params: ID_PARAMS(SCENARIO_ID),
     summary: 'Run a stored scenario on a stored dataset: the result of `corridor scenario run --json`, served from the store when the same scenario text, dataset, methods and code version ran before.',
@@ -200,27 +199,11 @@ export const ROUTES: RouteSpec[] = [
     body: { type: 'object', additionalProperties: false, properties: { dataset: DATASET_NAME } },
     response: { status: 200, description: 'the candidate' },
   },
-  {
-    id: 'listRiskSpecs', method: 'GET', url: '/risk-specs', summary: 'The stored risk specs.', write: false,
-    response: { status: 200, description: '{riskSpecs: [{id, name, yaml, createdAt, updatedAt}]}' },
-  },
-  {
-    id: 'createRiskSpec', method: 'POST', url: '/risk-specs', write: true, body: RISK_SPEC_BODY, bodyTypes: ['application/yaml', 'text/yaml'],
-    summary: 'Store a risk spec: JSON {name?, yaml}, or the YAML text itself (Content-Type: application/yaml). It is checked by the same parser as `corridor risk montecarlo` (422 with every problem as file:line).',
-    response: { status: 201, description: 'the stored risk spec {id, name, yaml, createdAt, updatedAt}' },
-  },
-  {
-    id: 'getRiskSpec', method: 'GET', url: '/risk-specs/:id', summary: 'One stored risk spec.', write: false, params: ID_PARAMS(RISK_SPEC_ID),
-    response: { status: 200, description: 'the stored risk spec' },
-  },
-  {
-    id: 'updateRiskSpec', method: 'PUT', url: '/risk-specs/:id', write: true, params: ID_PARAMS(RISK_SPEC_ID), body: RISK_SPEC_BODY, bodyTypes: ['application/yaml', 'text/yaml'],
-    summary: 'Replace a stored risk spec\'s YAML (and name).', response: { status: 200, description: 'the stored risk spec' },
-  },
-  {
-    id: 'deleteRiskSpec', method: 'DELETE', url: '/risk-specs/:id', write: true, params: ID_PARAMS(RISK_SPEC_ID),
-    summary: 'Delete a stored risk spec.', response: { status: 204, description: 'deleted' },
-  },
+  ...storedDocumentRoutes({
+    ids: ['listRiskSpecs', 'createRiskSpec', 'getRiskSpec', 'updateRiskSpec', 'deleteRiskSpec'], url: '/risk-specs', listKey: 'riskSpecs',
+    noun: 'risk spec', plural: 'risk specs', idSchema: RISK_SPEC_ID, body: RISK_SPEC_BODY,
+    checked: 'It is checked by the same parser as `corridor risk montecarlo` (422 with every problem as file:line).',
+  }),
   {
     id: 'n1Job', method: 'POST', url: '/risk/n1', write: true,
     summary: 'N-1 as a job: lose every route, shared asset, transit state, exporter and chokepoint on its own and rank the losses (`corridor risk n1 --json`). 202 with the job (Location: /jobs/ID); 200 with the job done when the same inputs ran before.',

@@ -234,6 +234,7 @@ const OTHERS: [id: string, name: string, region: string][] = [
   ['AUS', 'Australia', 'Oceania'],
   ['VNM', 'Vietnam', 'South-East Asia'], ['MMR', 'Myanmar', 'South-East Asia'], ['THA', 'Thailand', 'South-East Asia'], ['IDN', 'Indonesia', 'South-East Asia'], ['MYS', 'Malaysia', 'South-East Asia'],
   ['IND', 'India', 'South Asia'],
+  ['MDG', 'Madagascar', 'Sub-Saharan Africa'], ['MOZ', 'Mozambique', 'Sub-Saharan Africa'], ['KOR', 'South Korea', 'East Asia'],
 ];
 for (const [c, n] of EU27) {
   add('countries.csv', { id: c, name: n, kind: 'country', region: 'EU' });
@@ -250,7 +251,7 @@ for (const [c] of EU27) {
 
 // ---------------------------------------------------------------- governance
 // The World Bank's names where they differ from countries.csv.
-const WGI_NAMES: Record<string, string> = { CZE: 'Czech Republic', SVK: 'Slovak Republic', KGZ: 'Kyrgyz Republic', RUS: 'Russian Federation', PRK: 'Korea, Dem. Rep.', EGY: 'Egypt, Arab Rep.', YEM: 'Yemen, Rep.', COD: 'Congo, Dem. Rep.', TUR: 'Türkiye', USA: 'United States', GBR: 'United Kingdom' };
+const WGI_NAMES: Record<string, string> = { CZE: 'Czech Republic', SVK: 'Slovak Republic', KGZ: 'Kyrgyz Republic', RUS: 'Russian Federation', PRK: 'Korea, Dem. Rep.', EGY: 'Egypt, Arab Rep.', YEM: 'Yemen, Rep.', COD: 'Congo, Dem. Rep.', TUR: 'Türkiye', USA: 'United States', GBR: 'United Kingdom', KOR: 'Korea, Rep.' };
 
 /** Normalised (0-1) WGI mean by World Bank country name, from data/wgi/. */
 function readWgi(file: string): Map<string, number> {
@@ -701,8 +702,8 @@ supply('copper', cu23, 22, 'usgs_copper_2024', 'USGS 2023 mine production share'
 supply('chromium', chr23, 41, 'usgs_chromium_2025', 'USGS chromite ore share (year label uncertain)');
 
 // ---------------------------------------------------------------- CRMA lists
-const STRAT: [material: string, commodity: string][] = [['Bauxite/alumina/aluminium', ''], ['Bismuth', ''], ['Boron (metallurgy grade)', ''], ['Cobalt', ''], ['Copper', 'copper'], ['Gallium', ''], ['Germanium', ''], ['Lithium (battery grade)', ''], ['Magnesium metal', ''], ['Manganese (battery grade)', 'manganese'], ['Graphite (battery grade)', ''], ['Nickel (battery grade)', ''], ['Platinum group metals', ''], ['Rare earth elements for magnets (Nd, Pr, Tb, Dy, Gd, Sm, Ce)', 'rare_earths'], ['Silicon metal', ''], ['Titanium metal', 'titanium_sponge'], ['Tungsten', 'tungsten']];
-const CRIT: [material: string, commodity: string][] = [['Antimony', ''], ['Arsenic', ''], ['Bauxite/alumina/aluminium', ''], ['Baryte', ''], ['Beryllium', 'beryllium'], ['Bismuth', ''], ['Boron', ''], ['Cobalt', ''], ['Coking coal', ''], ['Copper', 'copper'], ['Feldspar', ''], ['Fluorspar', ''], ['Gallium', ''], ['Germanium', ''], ['Hafnium', ''], ['Helium', ''], ['Heavy rare earth elements', 'rare_earths'], ['Light rare earth elements', 'rare_earths'], ['Lithium', ''], ['Magnesium', ''], ['Manganese', 'manganese'], ['Natural graphite', ''], ['Nickel (battery grade)', ''], ['Niobium', ''], ['Phosphate rock', ''], ['Phosphorus', ''], ['Platinum group metals', ''], ['Scandium', ''], ['Silicon metal', ''], ['Strontium', ''], ['Tantalum', ''], ['Titanium metal', 'titanium_sponge'], ['Tungsten', 'tungsten'], ['Vanadium', '']];
+const STRAT: [material: string, commodity: string][] = [['Bauxite/alumina/aluminium', ''], ['Bismuth', ''], ['Boron (metallurgy grade)', ''], ['Cobalt', ''], ['Copper', 'copper'], ['Gallium', ''], ['Germanium', ''], ['Lithium (battery grade)', ''], ['Magnesium metal', ''], ['Manganese (battery grade)', 'manganese'], ['Graphite (battery grade)', 'graphite'], ['Nickel (battery grade)', ''], ['Platinum group metals', ''], ['Rare earth elements for magnets (Nd, Pr, Tb, Dy, Gd, Sm, Ce)', 'rare_earths'], ['Silicon metal', ''], ['Titanium metal', 'titanium_sponge'], ['Tungsten', 'tungsten']];
+const CRIT: [material: string, commodity: string][] = [['Antimony', ''], ['Arsenic', ''], ['Bauxite/alumina/aluminium', ''], ['Baryte', ''], ['Beryllium', 'beryllium'], ['Bismuth', ''], ['Boron', ''], ['Cobalt', ''], ['Coking coal', ''], ['Copper', 'copper'], ['Feldspar', ''], ['Fluorspar', ''], ['Gallium', ''], ['Germanium', ''], ['Hafnium', ''], ['Helium', ''], ['Heavy rare earth elements', 'rare_earths'], ['Light rare earth elements', 'rare_earths'], ['Lithium', ''], ['Magnesium', ''], ['Manganese', 'manganese'], ['Natural graphite', 'graphite'], ['Nickel (battery grade)', ''], ['Niobium', ''], ['Phosphate rock', ''], ['Phosphorus', ''], ['Platinum group metals', ''], ['Scandium', ''], ['Silicon metal', ''], ['Strontium', ''], ['Tantalum', ''], ['Titanium metal', 'titanium_sponge'], ['Tungsten', 'tungsten'], ['Vanadium', '']];
 if (STRAT.length !== 17 || CRIT.length !== 34) throw new Error('the CRM Act lists 17 strategic and 34 critical materials');
 for (const [m, c] of STRAT) {
   add('crma_list.csv', { material: m, list: 'strategic', commodity: c, source: 'crma_annex', estimated: 'false', note: 'Annex I' + (c === 'titanium_sponge' ? '; mapped to titanium sponge, the feedstock of titanium metal' : '') });

@@ -55,6 +55,11 @@ export function buildStages(src: Src, out: string, cell: (v: Cell) => string, ad
   stage('titanium_sponge', 'sponge', 2, 'Titanium sponge (Kroll process)', 't Ti', 'feedstock', tio2PerTi, 'processing', 'iupac_atomic_weights;argus_tisponge_2025', true, `Stoichiometric: one tonne of Ti is contained in (47.867 + 2 x 15.999) / 47.867 = ${cell(tio2PerTi)} t TiO2 (losses neglected)`);
   stage('titanium_sponge', 'metal', 3, 'Titanium metal (ingot, mill products)', 't Ti', 'sponge', 1, '', 'argus_tisponge_2025', true, 'Counted in titanium content (scrap and losses neglected)');
 
+  // Manganese and natural graphite: one stage each, the mining the EU method assesses (their later stages, such as
+  // manganese sulphate or spherical graphite for battery anodes, have no sourced figures here).
+  stage('manganese', 'mining', 1, 'Mining: manganese ore (Mn content)', 't Mn', '', '', 'extraction', 'usgs_mcs2025_manganese', false, 'Tonnes of manganese content (USGS basis); production by country in production.csv');
+  stage('graphite', 'mining', 1, 'Mining: natural graphite (flake and amorphous)', 't', '', '', 'extraction', 'bhcarbons_graphite_2024', false, 'Tonnes of graphite concentrate (USGS basis)');
+
   // ------------------------------------------------------------ uranium mining 2023-2024 (2022 and before: production.csv)
   src('wna_mining_2025', 'World Uranium Mining Production (country table 2015-2024)', 'World Nuclear Association (page as relayed by newsfilecorp.com)', 'api.newsfilecorp.com/redirect/MAynzHzXZ3', 2025, 'tU by country; world 54,433 tU (2023) and 60,213 tU (2024); Kazakhstan 39% of world supply in 2024. This edition revises 2022 (49,614 tU); the dataset keeps the 2023 edition for 2022');
   const wna: [string, number, number, boolean][] = [
@@ -83,6 +88,9 @@ export function buildStages(src: Src, out: string, cell: (v: Cell) => string, ad
   supply(2015, 'uranium', 'enrichment', 'CHN', 'CNNC', 'capacity', 4220, 'tSWU', 'esa_obs_enrichment_2015', false, '');
   supply(2015, 'uranium', 'enrichment', 'OTHER', 'CNEA, INB, JNFL', 'capacity', 175, 'tSWU', 'esa_obs_enrichment_2015', false, 'Argentina, Brazil, Japan');
 
+  enrichment2023(src, supply);
+  graphiteMining(supply);
+
   // ------------------------------------------------------------ EU deliveries per stage (ESA)
   const delivery = (year: number, stageId: string, supplier: string, share: number, source: string, estimated: boolean, note: string) =>
     add('stage_flows.csv', { year, commodity: 'uranium', stage: stageId, importer: 'EU27', supplier, share: String(Number(share.toFixed(4))), source, estimated: flag(estimated), note });
@@ -97,6 +105,9 @@ export function buildStages(src: Src, out: string, cell: (v: Cell) => string, ad
   src('politico_esa_2021', 'EU cannot shake off its dependence on Russian nuclear fuel (Politico, citing ESA figures for 2021)', 'Sputnik Brasil (noticiabrasil.net.br), relaying Politico', 'noticiabrasil.net.br/amp/20230228/ue-nao-pode-se-livrar-da-dependencia-do-combustivel-nuclear-russo-diz-midia-27864503.html', 2023, 'In 2021 Rosatom supplied EU reactors 20% of their natural uranium, a quarter of conversion services and a third of enrichment services (ESA). C: relayed by a Russian state outlet; the shares are given in words');
   delivery(2021, 'conversion', 'RUS', 0.25, 'politico_esa_2021', true, '"A quarter" of the conversion services supplied to EU reactors in 2021 (ESA via Politico), written as 25%');
   delivery(2021, 'enrichment', 'RUS', 1 / 3, 'politico_esa_2021', true, '"A third" of the enrichment services supplied to EU reactors in 2021 (ESA via Politico), written as 33.33%');
+  src('bne_euratom_2020', 'Special report: uranium (bne IntelliNews magazine, August 2022, p. 43), quoting Euratom figures for 2020', 'bne IntelliNews', 'online.flipbuilder.com/myab/uhdc/files/basic-html/page43.html', 2022, 'Euratom estimates that Russian companies provided about 24% of uranium conversion services and 25% of enrichment services to EU utilities in 2020; France\'s Orano supplies the majority of enrichment services and the largest share of conversion services');
+  delivery(2020, 'conversion', 'RUS', 0.24, 'bne_euratom_2020', false, 'About 24% of the conversion services supplied to EU utilities in 2020 came from Russian companies (Euratom estimate, as quoted)');
+  delivery(2020, 'enrichment', 'RUS', 0.25, 'bne_euratom_2020', false, 'About 25% of the enrichment services supplied to EU utilities in 2020 came from Russian companies (Euratom estimate, as quoted)');
   delivery(2007, 'enrichment', 'RUS', 0.31, 'esa_ar2007_wonk', false, 'Russian separative work, some 4,528 tSWU: almost 31% of enrichment services supplied to EU utilities ');
 
   addCriticalityInputs(src, addToDataset);
@@ -107,6 +118,36 @@ export function buildStages(src: Src, out: string, cell: (v: Cell) => string, ad
     writeFileSync(join(out, file), formatCsv(cols, rows.map((row) => cols.map((c) => cell(row[c] ?? '')))));
     console.log(file, rows.length);
   }
+}
+
+type Supply = (year: number, commodity: string, stageId: string, country: string, operator: string, kind: string, volume: number, unit: string, source: string, estimated: boolean, note: string) => void;
+
+/**
+ * World enrichment capacity in 2023 by company and, where a plant's figure is published, by country. Orano gives
+ * each enricher's share of world capacity (Rosatom 43%, Urenco 31%, CNNC 13%, Orano 12%); Georges Besse II's
+ * 7,500 tSWU are its 12%, which fixes the world total at 7,500 / 0.12 = 62,500 tSWU. Urenco is split where its plants
+ * are: Eunice (USA) 4,600 tSWU; Almelo (Netherlands) about 5,000, as a 15% expansion of it adds about 750 tSWU; the
+ * rest of Urenco's 31% (Gronau, Germany, and Capenhurst, United Kingdom) is not split by the sources and counts as
+ * OTHER, like the 1% left by the four shares.
+ */
+function enrichment2023(src: Src, supply: Supply): void {
+  src('rbc_bloomberg_orano_2023', 'France expands uranium enrichment plant to decrease dependency on Russia (Bloomberg report, citing Orano)', 'RBC-Ukraine, relaying Bloomberg', 'newsukraine.rbc.ua/news/france-expands-uranium-enrichment-plant-to-1697827783.html', 2023, 'According to Orano, Rosatom has 43% of world enrichment production capacity, Urenco 31%, CNNC 13% and Orano 12% (October 2023)');
+  src('sfen_gb2_2024', 'Orano launches expansion of the Georges Besse II enrichment plant', 'SFEN (French Nuclear Energy Society)', 'sfeninenglish.org/orano-launches-expansion-of-the-georges-besse-ii-enrichment-plant/', 2024, 'Georges Besse II: 7.5 million SWU/yr, 12% of world enrichment capacity; the extension takes it to 10 million SWU/yr (from 2028)');
+  src('wnn_urenco_almelo_2023', 'Urenco to expand capacity at Dutch facility', 'World Nuclear News', 'world-nuclear-news.org/Articles/Urenco-to-expand-capacity-at-Dutch-facility', 2023, 'Almelo capacity +15%, about 750 tSWU/yr (first cascades 2027); Eunice, New Mexico: production capacity 4,600 tSWU/yr (14 Dec 2023)');
+  const world = 7500 / 0.12;
+  const share = (company: string, s: number) => `${company} ${s * 100}% of world capacity (Orano) x ${world.toLocaleString('en-GB')} tSWU`;
+  const worldNote = 'World total derived from Georges Besse II: 7,500 tSWU = 12% of world capacity, so 7,500 / 0.12';
+  const almelo = 750 / 0.15;
+  const urencoRest = 0.31 * world - 4600 - almelo;
+  supply(2023, 'uranium', 'enrichment', 'WLD', '', 'capacity', world, 'tSWU', 'sfen_gb2_2024', true, `${worldNote} = ${world.toLocaleString('en-GB')} tSWU`);
+  supply(2023, 'uranium', 'enrichment', 'RUS', 'Rosatom (TVEL)', 'capacity', 0.43 * world, 'tSWU', 'rbc_bloomberg_orano_2023;sfen_gb2_2024', true, share('Rosatom', 0.43));
+  supply(2023, 'uranium', 'enrichment', 'FRA', 'Orano (Georges Besse II)', 'capacity', 7500, 'tSWU', 'sfen_gb2_2024', false, '7.5 million SWU/yr, 12% of world capacity');
+  supply(2023, 'uranium', 'enrichment', 'CHN', 'CNNC', 'capacity', 0.13 * world, 'tSWU', 'rbc_bloomberg_orano_2023;sfen_gb2_2024', true, share('CNNC', 0.13));
+  supply(2023, 'uranium', 'enrichment', 'NLD', 'Urenco (Almelo)', 'capacity', almelo, 'tSWU', 'wnn_urenco_almelo_2023', true, `A 15% expansion adds about 750 tSWU, so the plant has about 750 / 0.15 = ${almelo.toLocaleString('en-GB')} tSWU`);
+  supply(2023, 'uranium', 'enrichment', 'USA', 'Urenco USA (Eunice)', 'capacity', 4600, 'tSWU', 'wnn_urenco_almelo_2023', false, 'Production capacity 4,600 tSWU/yr');
+  supply(2023, 'uranium', 'enrichment', 'OTHER', 'Urenco (Gronau, Germany; Capenhurst, United Kingdom)', 'capacity', urencoRest, 'tSWU', 'rbc_bloomberg_orano_2023;sfen_gb2_2024;wnn_urenco_almelo_2023', true,
+    `Urenco's 31% (${(0.31 * world).toLocaleString('en-GB')} tSWU) less Eunice 4,600 and Almelo ${almelo.toLocaleString('en-GB')} = ${urencoRest.toLocaleString('en-GB')} tSWU; not split between Germany and the United Kingdom by the sources, so counted as OTHER (dispersed), which understates concentration`);
+  supply(2023, 'uranium', 'enrichment', 'OTHER', 'Others', 'capacity', 0.01 * world, 'tSWU', 'rbc_bloomberg_orano_2023;sfen_gb2_2024', true, `Remainder 100 - 43 - 31 - 13 - 12 = 1% of ${world.toLocaleString('en-GB')} tSWU (Argentina, Brazil, Japan and others, not broken down)`);
 }
 
 /** A share written with four decimals at most, as crm_supply.csv writes shares. */
@@ -156,4 +197,72 @@ function addCriticalityInputs(src: Src, add: Add): void {
   const spongeRest = 1 - sponge.reduce((a, [, x]) => a + Number(share4(x)), 0);
   supply('titanium_sponge', 'processing', 'OTHER', spongeRest, 'reuters_tisponge_2022', true, `Remainder 1 - ${sponge.map(([, x]) => share4(x)).join(' - ')} = ${share4(spongeRest)} (Saudi Arabia, India and others, not broken down); 2021 standing in for 2023`);
   supply('rare_earths', 'processing', 'OTHER', 0.08, 'iea_gcmo_2024_ree', true, 'Remainder 8%: Malaysia and Australia (with China 98% of refining) and others; the summary gives no split, so it counts as dispersed');
+  addEuSourcingRareEarths(src, add);
+  addManganese(add);
+  addGraphite(src, add);
+}
+
+/**
+ * Rare earths at processing, EU sourcing: Eurostat's 2024 EU imports of rare-earth compounds and metals (REE+, by
+ * weight). The EU separates almost none itself (the study's import reliance at processing is 100%), so imports stand
+ * for EU sourcing; 2024 is the nearest year published with a split by partner and stands in for 2023.
+ */
+function addEuSourcingRareEarths(src: Src, add: Add): void {
+  src('eurostat_ree_2024', 'Imports of rare earth elements saw 30% drop in 2024 (Eurostat news, dataset ds-045409)', 'Eurostat (news item ddn-20250409-1, as relayed by openstats.eu and WAM)', 'ec.europa.eu/eurostat/web/products-eurostat-news/w/ddn-20250409-1', 2025, 'EU imports of REE+ 12,900 t in 2024 (-29.3%): China 46.3% (6,000 t), Russia 28.4% (3,700 t), Malaysia 19.9% (2,600 t); exports 5,500 t');
+  const partners: [string, number, string][] = [['CHN', 0.463, '46.3% (6,000 t)'], ['RUS', 0.284, '28.4% (3,700 t)'], ['MYS', 0.199, '19.9% (2,600 t)']];
+  const standIn = '2024 imports standing in for 2023 EU sourcing (import reliance at processing 100% in the EU study)';
+  for (const [c, x, what] of partners) {
+    add('crm_supply.csv', { material: 'rare_earths', year: 2023, stage: 'processing', scope: 'eu_sourcing', country: c, share: share4(x), trade_parameter: '', source: 'eurostat_ree_2024', estimated: 'true', note: `${what} of EU imports of rare-earth compounds and metals by weight; ${standIn}` });
+  }
+  const rest = 1 - partners.reduce((a, [, x]) => a + x, 0);
+  add('crm_supply.csv', { material: 'rare_earths', year: 2023, stage: 'processing', scope: 'eu_sourcing', country: 'OTHER', share: share4(rest), trade_parameter: '', source: 'eurostat_ree_2024', estimated: 'true', note: `Remainder 1 - 0.463 - 0.284 - 0.199 = ${share4(rest)}, not broken down; ${standIn}` });
+}
+
+/**
+ * Manganese at extraction: USGS Mineral Commodity Summaries 2025 (2024 estimates, kt Mn content; the source is already
+ * registered by the build script). The split by country is of 2024 and stands in for 2023, the year of the EU study's
+ * inputs; the study gives no trade parameter for manganese ore.
+ */
+function addManganese(add: Add): void {
+  const world = 20000;
+  const mn: [string, number][] = [['ZAF', 7400], ['GAB', 4600], ['AUS', 2800], ['GHA', 820], ['IND', 800], ['CHN', 770], ['BRA', 590], ['MYS', 410]];
+  for (const [c, kt] of mn) {
+    add('crm_supply.csv', { material: 'manganese', year: 2023, stage: 'extraction', scope: 'global', country: c, share: share4(kt / world), trade_parameter: '', source: 'usgs_mcs2025_manganese', estimated: 'true', note: `USGS 2024 mine production share: ${kt.toLocaleString('en-GB')} / ${world.toLocaleString('en-GB')} kt Mn; 2024 standing in for 2023` });
+  }
+  const listed = mn.reduce((a, [, kt]) => a + kt, 0);
+  add('crm_supply.csv', { material: 'manganese', year: 2023, stage: 'extraction', scope: 'global', country: 'OTHER', share: share4((world - listed) / world), trade_parameter: '', source: 'usgs_mcs2025_manganese', estimated: 'true', note: `Remainder ${world.toLocaleString('en-GB')} - ${listed.toLocaleString('en-GB')} = ${(world - listed).toLocaleString('en-GB')} kt (Kazakhstan, Cote d'Ivoire, Ukraine and others); 2024 standing in for 2023` });
+}
+
+/** Natural graphite mine production 2023, kt, by country (bhcarbons_graphite_2024), and USGS's world total. */
+const GRAPHITE_2023: [country: string, kt: number, mark: string][] = [
+  ['CHN', 1230, ''], ['MDG', 96, '; marked by the page (Phase I commissioning)'], ['MOZ', 96, ''], ['BRA', 73, ''], ['KOR', 27, ''],
+  ['CAN', 16.2, ''], ['RUS', 14.5, '; marked by the page'], ['IND', 11.5, ''], ['PRK', 8.1, ''], ['NOR', 7.2, ''],
+];
+const GRAPHITE_WORLD_2023 = 1600;
+
+/** The graphite mining stage's holders: the same 2023 figures, in tonnes. */
+function graphiteMining(supply: Supply): void {
+  for (const [c, kt, mark] of GRAPHITE_2023) {
+    supply(2023, 'graphite', 'mining', c, '', 'production', kt * 1000, 't', 'bhcarbons_graphite_2024', false, mark.replace(/^; /, ''));
+  }
+  supply(2023, 'graphite', 'mining', 'WLD', '', 'production', GRAPHITE_WORLD_2023 * 1000, 't', 'statranker_graphite_2025', false, 'World total 1.6 million t (USGS), rounded');
+}
+
+/**
+ * Natural graphite at extraction (the EU study assesses it there only, SR 1.8): mine production of 2023 by country
+ * over USGS's world total of 1.6 Mt. EI, IR, EoL-RIR and SI are the study's (critmat_eu2023); it lists no trade
+ * parameter for graphite.
+ */
+function addGraphite(src: Src, add: Add): void {
+  src('bhcarbons_graphite_2024', 'Global graphite production: top 10 nations (2022-2024 data)', 'BH Carbons', 'bhcarbons.com/global-graphite-production-top-10-nations-2022-2024-data', 2024, 'Natural graphite mine production 2023 (kt): China 1,230, Madagascar 96 (marked: Phase I commissioning), Mozambique 96, Brazil 73, South Korea 27, Russia 14.5 (marked), Canada 16.2, Norway 7.2, India 11.5, North Korea 8.1. B: the page does not name its source');
+  src('statranker_graphite_2025', 'Top 10 graphite producing countries in 2025 (USGS Mineral Commodity Summaries data)', 'StatRanker', 'statranker.org/?p=3927', 2025, 'Global natural graphite production 1.6 million t in 2023 (1.68 million t in 2022), USGS');
+  add('commodities.csv', { id: 'graphite', name: 'Natural graphite', group: 'mineral', unit: 't/yr', allowed_units: 't/yr;kt/yr', fungible: 'false', source: 'bhcarbons_graphite_2024', estimated: 'false', note: 'Mine production of natural graphite (synthetic graphite not included)' });
+  add('crm_materials.csv', { material: 'graphite', year: 2023, economic_importance: 3.4, import_reliance: 0.99, import_reliance_extraction: 0.99, import_reliance_processing: '', eol_rir: 0.03, substitution_index: 0.98, source: 'critmat_eu2023', estimated: 'false', note: 'Inputs of "natural graphite" in the study, assessed at extraction only (SR 1.8). SI(EI) 0.97' });
+  const world = GRAPHITE_WORLD_2023;
+  const rows = GRAPHITE_2023;
+  for (const [c, kt, mark] of rows) {
+    add('crm_supply.csv', { material: 'graphite', year: 2023, stage: 'extraction', scope: 'global', country: c, share: share4(kt / world), trade_parameter: '', source: 'bhcarbons_graphite_2024;statranker_graphite_2025', estimated: 'true', note: `2023 mine production ${kt.toLocaleString('en-GB')} kt / world ${world.toLocaleString('en-GB')} kt (USGS)${mark}` });
+  }
+  const listed = rows.reduce((a, [, kt]) => a + kt, 0);
+  add('crm_supply.csv', { material: 'graphite', year: 2023, stage: 'extraction', scope: 'global', country: 'OTHER', share: share4((world - listed) / world), trade_parameter: '', source: 'bhcarbons_graphite_2024;statranker_graphite_2025', estimated: 'true', note: `Remainder ${world.toLocaleString('en-GB')} - ${listed.toLocaleString('en-GB')} = ${(world - listed).toLocaleString('en-GB', { maximumFractionDigits: 1 })} kt, not broken down` });
 }

@@ -62,8 +62,14 @@ test('manganese and natural graphite at extraction, by hand', () => {
   // Natural graphite 2023 over USGS's world 1.6 Mt: China 1,230 kt = 0.76875, written 0.7688; Madagascar and Mozambique
   // 96 kt each = 0.06. China alone: 0.7688² · 5.6666 = 0.59105344 · 5.6666 = 3.349263; MDG 0.0036 · (5 + 2·0.7621)
   // = 0.023487; MOZ 0.0036 · (5 + 2·0.8655) = 0.024232; Brazil 0.0456² · 5.5826 = 0.011608; the six smaller producers
-  // add 0.002185. HHI = 3.410776; EoL-RIR 0.03, SI 0.98: SR = 3.410776 · 0.97 · 0.98 = 3.242284.
-  near(stage('graphite', 'extraction').supplyRisk, 3.242284, 'graphite SR extraction', 1e-5);
+  // add 0.002185. HHI(GS) = 3.410776.
+  // EU sourcing: EU imports of natural graphite 2023, China 21,000 of 76,000 t (Soapbox Trade, issue 166, from EU trade
+  // data) = 0.2763, the rest not split (dispersed): HHI(EU) = 0.07634169 · 5.6666 = 0.432598. IR 0.99, EoL-RIR 0.03,
+  // SI 0.98 (EU 2023 study): SR = (3.410776 · 0.495 + 0.432598 · 0.505) · 0.97 · 0.98 = 1.906796 · 0.9506 = 1.812600,
+  // against the study's 1.8.
+  near(stage('graphite', 'extraction').hhiGlobal, 3.410776, 'graphite HHI_WGI,t', 1e-5);
+  near(stage('graphite', 'extraction').hhiEuSourcing, 0.432598, 'graphite HHI_WGI,t EU sourcing', 1e-5);
+  near(stage('graphite', 'extraction').supplyRisk, 1.812600, 'graphite SR extraction', 1e-5);
   assert.equal(material('graphite').bottleneck, 'extraction');
 });
 

@@ -264,5 +264,11 @@ function addGraphite(src: Src, add: Add): void {
     add('crm_supply.csv', { material: 'graphite', year: 2023, stage: 'extraction', scope: 'global', country: c, share: share4(kt / world), trade_parameter: '', source: 'bhcarbons_graphite_2024;statranker_graphite_2025', estimated: 'true', note: `2023 mine production ${kt.toLocaleString('en-GB')} kt / world ${world.toLocaleString('en-GB')} kt (USGS)${mark}` });
   }
   const listed = rows.reduce((a, [, kt]) => a + kt, 0);
+  // EU sourcing: EU imports of natural graphite in 2023, 76,000 t, of which China 21,000 t. The EU mines almost none
+  // (import reliance 99% in the study), so imports stand for EU sourcing; the rest is not split by partner in the source.
+  src('soapbox_graphite_2024', 'One year after China\'s graphite export controls, the EU remains highly dependent (Soapbox Trade, issue 166)', 'Soapbox Trade (newsletter, EU trade statistics)', 'soapboxtrade.substack.com/p/one-year-after-chinas-graphite-export', 2024, 'EU natural graphite imports 76,000 t in 2023 (China 21,000 t) and 83,000 t in 2024 (China 35,000 t, 42%). B: a newsletter quoting EU trade data');
+  const fromChina = 21 / 76;
+  add('crm_supply.csv', { material: 'graphite', year: 2023, stage: 'extraction', scope: 'eu_sourcing', country: 'CHN', share: share4(fromChina), trade_parameter: '', source: 'soapbox_graphite_2024;critmat_eu2023', estimated: 'true', note: `EU natural graphite imports 2023 from China: 21,000 / 76,000 t; imports stand for EU sourcing (import reliance 99% in the EU study)` });
+  add('crm_supply.csv', { material: 'graphite', year: 2023, stage: 'extraction', scope: 'eu_sourcing', country: 'OTHER', share: share4(1 - fromChina), trade_parameter: '', source: 'soapbox_graphite_2024', estimated: 'true', note: `Remainder 55,000 / 76,000 t of EU imports, not split by partner in the source (counted as dispersed, so the EU-sourcing term is a lower bound)` });
   add('crm_supply.csv', { material: 'graphite', year: 2023, stage: 'extraction', scope: 'global', country: 'OTHER', share: share4((world - listed) / world), trade_parameter: '', source: 'bhcarbons_graphite_2024;statranker_graphite_2025', estimated: 'true', note: `Remainder ${world.toLocaleString('en-GB')} - ${listed.toLocaleString('en-GB')} = ${(world - listed).toLocaleString('en-GB', { maximumFractionDigits: 1 })} kt, not broken down` });
 }

@@ -73,6 +73,16 @@ test('manganese and natural graphite at extraction, by hand', () => {
   assert.equal(material('graphite').bottleneck, 'extraction');
 });
 
+test('tungsten: processing is the bottleneck, as in the EU 2023 study', () => {
+  // Processing: China "exceeding 90%" of deep processing (sscollege.cn, 2025), written 0.9, the rest dispersed:
+  // HHI = 0.81 · 5.6666 = 4.589946. EoL-RIR 0.42, SI 0.96 (EU 2023 study): SR = 4.589946 · 0.58 · 0.96 = 2.555682.
+  // Extraction (USGS 2023, China 63,000 of 78,000 t, trade parameter 1.1) gives 2.278306, lower.
+  near(stage('tungsten', 'processing').hhiGlobal, 4.589946, 'tungsten HHI_WGI,t processing', 1e-5);
+  near(stage('tungsten', 'processing').supplyRisk, 2.555682, 'tungsten SR processing', 1e-5);
+  assert.equal(material('tungsten').bottleneck, 'processing');
+  assert.deepEqual(material('tungsten').bottleneckChainStages, ['apt']);
+});
+
 test('uranium enrichment 2023: world capacity by company from Orano\'s shares, HHI over named countries', () => {
   // Orano (via Bloomberg, Oct 2023): Rosatom 43%, Urenco 31%, CNNC 13%, Orano 12% of world enrichment capacity;
   // Georges Besse II's 7,500 tSWU are Orano's 12% (SFEN 2024), so the world is 62,500 tSWU. Named countries:

@@ -197,6 +197,13 @@ function addCriticalityInputs(src: Src, add: Add): void {
   const spongeRest = 1 - sponge.reduce((a, [, x]) => a + Number(share4(x)), 0);
   supply('titanium_sponge', 'processing', 'OTHER', spongeRest, 'reuters_tisponge_2022', true, `Remainder 1 - ${sponge.map(([, x]) => share4(x)).join(' - ')} = ${share4(spongeRest)} (Saudi Arabia, India and others, not broken down); 2021 standing in for 2023`);
   supply('rare_earths', 'processing', 'OTHER', 0.08, 'iea_gcmo_2024_ree', true, 'Remainder 8%: Malaysia and Australia (with China 98% of refining) and others; the summary gives no split, so it counts as dispersed');
+  // Tungsten at processing (APT, oxides and powders), the study's bottleneck: no split by country was found, only
+  // China's share as a lower bound ("exceeding 90%" of deep processing, next to 83% of concentrate); the rest counts as
+  // OTHER (dispersed), so the stage's HHI is a lower bound too. The study gives China no trade parameter for refined
+  // tungsten (only Vietnam, 1.1), so none is applied.
+  src('sscollege_tungsten_2025', 'Analysis of the international tungsten market (China: about 83% of concentrate, over 90% of deep processing)', 'sscollege.cn (news page, citing USGS 2025 for concentrate)', 'sscollege.cn/en/info/44949.html', 2025, 'China accounts for approximately 83% of global tungsten concentrate production (USGS 2025), with deep processing accounting for an even higher proportion, exceeding 90%. C: a Chinese news page; the processing share is stated as a lower bound without its source');
+  supply('tungsten', 'processing', 'CHN', 0.9, 'sscollege_tungsten_2025', true, 'China "exceeding 90%" of tungsten deep processing (APT, oxides, powders), written as 90% (a lower bound); stated in 2025, standing in for 2023');
+  supply('tungsten', 'processing', 'OTHER', 0.1, 'sscollege_tungsten_2025', true, 'Remainder 1 - 0.9 (Vietnam, the EU, Japan and others; not split by the source, counted as dispersed)');
   addEuSourcingRareEarths(src, add);
   addManganese(add);
   addGraphite(src, add);

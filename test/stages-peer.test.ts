@@ -83,6 +83,18 @@ test('tungsten: processing is the bottleneck, as in the EU 2023 study', () => {
   assert.deepEqual(material('tungsten').bottleneckChainStages, ['apt']);
 });
 
+test('chromium at processing (ferrochrome), with Kazakhstan third', () => {
+  // 2023 output, t (ReportLinker; ferrochrome magnitudes), over the listed 12,440,430 t: China 0.5948 (t 1.1),
+  // South Africa 0.1763, Kazakhstan 0.1039, Finland 0.0384, India 0.0312, Russia 0.0279 (t 1.1); scaled WGI CHN 5.6666,
+  // ZAF 5.2086, KAZ 5.6504, FIN 5 − 2·1.7055 = 1.5890, IND 5.1350, RUS 7.0642.
+  // HHI = 0.35378704·5.6666·1.1 + 0.03108169·5.2086 + 0.01079521·5.6504 + 0.00147456·1.589 + 0.00097344·5.135
+  //     + 0.00077841·7.0642·1.1 = 2.205245 + 0.161892 + 0.060997 + 0.002343 + 0.004999 + 0.006049 = 2.441525.
+  // EoL-RIR 0.21, SI 0.93 (EU 2023 study): SR = 2.441525 · 0.79 · 0.93 = 1.793789, above extraction (0.96).
+  near(stage('chromium', 'processing').hhiGlobal, 2.441525, 'chromium HHI_WGI,t processing', 1e-5);
+  near(stage('chromium', 'processing').supplyRisk, 1.793789, 'chromium SR processing', 1e-5);
+  assert.equal(material('chromium').bottleneck, 'processing');
+});
+
 test('uranium enrichment 2023: world capacity by company from Orano\'s shares, HHI over named countries', () => {
   // Orano (via Bloomberg, Oct 2023): Rosatom 43%, Urenco 31%, CNNC 13%, Orano 12% of world enrichment capacity;
   // Georges Besse II's 7,500 tSWU are Orano's 12% (SFEN 2024), so the world is 62,500 tSWU. Named countries:

@@ -204,9 +204,35 @@ function addCriticalityInputs(src: Src, add: Add): void {
   src('sscollege_tungsten_2025', 'Analysis of the international tungsten market (China: about 83% of concentrate, over 90% of deep processing)', 'sscollege.cn (news page, citing USGS 2025 for concentrate)', 'sscollege.cn/en/info/44949.html', 2025, 'China accounts for approximately 83% of global tungsten concentrate production (USGS 2025), with deep processing accounting for an even higher proportion, exceeding 90%. C: a Chinese news page; the processing share is stated as a lower bound without its source');
   supply('tungsten', 'processing', 'CHN', 0.9, 'sscollege_tungsten_2025', true, 'China "exceeding 90%" of tungsten deep processing (APT, oxides, powders), written as 90% (a lower bound); stated in 2025, standing in for 2023');
   supply('tungsten', 'processing', 'OTHER', 0.1, 'sscollege_tungsten_2025', true, 'Remainder 1 - 0.9 (Vietnam, the EU, Japan and others; not split by the source, counted as dispersed)');
+  addFerrochrome(src, add);
   addEuSourcingRareEarths(src, add);
   addManganese(add);
   addGraphite(src, add);
+}
+
+/**
+ * Chromium at processing (ferrochrome), where Kazakhstan is third. The figures (2023, t) come from a data page that
+ * calls them "chromite production", but they cannot be chromite ore: USGS's chromite table (usgs_chromium_2025) has no
+ * Chinese mining and a world of 41 Mt, against 7.4 Mt for China and 0.48 Mt for Finland here. They match ferrochrome:
+ * 10.6 Mt in 2016 with Kazakhstan 11%, India 10% and Finland 5% (portnex_ferrochrome_2016). Shares are over the sum of
+ * the listed countries (the page gives no world total); Zimbabwe, Brazil and Albania are not in countries.csv and
+ * count as OTHER. Trade parameters: the EU study's 1.1 for China and Russia at the refined stage.
+ */
+function addFerrochrome(src: Src, add: Add): void {
+  src('reportlinker_chromium_2024', 'Global chromite production by country (2023)', 'ReportLinker (data page)', 'reportlinker.com/dataset/f66960339e016deac1a40014e40846f06d806741', 2024, 'Labelled "chromite production", t, 2023: China 7,399,500; South Africa 2,193,200; Kazakhstan 1,292,400; Finland 478,330; India 387,770; Russia 346,810; Zimbabwe 269,100; Brazil 49,420; Albania 23,900. C: the magnitudes are those of ferrochrome, not chromite ore (see the note of the rows)');
+  src('portnex_ferrochrome_2016', 'Producer of high carbon ferrochrome: ferrochrome production', 'Portnex (trader page)', 'portnex.com/producer-of-high-carbon-ferrochrome/', 2017, 'High-carbon ferrochrome 10.589 Mt in 2016: South Africa and China 68% together, Kazakhstan 11%, India 10%, Finland 5%, rest 6%');
+  const rows: [string, number][] = [['CHN', 7399500], ['ZAF', 2193200], ['KAZ', 1292400], ['FIN', 478330], ['IND', 387770], ['RUS', 346810]];
+  const others: [string, number][] = [['Zimbabwe', 269100], ['Brazil', 49420], ['Albania', 23900]];
+  const total = [...rows, ...others].reduce((a, [, t]) => a + t, 0);
+  const tp: Record<string, number> = { CHN: 1.1, RUS: 1.1 };
+  const why = 'ferrochrome output 2023 (the source labels it chromite; see sources.csv)';
+  for (const [c, t] of rows) {
+    add('crm_supply.csv', { material: 'chromium', year: 2023, stage: 'processing', scope: 'global', country: c, share: share4(t / total), trade_parameter: tp[c] ?? '', source: 'reportlinker_chromium_2024;portnex_ferrochrome_2016' + (tp[c] ? ';critmat_eu2023' : ''), estimated: 'true',
+      note: `${t.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')} t, ${why}` + (tp[c] ? `; trade parameter ${tp[c]} (refined chromium, EU 2023 study)` : '') });
+  }
+  const rest = others.reduce((a, [, t]) => a + t, 0);
+  add('crm_supply.csv', { material: 'chromium', year: 2023, stage: 'processing', scope: 'global', country: 'OTHER', share: share4(rest / total), trade_parameter: '', source: 'reportlinker_chromium_2024', estimated: 'true',
+    note: `${others.map(([n, t]) => `${n} ${t.toLocaleString('en-GB')}`).join(', ')} = ${rest.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')} t (countries not in countries.csv), ${why}` });
 }
 
 /**

@@ -147,6 +147,26 @@ test('default dataset: the uranium chain holds the ESA 2022 deliveries and the W
   assert.equal(enrichment.world!.top!.country, 'RUS');
 });
 
+test('corridor chain --commodity uranium --importer EU27 --year 2023 --json: who holds each stage, and the bottleneck', async () => {
+  const run = await runCli('chain', '--commodity', 'uranium', '--importer', 'EU27', '--year', '2023', '--json');
+  assert.equal(run.code, 0, run.stderr);
+  const c = JSON.parse(run.stdout);
+  const enrichment = c.stages.find((s: { stage: string }) => s.stage === 'enrichment');
+  // Enrichment capacity 2023: Orano puts Rosatom at 43% of world capacity (Bloomberg, Oct 2023) and Georges Besse II's
+  // 7,500 tSWU at 12% (SFEN, Oct 2024), so Rosatom holds 0.43 · 62,500 = 26,875 tSWU.
+  assert.equal(enrichment.world.year, 2023);
+  assert.equal(enrichment.world.holders[0].country, 'RUS');
+  near(enrichment.world.holders[0].volume, 26875, 'Rosatom tSWU', 1e-9);
+  near(enrichment.world.holders.find((h: { country: string }) => h.country === 'FRA').volume, 7500, 'Georges Besse II tSWU', 1e-9);
+  // EU enrichment services: the latest year up to 2023 with an origin is 2021, Russia "a third" (ESA via Politico).
+  assert.equal(enrichment.importer.year, 2021);
+  assert.equal(enrichment.importer.largestThirdCountry.country, 'RUS');
+  // Conversion 2017 (WNA via ESA), tU: 18,000, 15,000, 12,500, 7,000, 5,000 of 57,500, HHI = 979.9622 + 680.5293
+  // + 472.5898 + 148.2042 + 75.6144 = 2,356.8998, above enrichment's 2,280.1696 and mining's (WNA 2023): the bottleneck.
+  near(c.stages.find((s: { stage: string }) => s.stage === 'conversion').world.hhi, 2356.8998, 'conversion HHI', 1e-3);
+  assert.equal(c.bottleneck, 'conversion');
+});
+
 test('corridor metrics --stage: one stage with its world holders, the importer\'s deliveries and the benchmark', async () => {
   const run = await runCli('metrics', '--dataset', FIXTURE, '--commodity', 'gallium', '--stage', 'refining', '--importer', 'EU27', '--year', '2023', '--json');
   assert.equal(run.code, 0, run.stderr);

@@ -1,0 +1,132 @@
+// The stage LP (src/solve/stage-lp.ts) on hand-worked networks: material passes every stage, the bottleneck
+// moves as capacities change, losing a country at a stage limits the final product even with plenty of raw
+// material, an agreement opens supply at a named stage; and a property on random networks: cutting a
+// stage capacity never raises the final product delivered.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { loadSolver } from '../src/solve/highs.ts';
+import { servedRange, solveStageNetwork } from '../src/solve/stage-lp.ts';
+import type { StageNetwork, StageNode } from '../src/solve/stage-network.ts';
+
+const highs = await loadSolver();
+const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)), `${what}: expected ${b}, found ${a}`);
+
+const node = (country: string, capacity: number): StageNode => ({ country, capacity, operators: [] });
+
+/**
+ * Mining (tU) → conversion (tU, 1 tU per tU) → enrichment (tSWU, 2 tU of UF6 per tSWU); one buyer, EU, wanting
+ * 60 tSWU. What each stage can deliver, in tSWU of final product:
+ *   mining      KAZ 60 + CAN 40 = 100 tU   → 100 / (1 × 2) = 50 tSWU
+ *   conversion  FRA 50 + RUS 30 =  80 tU   →  80 / 2        = 40 tSWU
+ *   enrichment  RUS 30 + FRA 15 =  45 tSWU →                  45 tSWU
+ * The least is conversion, 40: 60 − 40 = 20 tSWU unserved (the objective).
+ */
+function threeStages(caps: { kaz?: number; can?: number; fraConv?: number; rusConv?: number; rusEnr?: number; fraEnr?: number } = {}): StageNetwork {
+  return {
+    commodity: 'uranium', year: 2024,
+    stages: [
+      { stage: 'mining', name: 'Mining', unit: 'tU', inputPerUnit: 1, dataYear: 2024, kind: 'production', nodes: [node('KAZ', caps.kaz ?? 60), node('CAN', caps.can ?? 40)] },
+      { stage: 'conversion', name: 'Conversion', unit: 'tU', inputPerUnit: 1, dataYear: 2024, kind: 'capacity', nodes: [node('FRA', caps.fraConv ?? 50), node('RUS', caps.rusConv ?? 30)] },
+      { stage: 'enrichment', name: 'Enrichment', unit: 'tSWU', inputPerUnit: 2, dataYear: 2024, kind: 'capacity', nodes: [node('RUS', caps.rusEnr ?? 30), node('FRA', caps.fraEnr ?? 15)] },
+    ],
+    buyers: [{ importer: 'EU27', demand: 60 }],
+    closures: [],
+    assumptions: [],
+  };
+}
+
+test('three stages: conversion binds first (40 of 60 tSWU delivered, 20 unserved)', () => {
+  const sol = solveStageNetwork(highs, threeStages());
+  near(sol.objective, 20, 'unserved tSWU');
+  near(sol.served[0], 40, 'served tSWU');
+  // 40 tSWU take 80 tU of UF6 and 80 tU of concentrate: both conversion plants full, mining 20 tU short of full.
+  near(sol.nodeOutput[1].reduce((a, v) => a + v, 0), 80, 'conversion output');
+  near(sol.nodeOutput[0].reduce((a, v) => a + v, 0), 80, 'mining output');
+  // One more tU of conversion delivers half a tSWU; mining and enrichment are not worth anything at the margin.
+  near(sol.nodeShadow[1][0], 0.5, 'conversion FRA shadow');
+  near(sol.nodeShadow[0][0], 0, 'mining KAZ shadow');
+  near(sol.nodeShadow[2][0], 0, 'enrichment RUS shadow');
+});
+
+test('the bottleneck moves: more conversion → enrichment binds (45); less mining → mining binds (35)', () => {
+  // Conversion FRA 50 → 90: conversion 120 tU = 60 tSWU; the least is now enrichment, 45: 15 unserved.
+  const more = solveStageNetwork(highs, threeStages({ fraConv: 90 }));
+  near(more.objective, 15, 'unserved with more conversion');
+  near(more.nodeShadow[2][1], 1, 'one more tSWU of enrichment delivers one tSWU');
+  near(more.nodeShadow[1][0], 0, 'conversion no longer binds');
+  // Then KAZ mining halved, 60 → 30: mining 70 tU = 35 tSWU, the least: 25 unserved.
+  const less = solveStageNetwork(highs, threeStages({ fraConv: 90, kaz: 30 }));
+  near(less.objective, 25, 'unserved with less mining');
+  near(less.nodeShadow[0][0], 0.5, 'one more tU mined delivers half a tSWU');
+  near(less.nodeShadow[2][1], 0, 'enrichment no longer binds');
+});
+
+test('losing Russian enrichment limits the final product although uranium is plentiful', () => {
+  // With conversion 90 + 30 and mining raised to KAZ 200 (mining 240 tU = 120 tSWU), only FRA's 15 tSWU of
+  // enrichment is left to the EU: 60 − 15 = 45 unserved. Raw material does not help.
+  const net = threeStages({ fraConv: 90, kaz: 200 });
+  net.closures.push({ stage: 'enrichment', country: 'RUS', importer: 'EU27' });
+  near(solveStageNetwork(highs, net).objective, 45, 'unserved without Russian enrichment');
+  // An agreement opening 10 tSWU of enrichment in FRA for the EU: 15 + 10 = 25 delivered, 35 unserved.
+  net.stages[2].nodes.push({ ...node('FRA', 10), onlyFor: 'EU27', agreement: { id: 'expansion', via: [] } });
+  const opened = solveStageNetwork(highs, net);
+  near(opened.objective, 35, 'unserved with the agreement');
+  near(opened.output[2][2][0], 10, 'the agreed 10 tSWU are taken');
+  // An agreement for uranium alone (mining) changes nothing: the enrichment still binds.
+  const mined = threeStages({ fraConv: 90, kaz: 200 });
+  mined.closures.push({ stage: 'enrichment', country: 'RUS', importer: 'EU27' });
+  mined.stages[0].nodes.push({ ...node('KAZ', 50), onlyFor: 'EU27', agreement: { id: 'katco', via: [] } });
+  near(solveStageNetwork(highs, mined).objective, 45, 'more uranium does not replace enrichment');
+});
+
+test('two buyers share the capacities: the loss falls on the one that loses access', () => {
+  // Conversion 120 tU (60 tSWU), mining 100 tU (50 tSWU), enrichment 45 tSWU: 45 can be delivered in all.
+  // EU 60 + OTHER 20 = 80 wanted: 35 unserved. Who is short is not decided: EU gets 25 (OTHER takes its 20) to 45.
+  const shared = threeStages({ fraConv: 90 });
+  shared.buyers.push({ importer: 'OTHER', demand: 20 });
+  const sol = solveStageNetwork(highs, shared);
+  near(sol.objective, 35, 'unserved, both buyers');
+  const range = servedRange(highs, shared, sol.objective);
+  near(range[0].min, 25, 'EU at least'); near(range[0].max, 45, 'EU at most');
+  near(range[1].min, 0, 'OTHER at least'); near(range[1].max, 20, 'OTHER at most');
+  // Russian enrichment lost for the EU only: the EU can get FRA's 15, OTHER its 20 from RUS: 35 served, 45 unserved.
+  shared.closures.push({ stage: 'enrichment', country: 'RUS', importer: 'EU27' });
+  const lost = solveStageNetwork(highs, shared);
+  near(lost.objective, 45, 'unserved with RUS closed to the EU');
+  const after = servedRange(highs, shared, lost.objective);
+  near(after[0].min, 15, 'EU at least'); near(after[0].max, 15, 'EU at most');
+});
+
+test('a stage without capacity figures does not limit the chain', () => {
+  const net = threeStages();
+  net.stages[1].nodes = [];
+  // Mining 50 tSWU, enrichment 45: 15 unserved.
+  const sol = solveStageNetwork(highs, net);
+  near(sol.objective, 15, 'unserved');
+  near(sol.freeOutput[1], 90, 'conversion output (45 tSWU × 2 tU)');
+});
+
+test('property: cutting a stage capacity never raises the final product delivered', () => {
+  const caps = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 2, maxLength: 3 });
+  fc.assert(fc.property(
+    fc.tuple(caps, caps, caps), fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })),
+    fc.integer({ min: 1, max: 150 }), fc.nat(2), fc.nat(2), fc.double({ min: 0, max: 1, noNaN: true }),
+    (stageCaps, ratios, demand, cutStage, cutNode, fraction) => {
+      const make = (cut: boolean): StageNetwork => ({
+        commodity: 'x', year: 2024,
+        stages: stageCaps.map((c, s) => ({
+          stage: `s${s}`, name: `s${s}`, unit: 't', inputPerUnit: s === 0 ? 1 : ratios[s - 1], dataYear: 2024, kind: 'capacity' as const,
+          nodes: c.map((v, n) => node(`C${n}`, cut && s === cutStage && n === cutNode % c.length ? v * (1 - fraction) : v)),
+        })),
+        buyers: [{ importer: 'A', demand }, { importer: 'B', demand: Math.ceil(demand / 2) }],
+        closures: [{ stage: 's2', country: 'C0', importer: 'A' }],
+        assumptions: [],
+      });
+      const before = solveStageNetwork(highs, make(false));
+      const after = solveStageNetwork(highs, make(true));
+      const delivered = (s: typeof before) => s.served.reduce((a, v) => a + v, 0);
+      assert.ok(delivered(after) <= delivered(before) + 1e-6, `delivered ${delivered(before)} → ${delivered(after)}`);
+    },
+  ), { numRuns: 150 });
+});

@@ -12,8 +12,9 @@
 //   demand[b]    Σ_n x[S,n,b] + free[S,b] + u[b] = D_b
 // The objective is the final product not delivered, Σ_b u[b], in the demand stage's unit: no money is
 // involved, so the objective of a hand-worked network is the shortfall worked out by hand.
-// Agreements are honoured first: a second solve keeps the shortfall at its optimum and takes as much of the
-// supply agreements open as the buyers need (a contract is delivered before spot purchases).
+// Later solves keep the shortfall at its optimum: one shares a shortage between buyers in proportion to their demand
+// (as far as each one's access allows), one takes as much of the supply agreements open as the buyers need (a
+// contract is delivered before spot purchases).
 import type { Highs } from 'highs';
 import { solveLp } from './highs.ts';
 import type { LinearProgram } from './lp.ts';
@@ -132,16 +133,31 @@ export interface StageSolution {
   seconds: number;
 }
 
-/** Solves the stage network: the shortfall first, then, holding it, as much agreed supply as the buyers need. */
+/**
+ * Solves the stage network in three steps, each holding what the one before reached: (1) the least shortfall;
+ * (2) where capacity is short, every buyer served the same share of its demand as far as its access allows
+ * (the largest share all buyers can get at once); (3) as much of the supply agreements open as the buyers take.
+ */
 export function solveStageNetwork(highs: Highs, net: StageNetwork): StageSolution {
   const built = build(net);
-  const lp = toLinearProgram(built.columns, built.rowLower, built.rowUpper);
-  const first = solveLp(highs, lp, `stage LP of ${net.commodity}`);
-  const agreementColumns = agreementColumnsOf(net, built.index);
+  const first = solveLp(highs, toLinearProgram(built.columns, built.rowLower, built.rowUpper), `stage LP of ${net.commodity}`);
+  const holdShortfall: Hold = { entries: built.index.unserved.map((u) => [u, 1]), lower: -Infinity, upper: first.objective + HOLD_TOLERANCE * Math.max(1, first.objective) };
   let colValue = first.colValue;
   let seconds = first.seconds;
+  const holds = [holdShortfall];
+  if (first.objective > HOLD_TOLERANCE && net.buyers.length > 1) {
+    // The share t (column numCols): served_b ≥ t·D_b, i.e. −u_b − t·D_b ≥ −D_b; maximise t.
+    const shareCol = built.columns.length;
+    const shareRows: Hold[] = net.buyers.map((buyer, b) => ({ entries: [[built.index.unserved[b], -1], [shareCol, -buyer.demand]], lower: -buyer.demand, upper: Infinity }));
+    const fair = solveHolding(highs, net, built, holds.concat(shareRows), [[shareCol, -1]], 1);
+    const share = fair.colValue[shareCol];
+    holds.push(...net.buyers.map((buyer, b): Hold => ({ entries: [[built.index.unserved[b], 1]], lower: -Infinity, upper: buyer.demand * (1 - share) + HOLD_TOLERANCE * Math.max(1, buyer.demand) })));
+    colValue = fair.colValue;
+    seconds += fair.seconds;
+  }
+  const agreementColumns = agreementColumnsOf(net, built.index);
   if (agreementColumns.length > 0) {
-    const second = solveHolding(highs, net, built, first.objective, agreementColumns.map((c) => [c, -1]));
+    const second = solveHolding(highs, net, built, holds, agreementColumns.map((c) => [c, -1]));
     colValue = second.colValue;
     seconds += second.seconds;
   }
@@ -165,23 +181,36 @@ export function solveStageNetwork(highs: Highs, net: StageNetwork): StageSolutio
 /** Served volume of each buyer at its least and at its most, among the solutions with the least shortfall. */
 export function servedRange(highs: Highs, net: StageNetwork, objective: number): { min: number; max: number }[] {
   const built = build(net);
+  const hold: Hold = { entries: built.index.unserved.map((u) => [u, 1]), lower: -Infinity, upper: objective + HOLD_TOLERANCE * Math.max(1, objective) };
   return net.buyers.map((buyer, b) => {
     const u = built.index.unserved[b];
     // Most unserved = least served, and the other way round.
-    const most = solveHolding(highs, net, built, objective, [[u, -1]]);
-    const least = solveHolding(highs, net, built, objective, [[u, 1]]);
+    const most = solveHolding(highs, net, built, [hold], [[u, -1]]);
+    const least = solveHolding(highs, net, built, [hold], [[u, 1]]);
     return { min: buyer.demand - most.colValue[u], max: buyer.demand - least.colValue[u] };
   });
 }
 
-/** Solves with the total shortfall held at `objective` and another objective (column, cost) in its place. */
-function solveHolding(highs: Highs, net: StageNetwork, built: BuiltLp, objective: number, costs: [number, number][]) {
+/** A row that holds what an earlier step reached: lower ≤ Σ coefficient·column ≤ upper. */
+interface Hold { entries: [number, number][]; lower: number; upper: number }
+
+/**
+ * Solves with extra rows (`holds`) and another objective (column, cost) in place of the shortfall's; `extraColumns`
+ * columns are added after the network's, from 0 to 1 (the share of the fair step).
+ */
+function solveHolding(highs: Highs, net: StageNetwork, built: BuiltLp, holds: Hold[], costs: [number, number][], extraColumns = 0) {
   const columns = built.columns.map((c) => ({ ...c, cost: 0, entries: [...c.entries] }));
-  const holdRow = built.rowLower.length;
-  for (const u of built.index.unserved) columns[u].entries.push([holdRow, 1]);
+  for (let k = 0; k < extraColumns; k++) columns.push({ cost: 0, lower: 0, upper: 1, entries: [] });
+  const rowLower = [...built.rowLower];
+  const rowUpper = [...built.rowUpper];
+  for (const hold of holds) {
+    const row = rowLower.length;
+    rowLower.push(hold.lower);
+    rowUpper.push(hold.upper);
+    for (const [col, coef] of hold.entries) columns[col].entries.push([row, coef]);
+  }
   for (const [col, cost] of costs) columns[col].cost = cost;
-  const lp = toLinearProgram(columns, [...built.rowLower, -Infinity], [...built.rowUpper, objective + HOLD_TOLERANCE * Math.max(1, objective)]);
-  return solveLp(highs, lp, `stage LP of ${net.commodity}`);
+  return solveLp(highs, toLinearProgram(columns, rowLower, rowUpper), `stage LP of ${net.commodity}`);
 }
 
 function agreementColumnsOf(net: StageNetwork, index: StageLpIndex): number[] {

@@ -89,7 +89,7 @@ const STAGE_CHANGE_TYPES: readonly ChangeType[] = [
       { name: 'capacity', type: 'volume', required: true, description: 'Capacity per year, in `unit`.' },
       { ...stageUnit, required: true },
     ],
-    example: '- type: set_stage_capacity\n  commodity: titanium_sponge\n  stage: sponge\n  country: KAZ\n  capacity: 19000\n  unit: t Ti\n  note: UKTMP output 2024 (Argus, USGS)',
+    example: '- type: stage_demand\n  commodity: titanium_sponge\n  importer: OTHER\n  stage: sponge\n  volume: 89000\n  unit: t Ti\n- type: set_stage_capacity\n  commodity: titanium_sponge\n  stage: sponge\n  country: KAZ\n  capacity: 19000\n  unit: t Ti\n  note: UKTMP output 2024 (Argus, USGS)',
   },
   {
     type: 'cut_stage_capacity', kind: 'shock',
@@ -99,7 +99,7 @@ const STAGE_CHANGE_TYPES: readonly ChangeType[] = [
       { name: 'country', type: 'string', required: true, ref: 'country', description: 'Country performing the stage.' },
       { name: 'fraction', type: 'fraction', required: true, description: 'Share of the capacity lost, 0–1.' },
     ],
-    example: '- type: cut_stage_capacity\n  commodity: uranium\n  stage: conversion\n  country: CAN\n  fraction: 0.5',
+    example: '- type: stage_demand\n  commodity: uranium\n  importer: EU27\n  stage: enrichment\n  volume: 6968\n  unit: tSWU\n- type: cut_stage_capacity\n  commodity: uranium\n  stage: conversion\n  country: CAN\n  fraction: 0.5',
   },
   {
     type: 'lose_stage_supplier', kind: 'shock',
@@ -111,7 +111,7 @@ const STAGE_CHANGE_TYPES: readonly ChangeType[] = [
       { name: 'country', type: 'string', required: true, ref: 'country', description: 'Country whose stage is lost to the buyer.' },
       { name: 'importer', type: 'string', required: true, ref: 'actor', description: 'Buyer (with a `stage_demand`) or bloc of buyers.' },
     ],
-    example: '- type: lose_stage_supplier\n  commodity: uranium\n  stage: enrichment\n  country: RUS\n  importer: EU27',
+    example: '- type: stage_demand\n  commodity: uranium\n  importer: EU27\n  stage: enrichment\n  volume: 6968\n  unit: tSWU\n- type: lose_stage_supplier\n  commodity: uranium\n  stage: enrichment\n  country: RUS\n  importer: EU27',
   },
   {
     type: 'raise_stage_capacity', kind: 'policy',
@@ -124,7 +124,7 @@ const STAGE_CHANGE_TYPES: readonly ChangeType[] = [
       { ...stageUnit, required: true },
     ],
     oneOf: [['capacity', 'by']],
-    example: '- type: raise_stage_capacity\n  commodity: uranium\n  stage: enrichment\n  country: FRA\n  by: 2500\n  unit: tSWU',
+    example: '- type: stage_demand\n  commodity: uranium\n  importer: EU27\n  stage: enrichment\n  volume: 6968\n  unit: tSWU\n- type: raise_stage_capacity\n  commodity: uranium\n  stage: enrichment\n  country: FRA\n  by: 2500\n  unit: tSWU',
   },
   {
     type: 'stage_agreement', kind: 'policy',
@@ -140,7 +140,7 @@ const STAGE_CHANGE_TYPES: readonly ChangeType[] = [
       { name: 'agreement', type: 'string', required: false, ref: 'agreement', description: 'Agreement id (agreements.csv) it stands for.' },
       { name: 'via', type: 'list', required: false, ref: 'country', description: 'Transit states on the way to the importer, in order.' },
     ],
-    example: '- type: stage_agreement\n  commodity: uranium\n  stage: mining\n  exporter: KAZ\n  importer: FRA\n  volume: 714\n  unit: tU\n  via: [AZE, GEO]',
+    example: '- type: stage_demand\n  commodity: uranium\n  importer: EU27\n  stage: enrichment\n  volume: 6968\n  unit: tSWU\n- type: stage_agreement\n  commodity: uranium\n  stage: mining\n  exporter: KAZ\n  importer: FRA\n  volume: 714\n  unit: tU\n  via: [AZE, GEO]',
   },
 ];
 

@@ -8,7 +8,13 @@ import type { Model } from '../model/model.ts';
 import { servedRange, solveStageNetwork, type StageSolution } from '../solve/stage-lp.ts';
 import { cloneStageNetwork, inputToLast, isLimited, type StageNetwork } from '../solve/stage-network.ts';
 import { fmt } from './network-edit.ts';
-import { roundTo } from './result-helpers.ts';
+import { roundTo as roundDigits } from './result-helpers.ts';
+
+/** Differences below this (in a stage's unit) are the solver's tolerance, not a change worth a sentence. */
+const VISIBLE = 0.01;
+
+/** Stage volumes are rounded to thousandths of their unit: the LP's later steps hold earlier ones to a tolerance of about that. */
+const roundTo = (v: number, digits = 3) => roundDigits(v, digits);
 
 export interface StageHolderResult {
   country: string;
@@ -140,10 +146,12 @@ function chainResult(model: Model, highs: Highs, netB: StageNetwork, netA: Stage
     bottleneck: narrowest(stages, (l) => l.finalEquivalent),
     agreements,
     transit: [...transit.values()].map((t) => ({ ...t, volume: roundTo(t.volume) })),
-    objectiveBaseline: roundTo(solB.objective, 9),
-    objective: roundTo(solA.objective, 9),
+    objectiveBaseline: roundTo(solB.objective),
+    objective: roundTo(solA.objective),
     findings: [],
-    assumptions: [...new Set([...netA.assumptions, ...netA.stages.filter((l) => !isLimited(l)).map((l) => `${l.stage}: no capacity figures up to ${netA.year}; the stage does not limit the chain.`)])],
+    assumptions: [...new Set([...netA.assumptions,
+      ...netA.stages.filter((l) => !isLimited(l)).map((l) => `${l.stage}: no capacity figures up to ${netA.year}; the stage does not limit the chain.`),
+      'Where a stage has spare capacity, which country produces is not decided: the holders\' outputs are one of the best solutions.'])],
   };
   result.findings = findings(result, netA);
   return result;
@@ -171,7 +179,7 @@ function levelResult(netB: StageNetwork, netA: StageNetwork, solB: StageSolution
       outputBaseline: roundTo(sum(nodesB.map(([, i]) => solB.nodeOutput[s][i]))),
       outputScenario: roundTo(sum(nodesA.map(([, i]) => solA.nodeOutput[s][i]))),
       closedTo: netA.closures.filter((c) => c.stage === a.stage && c.country === country).map((c) => c.importer),
-      shadowPrice: roundTo(Math.max(0, ...nodesA.map(([, i]) => solA.nodeShadow[s][i])), 9),
+      shadowPrice: roundDigits(Math.max(0, ...nodesA.map(([, i]) => solA.nodeShadow[s][i])), 9),
     };
   }).sort((x, y) => y.capacity - x.capacity || x.country.localeCompare(y.country));
   return {
@@ -205,7 +213,7 @@ function agreementResults(highs: Highs, net: StageNetwork, sol: StageSolution): 
   return out;
 }
 
-/** The chain in sentences: each stage's room, what binds, what the buyers lose and what each agreement replaces. */
+/** The chain in sentences: each stage's room and what binds, what each agreement's exporter can and cannot replace, who gains. */
 function findings(r: StageChainResult, net: StageNetwork): string[] {
   const lines: string[] = [];
   const wanted = r.buyers.reduce((a, b) => a + b.demand, 0);
@@ -216,15 +224,37 @@ function findings(r: StageChainResult, net: StageNetwork): string[] {
     lines.push(`${l.stage}: capacity ${fmt(l.capacity!)} ${l.unit} = ${fmt(l.finalEquivalent!)} ${r.unit} of final product for ${fmt(wanted)} wanted` +
       `${l.binding ? '; binds' : ''}${lost.length ? `; ${lost.join('; ')}` : ''}.`);
   }
-  for (const b of r.buyers) {
-    const range = b.servedMin < b.servedMax - 1e-6 ? ` (between ${fmt(b.servedMin)} and ${fmt(b.servedMax)}, depending on who outbids whom)` : '';
-    lines.push(`${b.importer} receives ${fmt(b.servedScenario)} of ${fmt(b.demand)} ${r.unit} (baseline ${fmt(b.servedBaseline)})${range}.`);
+  const binding = r.stages.filter((l) => l.binding).map((l) => l.stage);
+  lines.push(binding.length ? `What remains a bottleneck: ${binding.join(', ')} (one more unit of it delivers more final product).` : 'Nothing binds: every buyer is served.');
+  // What the exporter of each agreement holds at every stage: where it holds nothing, it cannot replace anyone.
+  for (const exporter of [...new Set(r.agreements.map((a) => a.exporter))]) {
+    const held = r.stages.map((l) => {
+      const h = l.holders.find((x) => x.country === exporter);
+      const share = h && l.capacity ? ` (${fmt((h.capacity / l.capacity) * 100)}%)` : '';
+      return h && h.capacity > 0 ? `${l.stage} ${fmt(h.capacity)} ${l.unit}${share}` : `no ${l.stage}`;
+    });
+    const cannot = r.stages.filter((l) => !(l.holders.find((x) => x.country === exporter)?.capacity)).map((l) => l.stage);
+    lines.push(`${exporter} holds ${held.join(', ')}${cannot.length ? `: it cannot replace anyone at ${cannot.join(', ')}` : ''}.`);
   }
   for (const a of r.agreements) {
-    const binding = r.stages.filter((l) => l.binding).map((l) => l.stage);
-    const verdict = a.adds > 1e-6 ? `adds ${fmt(a.adds)} ${r.unit} of final product` : `adds no final product${binding.length ? `: ${binding.join(', ')} binds` : ': nothing is short'}`;
+    const verdict = a.adds > VISIBLE ? `adds ${fmt(a.adds)} ${r.unit} of final product` : `adds no final product${binding.length ? ` (${binding.join(', ')} binds)` : ' (nothing is short)'}`;
     lines.push(`${a.agreement}: ${a.exporter} → ${a.importer} at ${a.stage}, ${fmt(a.volume)} opened, ${fmt(a.used)} taken; ${verdict}.`);
   }
-  if (net.buyers.length > 1) lines.push('Who is served where capacity is short is not decided by the LP (no prices): each buyer\'s range is given.');
+  // Who gains: the exporters of agreements (what they sell), the buyers (what they receive), the transit states (what they carry).
+  const gains = [
+    ...r.agreements.filter((a) => a.used > VISIBLE).map((a) => `${a.exporter} sells ${fmt(a.used)} ${unitOf(r, a.stage)} of ${a.stage} to ${a.importer}`),
+    ...r.buyers.filter((b) => Math.abs(b.servedScenario - b.servedBaseline) > VISIBLE).map((b) => `${b.importer} receives ${fmt(Math.abs(b.servedScenario - b.servedBaseline))} ${r.unit} ${b.servedScenario > b.servedBaseline ? 'more' : 'less'}`),
+    ...r.transit.map((t) => `${t.country} carries ${fmt(t.volume)} ${unitOf(r, t.stage)} in transit`),
+  ];
+  if (gains.length) lines.push(`Who gains: ${gains.join('; ')}.`);
+  for (const b of r.buyers) {
+    const range = b.servedMin < b.servedMax - VISIBLE ? `; between ${fmt(b.servedMin)} and ${fmt(b.servedMax)} depending on who outbids whom` : '';
+    lines.push(`${b.importer} receives ${fmt(b.servedScenario)} of ${fmt(b.demand)} ${r.unit} (baseline ${fmt(b.servedBaseline)}${range}).`);
+  }
+  if (net.buyers.length > 1 && r.objective > VISIBLE) lines.push('Where capacity is short, the shortage is shared in proportion to demand as far as each buyer\'s access allows (no prices decide it); the range says how far it could fall otherwise.');
   return lines;
+}
+
+function unitOf(r: StageChainResult, stage: string): string {
+  return r.stages.find((l) => l.stage === stage)?.unit ?? '';
 }

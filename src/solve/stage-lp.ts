@@ -21,7 +21,7 @@ import type { LinearProgram } from './lp.ts';
 import { isLimited, type StageNetwork } from './stage-network.ts';
 
 /** Tolerance on the optimal shortfall when it is held in the later solves. */
-const HOLD_TOLERANCE = 1e-7;
+const HOLD_TOLERANCE = 1e-9;
 
 interface Column { cost: number; lower: number; upper: number; entries: [number, number][] }
 

@@ -8,6 +8,9 @@ import fc from 'fast-check';
 import { loadSolver } from '../src/solve/highs.ts';
 import { servedRange, solveStageNetwork } from '../src/solve/stage-lp.ts';
 import type { StageNetwork, StageNode } from '../src/solve/stage-network.ts';
+import { loadDataset } from '../src/data/read.ts';
+import { CorridorError } from '../src/errors.ts';
+import { checkScenario, parseScenario, readScenario, runScenario } from '../src/scenario/index.ts';
 
 const highs = await loadSolver();
 const near = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b)), `${what}: expected ${b}, found ${a}`);
@@ -132,4 +135,76 @@ test('property: cutting a stage capacity never raises the final product delivere
       assert.ok(delivered(after) <= delivered(before) + 1e-6, `delivered ${delivered(before)} → ${delivered(after)}`);
     },
   ), { numRuns: 100 });
+});
+
+// Scenario files with stage changes: each bad one is refused with file:line and what was expected.
+const model = loadDataset();
+
+function problems(changes: string, commodity = 'uranium', year = 2022): string[] {
+  const text = `name: stages\ncommodity: ${commodity}\nyear: ${year}\nchanges:\n${changes}`;
+  try {
+    const { scenario, problems: found } = readScenario(text, 'bad.yaml');
+    if (!scenario) return found.map((p) => `bad.yaml:${p.line}: ${p.message}`);
+    checkScenario(model, scenario, found);
+    return [];
+  } catch (e) {
+    assert.ok(e instanceof CorridorError, String(e));
+    assert.equal(e.code, 'CORRIDOR_ERR_SCENARIO_INVALID');
+    return e.details.length ? e.details : [e.message];
+  }
+}
+
+const DEMAND = '  - type: stage_demand\n    importer: EU27\n    stage: enrichment\n    volume: 6968\n    unit: tSWU\n';
+
+test('bad stage changes are refused with the line and what was expected', () => {
+  // A stage change without a buyer on the chain (line 5: the change).
+  assert.deepEqual(problems('  - type: lose_stage_supplier\n    stage: enrichment\n    country: RUS\n    importer: EU27\n'),
+    ['bad.yaml:5: lose_stage_supplier: uranium has no buyer on its value chain; add a stage_demand for uranium (who wants how much, at which stage)']);
+  // An unknown stage, named with the chain's stages (line 11: `stage:` of the second change).
+  assert.deepEqual(problems(`${DEMAND}  - type: cut_stage_capacity\n    stage: milling\n    country: CAN\n    fraction: 0.5\n`),
+    ['bad.yaml:11: cut_stage_capacity: stage: unknown stage "milling" of uranium (its stages: mining, conversion, enrichment, fuel_fabrication)']);
+  // A volume in another unit than the stage's.
+  assert.deepEqual(problems('  - type: stage_demand\n    importer: EU27\n    stage: enrichment\n    volume: 6968\n    unit: tU\n'),
+    ['bad.yaml:9: stage_demand: unit: expected the unit of stage "enrichment" of uranium (tSWU), found "tU"']);
+  // A stage after the one the demand is counted at.
+  assert.deepEqual(problems(`${DEMAND}  - type: raise_stage_capacity\n    stage: fuel_fabrication\n    country: FRA\n    by: 100\n    unit: tHM\n`),
+    ['bad.yaml:11: raise_stage_capacity: stage "fuel_fabrication" comes after "enrichment", where the demand for uranium is counted; it is not modelled']);
+  // A commodity without a value chain.
+  const crude = problems('  - type: stage_demand\n    importer: EU27\n    volume: 1\n    unit: t\n', 'crude_oil', 2024);
+  assert.equal(crude.length, 1);
+  assert.match(crude[0], /^bad\.yaml:5: stage_demand: crude_oil has no value chain in stages\.csv \(commodities with one: .*uranium/);
+  // A loss for an importer that is not a buyer, an agreement for one that is neither a buyer nor a member of one.
+  assert.deepEqual(problems(`${DEMAND}  - type: lose_stage_supplier\n    stage: enrichment\n    country: RUS\n    importer: USA\n`),
+    ['bad.yaml:13: lose_stage_supplier: importer: "USA" is not a buyer of uranium nor a bloc of buyers (buyers: EU27)']);
+  assert.deepEqual(problems(`${DEMAND}  - type: stage_agreement\n    stage: mining\n    exporter: KAZ\n    importer: CHN\n    volume: 714\n    unit: tU\n`),
+    ['bad.yaml:13: stage_agreement: importer: "CHN" is not a buyer of uranium nor a member of one (buyers: EU27)']);
+  // Cutting a capacity the country does not have at that stage (Kazakhstan has no conversion plant).
+  const cut = problems(`${DEMAND}  - type: cut_stage_capacity\n    stage: conversion\n    country: KAZ\n    fraction: 0.5\n`);
+  assert.equal(cut.length, 1);
+  assert.match(cut[0], /^bad\.yaml:12: cut_stage_capacity: KAZ has no conversion capacity for uranium up to 2022 \(countries with one: .*CAN/);
+  // Two buyers counted at different stages; the same buyer twice.
+  assert.deepEqual(problems(`${DEMAND}  - type: stage_demand\n    importer: USA\n    stage: conversion\n    volume: 1\n    unit: tU\n${DEMAND}`), [
+    'bad.yaml:12: stage_demand: every buyer of uranium meets at one stage: expected "enrichment" (line 5), found "conversion"',
+    'bad.yaml:16: stage_demand: EU27 already has a demand for uranium; give one per buyer',
+  ]);
+  // Structure: both `capacity` and `by`, and a demand without its unit.
+  assert.deepEqual(problems(`${DEMAND}  - type: raise_stage_capacity\n    stage: enrichment\n    country: FRA\n    capacity: 9500\n    by: 2500\n    unit: tSWU\n`),
+    ['bad.yaml:14: raise_stage_capacity: expected exactly one of capacity, by, found capacity and by']);
+  assert.deepEqual(problems('  - type: stage_demand\n    importer: EU27\n    volume: 6968\n'), [
+    'bad.yaml:5: stage_demand: missing required field "unit"',
+    'bad.yaml:7: stage_demand: volume needs a unit (add "unit:", e.g. the commodity\'s base unit)',
+  ]);
+});
+
+test('a scenario with stage changes runs and reports its chain; a good file passes the checks', async () => {
+  const text = `name: stages\ncommodity: uranium\nyear: 2022\nchanges:\n${DEMAND}  - type: lose_stage_supplier\n    stage: enrichment\n    country: RUS\n    importer: EU27\n`;
+  const r = await runScenario(model, parseScenario(text, 'good.yaml'));
+  const chain = r.stages[0];
+  // Stage figures up to 2022: no mining rows (2023 and 2024 only), so mining does not limit; conversion 57,500 tU
+  // = 32,051 tSWU and enrichment without Russia 57,095 − 26,600 = 30,495 tSWU both exceed the EU's 6,968 tSWU.
+  assert.equal(chain.stages[0].limited, false);
+  near(chain.objective, 0, 'nothing unserved');
+  near(chain.buyers[0].servedScenario, 6968, 'EU served');
+  assert.deepEqual(chain.stages[2].holders.find((h) => h.country === 'RUS')!.closedTo, ['EU27']);
+  assert.equal(r.changes.length, 2);
 });

@@ -208,3 +208,27 @@ test('a scenario with stage changes runs and reports its chain; a good file pass
   assert.deepEqual(chain.stages[2].holders.find((h) => h.country === 'RUS')!.closedTo, ['EU27']);
   assert.equal(r.changes.length, 2);
 });
+
+test('a capacity the dataset lacks is set by the scenario; a loss for a bloc covers its member buyers', async () => {
+  // Titanium sponge has no stage figures: the scenario sets aerospace-approved sponge capacity, JPN 55,000 + KAZ
+  // 19,000 + SAU 15,600 = 89,600 t Ti, for buyers wanting FRA 9,000 + OTHER 80,000 = 89,000: all served. Kazakh
+  // sponge lost to the EU (a bloc FRA belongs to): FRA can use 70,600, OTHER everything, 89,600 ≥ 89,000: all served.
+  // Then UKTMP down (cut 100%): 70,600 for 89,000, 18,400 t unserved.
+  const set = (country: string, capacity: number) => `  - type: set_stage_capacity\n    stage: sponge\n    country: ${country}\n    capacity: ${capacity}\n    unit: t Ti\n`;
+  const demand = (importer: string, volume: number) => `  - type: stage_demand\n    importer: ${importer}\n    stage: sponge\n    volume: ${volume}\n    unit: t Ti\n`;
+  const base = `${demand('FRA', 9000)}${demand('OTHER', 80000)}${set('JPN', 55000)}${set('KAZ', 19000)}${set('SAU', 15600)}`;
+  const run = async (extra: string) => {
+    const commodity = 'titanium_sponge';
+    const text = `name: sponge\ncommodity: uranium\nyear: 2022\nchanges:\n${(base + extra).replaceAll('  - type: ', `  - commodity: ${commodity}\n    type: `)}`;
+    return (await runScenario(model, parseScenario(text, 'sponge.yaml'))).stages[0];
+  };
+  const lost = await run('  - type: lose_stage_supplier\n    stage: sponge\n    country: KAZ\n    importer: EU27\n');
+  assert.equal(lost.stages[0].limited, false, 'feedstock has no figures');
+  near(lost.objective, 0, 'all served without Kazakh sponge for the EU');
+  assert.deepEqual(lost.stages[1].holders.find((h) => h.country === 'KAZ')!.closedTo, ['FRA']);
+  const down = await run('  - type: cut_stage_capacity\n    stage: sponge\n    country: KAZ\n    fraction: 1\n');
+  near(down.objectiveBaseline, 0, 'baseline');
+  near(down.objective, 89000 - 70600, 'UKTMP down');
+  // Shared in proportion: 70,600 / 89,000 of each buyer's demand.
+  near(down.buyers[0].servedScenario, 9000 * 70600 / 89000, 'FRA share');
+});

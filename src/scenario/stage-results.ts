@@ -246,6 +246,11 @@ function findings(r: StageChainResult, net: StageNetwork): string[] {
     ...r.buyers.filter((b) => Math.abs(b.servedScenario - b.servedBaseline) > VISIBLE).map((b) => `${b.importer} receives ${fmt(Math.abs(b.servedScenario - b.servedBaseline))} ${r.unit} ${b.servedScenario > b.servedBaseline ? 'more' : 'less'}`),
     ...r.transit.map((t) => `${t.country} carries ${fmt(t.volume)} ${unitOf(r, t.stage)} in transit`),
   ];
+  // A buyer whose agreements bring it nothing more at the end of the chain gains diversification, not volume.
+  for (const importer of new Set(r.agreements.map((a) => a.importer))) {
+    const b = r.buyers.find((x) => x.importer === importer);
+    if (b && Math.abs(b.servedScenario - b.servedBaseline) <= VISIBLE) gains.push(`${importer} receives no more ${r.unit}${binding.length ? ` (${binding.join(', ')} binds)` : ''}, from other suppliers`);
+  }
   if (gains.length) lines.push(`Who gains: ${gains.join('; ')}.`);
   for (const b of r.buyers) {
     const range = b.servedMin < b.servedMax - VISIBLE ? `; between ${fmt(b.servedMin)} and ${fmt(b.servedMax)} depending on who outbids whom` : '';

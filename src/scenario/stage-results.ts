@@ -251,7 +251,7 @@ function findings(r: StageChainResult, net: StageNetwork): string[] {
     const b = r.buyers.find((x) => x.importer === importer);
     if (b && Math.abs(b.servedScenario - b.servedBaseline) <= VISIBLE) gains.push(`${importer} receives no more ${r.unit}${binding.length ? ` (${binding.join(', ')} binds)` : ''}, from other suppliers`);
   }
-  if (gains.length) lines.push(`Who gains: ${gains.join('; ')}.`);
+  if (gains.length) lines.push(`Who gains and who loses: ${gains.join('; ')}.`);
   for (const b of r.buyers) {
     const range = b.servedMin < b.servedMax - VISIBLE ? `; between ${fmt(b.servedMin)} and ${fmt(b.servedMax)} depending on who outbids whom` : '';
     lines.push(`${b.importer} receives ${fmt(b.servedScenario)} of ${fmt(b.demand)} ${r.unit} (baseline ${fmt(b.servedBaseline)}${range}).`);

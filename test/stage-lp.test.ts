@@ -232,3 +232,12 @@ test('a capacity the dataset lacks is set by the scenario; a loss for a bloc cov
   // Shared in proportion: 70,600 / 89,000 of each buyer's demand.
   near(down.buyers[0].servedScenario, 9000 * 70600 / 89000, 'FRA share');
 });
+
+test('losing a supplier that holds nothing at the stage is refused; one given capacity by an earlier change is not', () => {
+  const lose = '  - type: lose_stage_supplier\n    stage: conversion\n    country: KAZ\n    importer: EU27\n';
+  const refused = problems(`${DEMAND}${lose}`);
+  assert.equal(refused.length, 1);
+  assert.match(refused[0], /^bad\.yaml:12: lose_stage_supplier: KAZ has no conversion capacity for uranium up to 2022/);
+  const raise = '  - type: raise_stage_capacity\n    stage: conversion\n    country: KAZ\n    capacity: 1000\n    unit: tU\n';
+  assert.deepEqual(problems(`${DEMAND}${raise}${lose}`), []);
+});

@@ -97,12 +97,15 @@ function checkOther(model: Model, scenario: Scenario, change: ScenarioChange, pl
     return;
   }
   const country = String(change.values.country ?? change.values.exporter);
-  if (change.type === 'cut_stage_capacity') {
+  if (change.type === 'cut_stage_capacity' || change.type === 'lose_stage_supplier') {
+    // Nothing to cut or lose where the country holds nothing at the stage, in the dataset or by an earlier change.
     const net = buildStageNetwork(model, commodity, plan.year, plan.stage);
     const level = net.stages[stageIndex(net, stage)];
-    const set = scenario.changes.some((c) => c.type === 'set_stage_capacity' && commodityOf(scenario, c) === commodity && c.values.stage === stage && c.values.country === country);
-    if (!set && !level.nodes.some((n) => n.country === country)) {
-      problems.push({ line: change.lines.country ?? change.line, message: `cut_stage_capacity: ${country} has no ${stage} capacity for ${commodity} up to ${plan.year} (countries with one: ${available(level.nodes.map((n) => n.country))})` });
+    const earlier = scenario.changes.slice(0, scenario.changes.indexOf(change)).some((c) =>
+      ['set_stage_capacity', 'raise_stage_capacity', 'stage_agreement'].includes(c.type) && commodityOf(scenario, c) === commodity &&
+      c.values.stage === stage && (c.values.country ?? c.values.exporter) === country);
+    if (!earlier && !level.nodes.some((n) => n.country === country)) {
+      problems.push({ line: change.lines.country ?? change.line, message: `${change.type}: ${country} has no ${stage} capacity for ${commodity} up to ${plan.year} (countries with one: ${available(level.nodes.map((n) => n.country))})` });
     }
   }
   if (change.type === 'lose_stage_supplier' && buyersCovered(model, plan.buyers, String(change.values.importer)).length === 0) {

@@ -5,6 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { seededRandom } from '../src/model/random.ts';
 import { loadSolver } from '../src/solve/highs.ts';
 import { servedRange, solveStageNetwork } from '../src/solve/stage-lp.ts';
 import type { StageNetwork, StageNode } from '../src/solve/stage-network.ts';
@@ -240,4 +243,39 @@ test('losing a supplier that holds nothing at the stage is refused; one given ca
   assert.match(refused[0], /^bad\.yaml:12: lose_stage_supplier: KAZ has no conversion capacity for uranium up to 2022/);
   const raise = '  - type: raise_stage_capacity\n    stage: conversion\n    country: KAZ\n    capacity: 1000\n    unit: tU\n';
   assert.deepEqual(problems(`${DEMAND}${raise}${lose}`), []);
+});
+
+// Against an independent peer: the same random networks written with explicit arcs between the countries of
+// consecutive stages (test/fixtures/stage-lp-scipy/independent_stage_lp.py) and solved by scipy's linprog.
+const PYTHON = '/usr/bin/python3';
+const scipy = spawnSync(PYTHON, ['-c', 'import scipy.optimize'], { encoding: 'utf8' });
+const noScipy = scipy.status === 0 ? false : `scipy is not available to ${PYTHON} (install python3-scipy)`;
+
+function randomNetwork(seed: number): StageNetwork {
+  const rnd = seededRandom(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const countries = ['KAZ', 'CAN', 'RUS', 'FRA', 'CHN'];
+  const buyers = ['EU27', 'USA', 'OTHER'].slice(0, int(1, 3));
+  const stages = Array.from({ length: int(2, 4) }, (_, s) => {
+    const nodes: StageNode[] = countries.filter(() => rnd() < 0.6).map((c) => node(c, Math.round(rnd() * 100)));
+    if (rnd() < 0.3) nodes.push({ ...node('KAZ', Math.round(rnd() * 30)), onlyFor: buyers[0], agreement: { id: `a${s}`, via: [] } });
+    if (rnd() < 0.15) nodes.length = 0; // a stage without figures
+    return { stage: `s${s}`, name: `s${s}`, unit: 't', inputPerUnit: s === 0 ? 1 : Math.round((0.5 + rnd() * 2) * 100) / 100, dataYear: 2024, kind: 'capacity' as const, nodes };
+  });
+  const closures = stages.flatMap((st) => st.nodes.filter(() => rnd() < 0.2).map((n) => ({ stage: st.stage, country: n.country, importer: buyers[int(0, buyers.length - 1)] })));
+  return { commodity: 'x', year: 2024, stages, buyers: buyers.map((importer) => ({ importer, demand: Math.round(10 + rnd() * 90) })), closures, assumptions: [] };
+}
+
+test('shortfalls agree with an independent formulation (explicit arcs) solved by scipy', { skip: noScipy }, () => {
+  const nets = Array.from({ length: 40 }, (_, k) => randomNetwork(500 + k));
+  const peerInput = nets.map((net) => ({
+    stages: net.stages.map((st) => ({ ratio: st.inputPerUnit, limited: st.nodes.some((n) => n.onlyFor === undefined), nodes: st.nodes.map((n) => ({ country: n.country, capacity: n.capacity, onlyFor: n.onlyFor ?? null })) })),
+    buyers: net.buyers,
+    closures: net.closures.map((c) => [net.stages.findIndex((st) => st.stage === c.stage), c.country, c.importer]),
+  }));
+  const peer = spawnSync(PYTHON, [join(import.meta.dirname, 'fixtures', 'stage-lp-scipy', 'independent_stage_lp.py')], { input: JSON.stringify(peerInput), encoding: 'utf8', maxBuffer: 1 << 24 });
+  assert.equal(peer.status, 0, peer.stderr);
+  const expected = JSON.parse(peer.stdout) as number[];
+  assert.ok(expected.filter((v) => v > 1).length >= 10, `networks with a shortfall: ${expected.filter((v) => v > 1).length}`);
+  nets.forEach((net, k) => near(solveStageNetwork(highs, net).objective, expected[k], `network ${k}`));
 });

@@ -1,7 +1,7 @@
 // Text and table of the value chains of a scenario result (`stages`, the stage LP): stage by stage what can pass,
 // what passes and who holds it, what each buyer receives, and the findings in words.
 import type { StageChainResult } from '../../scenario/index.ts';
-import { formatNumber, formatTable, formatVolume, volumeDigits, type DataTable } from '../format.ts';
+import { formatTable, formatVolume, volumeDigits, type DataTable } from '../format.ts';
 
 export function formatStageChains(chains: StageChainResult[]): string[] {
   const lines: string[] = [];
@@ -20,7 +20,7 @@ export function formatStageChains(chains: StageChainResult[]): string[] {
         { header: 'Unserved', align: 'right' }, { header: 'Could be', align: 'right' }],
       c.buyers.map((b) => [b.importer, vol(b.demand), vol(b.servedBaseline), vol(b.servedScenario), vol(b.unserved), `${vol(b.servedMin)}–${vol(b.servedMax)}`]),
     ));
-    lines.push(`  Shortfall (objective): ${formatNumber(c.objectiveBaseline, 3)} → ${formatNumber(c.objective, 3)} ${c.unit}; narrowest stage ${c.bottleneckBaseline ?? '–'} → ${c.bottleneck ?? '–'}`);
+    lines.push(`  Shortfall (objective): ${formatVolume(c.objectiveBaseline, 3)} → ${formatVolume(c.objective, 3)} ${c.unit}; narrowest stage ${c.bottleneckBaseline ?? '–'} → ${c.bottleneck ?? '–'}`);
     for (const f of c.findings) lines.push(`  ${f}`);
     lines.push('  Assumptions:');
     for (const a of c.assumptions) lines.push(`    ${a}`);

@@ -82,6 +82,39 @@ test('france-kazakhstan-uranium: the deal shows on both sides (KAZ +714 tU, RUS 
   near(r.actors.find((a) => a.country === 'EU27' && a.role === 'importer')!.volumeChange, 0, 'EU27 receives the same');
 });
 
+test('france-kazakhstan-uranium: the uranium chain, stage by stage (figures worked out by hand)', async () => {
+  const r = await run('france-kazakhstan-uranium.yaml');
+  const chain = r.stages.find((c) => c.commodity === 'uranium')!;
+  assert.equal(chain.demandStage, 'enrichment');
+  // Wanted: EU 6,968 + US 9,415 + rest of the world 17,181 = 33,564 tSWU, i.e. 33,564 × 1.794 = 60,213.8 tU of UF6.
+  // Conversion (2017 nameplate): RUS 18,000 + FRA 15,000 + CAN 12,500 + USA 7,000 + CHN 5,000 = 57,500 tU
+  // = 57,500 / 1.794 = 32,051.282 tSWU: 33,564 − 32,051.282 = 1,512.718 tSWU short, before and after.
+  near(chain.objectiveBaseline, 33564 - 57500 / 1.794, 'shortfall before');
+  near(chain.objective, 33564 - 57500 / 1.794, 'shortfall after');
+  // Losing Russia costs the EU and the US nothing more: the rest of the world needs 17,181 × 1.794 = 30,823 tU of
+  // conversion, more than Russia's 18,000, and 17,181 tSWU of enrichment, less than Russia's 26,600; outside Russia
+  // 57,095 + 2,500 − 26,600 = 32,995 tSWU of enrichment remain for the EU's and US's 16,383.
+  const stage = (id: string) => chain.stages.find((s) => s.stage === id)!;
+  assert.equal(stage('conversion').binding, true, 'conversion binds');
+  assert.equal(stage('enrichment').binding, false, 'enrichment does not');
+  assert.equal(stage('mining').binding, false, 'mining does not');
+  assert.equal(chain.bottleneck, 'conversion');
+  near(stage('enrichment').capacity!, 57095 + 2500, 'enrichment with the Georges Besse II extension');
+  near(stage('mining').capacity!, 60213 + 714 + 686, 'mining with KATCO back to 4,000 tU');
+  // Shared in proportion to demand: every buyer gets 32,051.282 / 33,564 of its demand.
+  const eu = chain.buyers.find((b) => b.importer === 'EU27')!;
+  near(eu.servedScenario, 6968 * (57500 / 1.794) / 33564, 'EU served');
+  // At worst the EU gets what the US and the rest of the world leave: 32,051.282 − 9,415 − 17,181.
+  near(eu.servedMin, 57500 / 1.794 - 9415 - 17181, 'EU at least');
+  near(eu.servedMax, 6968, 'EU at most');
+  // KATCO's 714 tU reach the EU through Azerbaijan and Georgia but add no enriched uranium: conversion binds.
+  const katco = chain.agreements.find((a) => a.agreement === 'katco_jv')!;
+  near(katco.used, 714, 'KATCO taken');
+  near(katco.adds, 0, 'KATCO adds');
+  assert.deepEqual(chain.transit.map((t) => [t.country, t.volume]), [['AZE', 714], ['GEO', 714]]);
+  assert.ok(chain.findings.some((f) => f.startsWith('KAZ holds mining') && f.includes('cannot replace anyone at conversion, enrichment')), chain.findings.join('\n'));
+});
+
 test('rail examples: the sea takes the Northern volume; rail-bound freight fills the Middle Corridor', async () => {
   const sea = await run('rail-northern-closed.yaml');
   near(sea.importers[0].unserved, 0, 'with the sea route nothing goes unserved');

@@ -43,6 +43,7 @@ export function assemble(model: Model, scenario: Scenario, before: FlowSolution,
     },
     settings: a.settings,
     assumptions: [...new Set(a.assumptions)],
+    stages: [],
   };
   return result;
 }

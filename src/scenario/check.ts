@@ -7,6 +7,7 @@ import { isKnownUnit, convert, moneyPerBaseUnit, naturalPriceUnit } from '../mod
 import { available } from '../errors.ts';
 import { LEG_FIELDS, changeType } from './schema.ts';
 import { COST_PARAMETERS, DIRECT_PREFIX, FLOW_PARAMETERS } from '../solve/network-types.ts';
+import { checkStageChanges } from './stage-changes.ts';
 import { scenarioError, type Scenario, type ScenarioChange, type ScenarioLeg, type ScenarioProblem } from './scenario-types.ts';
 
 /** What a dataset offers for a commodity and year, for checking ids. */
@@ -48,6 +49,7 @@ export function checkScenario(model: Model, scenario: Scenario, given: ScenarioP
     if (change.type === 'set_parameter') checkSetParameter(check, change);
     checkUnitConverts(check, change);
   }
+  checkStageChanges(model, scenario, problems);
   if (problems.length) throw scenarioError(file, problems.sort((a, b) => a.line - b.line));
 }
 

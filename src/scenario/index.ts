@@ -15,6 +15,8 @@ import { checkScenario } from './check.ts';
 import type { Scenario } from './scenario-types.ts';
 import type { RunOptions, ScenarioResult } from './results.ts';
 import { assemble } from './assemble.ts';
+import { applyStageChanges, buildStageNetworks } from './stage-changes.ts';
+import { stageResults } from './stage-results.ts';
 
 export { parseScenario, readScenario } from './parse.ts';
 export { checkScenario } from './check.ts';
@@ -29,6 +31,7 @@ export type {
   ActorResult, AssetResult, BindingResult, FlowResult, ImporterMetricsChange, ImporterResult, MetricsSnapshot, ObservedFlows, RouteResult,
   RunOptions, ScenarioResult,
 } from './results.ts';
+export type { StageChainResult } from './stage-results.ts';
 
 /** Parses, checks and runs a scenario given as YAML text. */
 export async function runScenarioText(model: Model, text: string, file = 'scenario.yaml', options: RunOptions = {}): Promise<ScenarioResult> {
@@ -50,5 +53,10 @@ export function runScenarioWith(highs: Highs, model: Model, scenario: Scenario, 
   const changed = applyChanges(model, settings.network, scenario, ['shock', 'policy']);
   const before = solveFlows(highs, settings.network);
   const after = solveFlows(highs, changed.network);
-  return assemble(model, scenario, before, after, [...settings.applied, ...changed.applied], options);
+  // Value chains with a buyer (stage_demand) are solved beside the flow LP, with their own changes.
+  const stageSettings = buildStageNetworks(model, scenario);
+  const stageChanged = applyStageChanges(model, stageSettings.networks, scenario, ['shock', 'policy']);
+  const result = assemble(model, scenario, before, after, [...settings.applied, ...stageSettings.applied, ...changed.applied, ...stageChanged.applied], options);
+  result.stages = stageResults(model, highs, stageSettings.networks, stageChanged.networks);
+  return result;
 }

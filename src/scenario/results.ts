@@ -5,6 +5,7 @@ import type { Highs } from 'highs';
 import type { FlowNetwork } from '../solve/network-types.ts';
 import type { FlowSolution } from '../solve/index.ts';
 import type { AppliedChange } from './apply.ts';
+import type { StageChainResult } from './stage-results.ts';
 
 export interface ImporterResult {
   importer: string;
@@ -149,6 +150,8 @@ export interface ScenarioResult {
   solver: { status: string; objective: number; seconds: number; baselineObjective: number; baselineSeconds: number; costs: FlowSolution['costs'] };
   settings: FlowNetwork['settings'];
   assumptions: string[];
+  /** Value chains with a buyer (`stage_demand`), solved with the stage LP before and after the stage changes. */
+  stages: StageChainResult[];
 }
 
 export interface ObservedFlows {

@@ -54,6 +54,96 @@ const volumeFields = (what: string): ScenarioField[] => [
   { name: 'unit', type: 'unit', required: false, description: 'Unit of `volume`; one of the commodity\'s allowed units (required with `volume`).' },
 ];
 
+/** Changes of a value chain's stage network (src/scenario/stage-changes.ts; docs/methods/value-chains.md). */
+const stageCommodity: ScenarioField = {
+  name: 'commodity', type: 'string', required: false, ref: 'commodity',
+  description: 'Commodity whose value chain is changed (stages.csv); the scenario\'s commodity when left out.',
+};
+const stageField: ScenarioField = { name: 'stage', type: 'string', required: true, description: 'Stage id of the commodity\'s chain (stages.csv).' };
+const stageUnit: ScenarioField = { name: 'unit', type: 'string', required: false, description: 'Unit of the volume: the stage\'s unit as stages.csv declares it (tU, tSWU, t W …), with or without "/yr".' };
+
+const STAGE_CHANGE_TYPES: readonly ChangeType[] = [
+  {
+    type: 'stage_demand', kind: 'setting',
+    description:
+      'Puts a buyer on a commodity\'s value chain: its demand per year at a stage (by default the last), which material must reach ' +
+      'through every stage before it. The stage network is solved beside the flow LP and reported under `stages`; every other stage ' +
+      'change of the commodity needs one.',
+    fields: [
+      stageCommodity,
+      { name: 'importer', type: 'string', required: true, ref: 'actor', description: 'Buyer: a country, a bloc, or OTHER for the rest of the world.' },
+      { name: 'stage', type: 'string', required: false, description: 'Stage the demand is counted at (default: the chain\'s last stage); later stages are left out.' },
+      { name: 'volume', type: 'volume', required: true, description: 'Demand per year, in `unit`.' },
+      { ...stageUnit, required: true },
+      { name: 'year', type: 'integer', required: false, description: 'Year of the stage figures (stage_supply.csv): each stage takes its latest rows up to it (default: the scenario\'s year).' },
+    ],
+    example: '- type: stage_demand\n  commodity: uranium\n  importer: EU27\n  stage: enrichment\n  volume: 6968\n  unit: tSWU\n  year: 2024',
+  },
+  {
+    type: 'set_stage_capacity', kind: 'setting',
+    description:
+      'Sets what a country can supply at a stage, before and in the scenario alike: a figure the dataset lacks, given with its source in `note`.',
+    fields: [
+      stageCommodity, stageField,
+      { name: 'country', type: 'string', required: true, ref: 'country', description: 'Country performing the stage (OTHER for the rest).' },
+      { name: 'capacity', type: 'volume', required: true, description: 'Capacity per year, in `unit`.' },
+      { ...stageUnit, required: true },
+    ],
+    example: '- type: stage_demand\n  commodity: titanium_sponge\n  importer: OTHER\n  stage: sponge\n  volume: 89000\n  unit: t Ti\n- type: set_stage_capacity\n  commodity: titanium_sponge\n  stage: sponge\n  country: KAZ\n  capacity: 19000\n  unit: t Ti\n  note: UKTMP output 2024 (Argus, USGS)',
+  },
+  {
+    type: 'cut_stage_capacity', kind: 'shock',
+    description: 'Cuts what a country can supply at a stage by a fraction (an outage, a plant closure).',
+    fields: [
+      stageCommodity, stageField,
+      { name: 'country', type: 'string', required: true, ref: 'country', description: 'Country performing the stage.' },
+      { name: 'fraction', type: 'fraction', required: true, description: 'Share of the capacity lost, 0–1.' },
+    ],
+    example: '- type: stage_demand\n  commodity: uranium\n  importer: EU27\n  stage: enrichment\n  volume: 6968\n  unit: tSWU\n- type: cut_stage_capacity\n  commodity: uranium\n  stage: conversion\n  country: CAN\n  fraction: 0.5',
+  },
+  {
+    type: 'lose_stage_supplier', kind: 'shock',
+    description:
+      'A buyer can no longer use a country\'s capacity at a stage (sanctions, a ban): the capacity stays and may serve other buyers. ' +
+      'A bloc covers the buyers that are its members.',
+    fields: [
+      stageCommodity, stageField,
+      { name: 'country', type: 'string', required: true, ref: 'country', description: 'Country whose stage is lost to the buyer.' },
+      { name: 'importer', type: 'string', required: true, ref: 'actor', description: 'Buyer (with a `stage_demand`) or bloc of buyers.' },
+    ],
+    example: '- type: stage_demand\n  commodity: uranium\n  importer: EU27\n  stage: enrichment\n  volume: 6968\n  unit: tSWU\n- type: lose_stage_supplier\n  commodity: uranium\n  stage: enrichment\n  country: RUS\n  importer: EU27',
+  },
+  {
+    type: 'raise_stage_capacity', kind: 'policy',
+    description: 'Raises what a country can supply at a stage (a new plant, an extension): to a new total with `capacity`, or by an amount with `by`.',
+    fields: [
+      stageCommodity, stageField,
+      { name: 'country', type: 'string', required: true, ref: 'country', description: 'Country performing the stage.' },
+      { name: 'capacity', type: 'volume', required: false, description: 'New capacity per year, in `unit`.' },
+      { name: 'by', type: 'volume', required: false, description: 'Increase per year, in `unit`.' },
+      { ...stageUnit, required: true },
+    ],
+    oneOf: [['capacity', 'by']],
+    example: '- type: stage_demand\n  commodity: uranium\n  importer: EU27\n  stage: enrichment\n  volume: 6968\n  unit: tSWU\n- type: raise_stage_capacity\n  commodity: uranium\n  stage: enrichment\n  country: FRA\n  by: 2500\n  unit: tSWU',
+  },
+  {
+    type: 'stage_agreement', kind: 'policy',
+    description:
+      'An agreement opens supply at a named stage: `volume` more of the stage in the exporter\'s country, for the importer alone, ' +
+      'taken before other supply. `via` lists the transit states the material crosses, which gain what it carries.',
+    fields: [
+      stageCommodity, stageField,
+      { name: 'exporter', type: 'string', required: true, ref: 'country', description: 'Country where the agreed stage takes place.' },
+      { name: 'importer', type: 'string', required: true, ref: 'actor', description: 'Buyer (with a `stage_demand`), or a member of a bloc that is one.' },
+      { name: 'volume', type: 'volume', required: true, description: 'Volume per year the agreement opens, in `unit`.' },
+      { ...stageUnit, required: true },
+      { name: 'agreement', type: 'string', required: false, ref: 'agreement', description: 'Agreement id (agreements.csv) it stands for.' },
+      { name: 'via', type: 'list', required: false, ref: 'country', description: 'Transit states on the way to the importer, in order.' },
+    ],
+    example: '- type: stage_demand\n  commodity: uranium\n  importer: EU27\n  stage: enrichment\n  volume: 6968\n  unit: tSWU\n- type: stage_agreement\n  commodity: uranium\n  stage: mining\n  exporter: KAZ\n  importer: FRA\n  volume: 714\n  unit: tU\n  via: [AZE, GEO]',
+  },
+];
+
 /** Every change a scenario can make. */
 export const CHANGE_TYPES: readonly ChangeType[] = [
   {
@@ -208,6 +298,7 @@ export const CHANGE_TYPES: readonly ChangeType[] = [
     ],
     example: '- type: set_parameter\n  name: world_market_premium\n  value: 8\n  unit: USD/bbl',
   },
+  ...STAGE_CHANGE_TYPES,
 ];
 
 export function changeType(type: string): ChangeType | undefined {

@@ -1,6 +1,7 @@
 // Text and tables of a scenario result (`corridor scenario run`).
 import type { ScenarioResult } from '../../scenario/index.ts';
 import { formatMoney, formatNumber, formatSigned, formatTable, formatVolume, volumeDigits, type DataTable } from '../format.ts';
+import { formatStageChains, stageTable } from './stages.ts';
 
 /** The sign a change is listed with: − a shock, + a policy, · anything else. */
 export const changeMark = (kind: string): string => (kind === 'shock' ? '−' : kind === 'policy' ? '+' : '·');
@@ -71,6 +72,7 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
       r.observed.flows.map((o) => [`${o.exporter} → ${o.importer}`, vol(o.flowBaseline), vol(o.flowScenario), vol(o.volume)]),
     ));
   }
+  lines.push(...formatStageChains(r.stages ?? []));
   const w = r.worldMarket;
   lines.push('');
   if (w.enabled) lines.push(`World market: ${vol(w.baseline)} → ${vol(w.scenario)} ${u} at a premium of ${formatMoney(w.premium)} ${r.priceUnit}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${vol(w.spare)}`}`);
@@ -89,7 +91,7 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
 }
 
 /** Tables of a scenario result: importers (default), routes, assets, actors. */
-export const SCENARIO_TABLES = ['importers', 'routes', 'assets', 'actors'];
+export const SCENARIO_TABLES = ['importers', 'routes', 'assets', 'actors', 'stages'];
 
 export function scenarioTables(r: ScenarioResult): DataTable[] {
   const u = r.unit;
@@ -114,5 +116,6 @@ export function scenarioTables(r: ScenarioResult): DataTable[] {
       columns: ['country', 'role', 'volume_baseline', 'volume_scenario', 'volume_change', 'unit', 'value_change', 'value_unit'],
       rows: r.actors.map((a) => [a.country, a.role, a.volumeBaseline, a.volumeScenario, a.volumeChange, u, a.valueChange, r.valueUnit]),
     },
+    stageTable(r.stages ?? []),
   ];
 }

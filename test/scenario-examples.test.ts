@@ -92,14 +92,14 @@ test('france-kazakhstan-uranium: the uranium chain, stage by stage (figures work
   near(chain.objectiveBaseline, 33564 - 57500 / 1.794, 'shortfall before');
   near(chain.objective, 33564 - 57500 / 1.794, 'shortfall after');
   // Losing Russia costs the EU and the US nothing more: the rest of the world needs 17,181 × 1.794 = 30,823 tU of
-  // conversion, more than Russia's 18,000, and 17,181 tSWU of enrichment, less than Russia's 26,600; outside Russia
-  // 57,095 + 2,500 − 26,600 = 32,995 tSWU of enrichment remain for the EU's and US's 16,383.
+  // conversion, more than Russia's 18,000, and 17,181 tSWU of enrichment, less than Russia's 26,875 (43% of the 2023
+  // world's 62,500); outside Russia 62,500 + 2,500 − 26,875 = 38,125 tSWU of enrichment remain for the EU's and US's 16,383.
   const stage = (id: string) => chain.stages.find((s) => s.stage === id)!;
   assert.equal(stage('conversion').binding, true, 'conversion binds');
   assert.equal(stage('enrichment').binding, false, 'enrichment does not');
   assert.equal(stage('mining').binding, false, 'mining does not');
   assert.equal(chain.bottleneck, 'conversion');
-  near(stage('enrichment').capacity!, 57095 + 2500, 'enrichment with the Georges Besse II extension');
+  near(stage('enrichment').capacity!, 62500 + 2500, 'enrichment with the Georges Besse II extension');
   near(stage('mining').capacity!, 60213 + 714 + 686, 'mining with KATCO back to 4,000 tU');
   // Shared in proportion to demand: every buyer gets 32,051.282 / 33,564 of its demand.
   const eu = chain.buyers.find((b) => b.importer === 'EU27')!;

@@ -116,8 +116,10 @@ export interface NetworkImporter {
    * world market in the baseline, from its pool (see NetworkWorld.pool).
    */
   unrecorded: number;
-  /** Stock that can be drawn in the year (base unit). */
+  /** Stock that can be drawn in the year (base unit): the stock held times the share that can be released in a year. */
   stock: number;
+  /** Stock held at the start of the year (base unit), of which `stock` can be drawn in the year. */
+  stockHeld?: number;
   /** Share of demand (0–1) that may come from the residual world market. */
   worldAccess: number;
   /** Bloc this importer is a part of when the bloc was split (else ''). */

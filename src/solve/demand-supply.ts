@@ -150,7 +150,7 @@ function obligationStock(context: BuildContext, imp: NetworkImporter, bloc: stri
   const days = model.parameter('stock_days', { ...opts, country: imp.id }) ?? (bloc ? model.parameter('stock_days', { ...opts, country: bloc }) : undefined);
   if (!days || !(days.value > 0) || !(imp.demand > 0)) return 0;
   const stock = (days.value * imp.demand) / DAYS_PER_YEAR;
-  context.assumptions.push(`stocks of ${imp.id}: no published figure; its obligation of ${round(days.value)} days (stock_days, ${days.year}) of its imports ${round(imp.demand)} ${context.base} is held: ${round(stock)} ${context.base}.`);
+  context.assumptions.push(`stocks of ${imp.id}: no published figure; its obligation of ${round(days.value)} days (stock_days, ${days.year}) of its imports ${round(imp.demand)} ${context.base} is held: ${round(stock)} ${context.base.replace(/\/(yr|year|a)$/, '')}.`);
   return stock;
 }
 

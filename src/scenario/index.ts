@@ -52,3 +52,5 @@ export function runScenarioWith(highs: Highs, model: Model, scenario: Scenario, 
   const after = solveFlows(highs, changed.network);
   return assemble(model, scenario, before, after, [...settings.applied, ...changed.applied], options);
 }
+export { runBacktest, runBacktestWith, BACKTEST_METHOD } from './backtest.ts';
+export type { BacktestResult, BacktestSupplier } from './backtest.ts';

@@ -42,6 +42,8 @@ test('a small hand-made dataset: shares, errors and signs worked out by hand', a
     close(share(id).error, model - observed, `${id} error`);
     assert.equal(share(id).signMatches, sign, `${id} sign`);
   }
+  assert.deepEqual([share('NOR').baseVolume, share('NOR').modelVolume, share('NOR').observedVolume], [30, 40, 45], 'NOR volumes');
+  assert.deepEqual([share('OTHER').baseVolume, share('OTHER').modelVolume, share('OTHER').observedVolume], [10, 30, 25], 'OTHER volumes (KAZ in it)');
   close(r.meanAbsoluteError, 0.05, 'mean absolute error');
   close(r.persistenceError, 0.175, 'nothing-changes error');
   assert.equal(r.signsMatched, 3);

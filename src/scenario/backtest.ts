@@ -38,6 +38,10 @@ export interface BacktestSupplier {
   observedChange: number;
   /** Whether the model's change has the observed sign (−1, 0 or +1 each). */
   signMatches: boolean;
+  /** Volumes behind the shares, in `unit`: a share may move because the total does while the volume does not. */
+  baseVolume: number;
+  modelVolume: number;
+  observedVolume: number;
 }
 
 export interface BacktestResult {
@@ -89,7 +93,7 @@ export function runBacktestWith(highs: Highs, model: Model, scenario: Scenario, 
   const named = [...base.keys()].filter((e) => observed.has(e) && !model.isAggregate(e)).sort();
   const group = (volumes: Map<string, number>) => groupShares(volumes, named);
   const [b, m, o] = [group(base), group(modelled), group(observed)];
-  const suppliers = [...named, OTHER_SUPPLIERS].map((supplier) => compareSupplier(supplier, b.shares, m.shares, o.shares));
+  const suppliers = [...named, OTHER_SUPPLIERS].map((supplier) => compareSupplier(supplier, b, m, o));
   const mean = (f: (s: BacktestSupplier) => number) => roundTo(suppliers.reduce((sum, s) => sum + f(s), 0) / suppliers.length, 6);
   const grouped = [...new Set([...base.keys(), ...observed.keys(), ...modelled.keys()])].filter((e) => !named.includes(e)).sort();
   return {
@@ -138,7 +142,9 @@ function modelByExporter(solution: FlowSolution, importer: string): Map<string, 
 }
 
 /** Shares of the named suppliers, everything else in OTHER. */
-function groupShares(volumes: Map<string, number>, named: string[]): { shares: Map<string, number>; total: number } {
+interface Grouped { shares: Map<string, number>; volumes: Map<string, number>; total: number }
+
+function groupShares(volumes: Map<string, number>, named: string[]): Grouped {
   const grouped = new Map<string, number>();
   let total = 0;
   for (const [e, v] of volumes) {
@@ -147,17 +153,17 @@ function groupShares(volumes: Map<string, number>, named: string[]): { shares: M
     total += v;
   }
   const shares = new Map([...grouped].map(([k, v]) => [k, total > 0 ? v / total : 0]));
-  return { shares, total };
+  return { shares, volumes: grouped, total };
 }
 
 function sign(change: number): number {
   return Math.abs(change) < NO_CHANGE ? 0 : Math.sign(change);
 }
 
-function compareSupplier(supplier: string, base: Map<string, number>, modelled: Map<string, number>, observed: Map<string, number>): BacktestSupplier {
-  const baseShare = base.get(supplier) ?? 0;
-  const modelShare = modelled.get(supplier) ?? 0;
-  const observedShare = observed.get(supplier) ?? 0;
+function compareSupplier(supplier: string, base: Grouped, modelled: Grouped, observed: Grouped): BacktestSupplier {
+  const baseShare = base.shares.get(supplier) ?? 0;
+  const modelShare = modelled.shares.get(supplier) ?? 0;
+  const observedShare = observed.shares.get(supplier) ?? 0;
   return {
     supplier,
     baseShare: roundTo(baseShare, 6),
@@ -167,5 +173,8 @@ function compareSupplier(supplier: string, base: Map<string, number>, modelled: 
     modelChange: roundTo(modelShare - baseShare, 6),
     observedChange: roundTo(observedShare - baseShare, 6),
     signMatches: sign(modelShare - baseShare) === sign(observedShare - baseShare),
+    baseVolume: roundTo(base.volumes.get(supplier) ?? 0),
+    modelVolume: roundTo(modelled.volumes.get(supplier) ?? 0),
+    observedVolume: roundTo(observed.volumes.get(supplier) ?? 0),
   };
 }

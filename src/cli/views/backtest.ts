@@ -4,6 +4,7 @@ import { formatTable, formatVolume, type DataTable } from '../format.ts';
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const pp = (change: number) => `${change > 0 ? '+' : ''}${(change * 100).toFixed(1)}`;
+const dvol = (change: number) => `${change > 0 ? '+' : ''}${formatVolume(change, 1)}`;
 
 /** The text form of a backtest result. */
 export function formatBacktest(r: BacktestResult): string[] {
@@ -16,8 +17,10 @@ export function formatBacktest(r: BacktestResult): string[] {
     `Supplier shares of ${r.importer}'s imports (changes in percentage points):`,
     ...formatTable(
       [{ header: 'Supplier' }, { header: `Observed ${r.baseYear}`, align: 'right' }, { header: 'Model', align: 'right' }, { header: `Observed ${r.observedYear}`, align: 'right' },
-        { header: 'Error', align: 'right' }, { header: 'Model change', align: 'right' }, { header: 'Observed change', align: 'right' }, { header: 'Sign' }],
-      r.suppliers.map((s) => [s.supplier, pct(s.baseShare), pct(s.modelShare), pct(s.observedShare), pp(s.error), pp(s.modelChange), pp(s.observedChange), s.signMatches ? 'same' : 'differs']),
+        { header: 'Error', align: 'right' }, { header: 'Model change', align: 'right' }, { header: 'Observed change', align: 'right' }, { header: 'Sign' },
+        { header: `Δ volume, model (${r.unit})`, align: 'right' }, { header: 'Δ volume, observed', align: 'right' }],
+      r.suppliers.map((s) => [s.supplier, pct(s.baseShare), pct(s.modelShare), pct(s.observedShare), pp(s.error), pp(s.modelChange), pp(s.observedChange), s.signMatches ? 'same' : 'differs',
+        dvol(s.modelVolume - s.baseVolume), dvol(s.observedVolume - s.baseVolume)]),
     ),
     '',
     `Mean absolute share error: ${(r.meanAbsoluteError * 100).toFixed(2)} percentage points (nothing changes, the ${r.baseYear} shares: ${(r.persistenceError * 100).toFixed(2)})`,
@@ -40,7 +43,7 @@ export function formatBacktest(r: BacktestResult): string[] {
 export function backtestTables(r: BacktestResult): DataTable[] {
   return [{
     name: 'suppliers',
-    columns: ['supplier', 'base_share', 'model_share', 'observed_share', 'error', 'model_change', 'observed_change', 'sign_matches'],
-    rows: r.suppliers.map((s) => [s.supplier, s.baseShare, s.modelShare, s.observedShare, s.error, s.modelChange, s.observedChange, s.signMatches]),
+    columns: ['supplier', 'base_share', 'model_share', 'observed_share', 'error', 'model_change', 'observed_change', 'sign_matches', 'base_volume', 'model_volume', 'observed_volume', 'unit'],
+    rows: r.suppliers.map((s) => [s.supplier, s.baseShare, s.modelShare, s.observedShare, s.error, s.modelChange, s.observedChange, s.signMatches, s.baseVolume, s.modelVolume, s.observedVolume, r.unit]),
   }];
 }

@@ -68,6 +68,22 @@ test('without a release limit all the stock may be drawn, and it goes before the
   assert.ok(r.assumptions.some((a) => /no release rate in the dataset/.test(a)), 'the default release is listed as an assumption');
 });
 
+test('a scenario sets the release share (set_parameter stock_release); a share above 1 is refused', async () => {
+  // Release 0.5 of the 90 Mt: 45 Mt from stocks (650/365 USD/t), the other 20 from the world market (50 USD/t), none unserved.
+  // Objective 6,500 + 45 × 650/365 + 20 × 50 = 7,580.136986.
+  const dir = scratchCopy('stocks-release');
+  editFile(dir, 'pipe-shut.yaml', (t) => `${t}  - type: set_parameter\n    name: stock_release\n    country: EU27\n    value: 0.5\n`);
+  const r = await runJson(dir);
+  close(r.stocks[0].releasable, 45, 'releasable');
+  close(r.stocks[0].drawn, 45, 'drawn');
+  close(r.importers[0].unserved, 0, 'unserved');
+  close(r.solver.objective, 6500 + (45 * 650) / 365 + 1000, 'objective');
+  editFile(dir, 'pipe-shut.yaml', (t) => t.replace('value: 0.5', 'value: 1.5'));
+  const bad = await runCli('scenario', 'run', join(dir, 'pipe-shut.yaml'));
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /pipe-shut\.yaml:\d+: set_parameter: stock_release: expected a share from 0 to 1, found 1\.5/);
+});
+
 test('a published stock figure wins over the obligation; a draw cost given in the dataset is used as given', async () => {
   // stocks.csv 40 Mt (held), release 0.1 → 4 Mt; stock_draw_cost 60 USD/t, above the premium (50): the world market's
   // 20 first, then 4 from stocks, 41 unserved. Objective 6,500 + 20 × 50 + 4 × 60 + 41 × 50,000 = 2,057,740.

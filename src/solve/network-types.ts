@@ -246,6 +246,7 @@ export const FLOW_PARAMETERS = {
   agreement_shortfall_penalty: 'Cost (USD per unit given) of an agreement\'s committed volume left undelivered.',
   time_value: 'Cost of time in transit (USD per unit given per day), added to route costs.',
   export_capacity: 'Export capacity of an exporter (a volume per year); the default is its baseline exports.',
+  stock_release: 'Share (0–1) of an importer\'s stock that can be released in one year; the default is all of it.',
   transit_fee: 'Fee a transit state earns (USD per unit given), used to value changes in volume carried.',
 } as const;
 

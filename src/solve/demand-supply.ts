@@ -6,6 +6,9 @@ import { round, type BlocSplit, type BuildContext } from './build-context.ts';
 import { restBlocs } from './blocs.ts';
 import type { NetworkExporter, NetworkImporter } from './network-types.ts';
 
+/** Days in the year by which stocks are turned into days of imports (365, as in the stockholding directive's daily averages). */
+export const DAYS_PER_YEAR = 365;
+
 /** demand.csv imports in base units, where the dataset gives them. */
 function demandOf(context: BuildContext, country: string): number | undefined {
   const { model, query } = context;
@@ -153,9 +156,6 @@ function obligationStock(context: BuildContext, imp: NetworkImporter, bloc: stri
   context.assumptions.push(`stocks of ${imp.id}: no published figure; its obligation of ${round(days.value)} days (stock_days, ${days.year}) of its imports ${round(imp.demand)} ${context.base} is held: ${round(stock)} ${context.base.replace(/\/(yr|year|a)$/, '')}.`);
   return stock;
 }
-
-/** Days in the year by which stocks are turned into days of imports (365, as in the stockholding directive's daily averages). */
-export const DAYS_PER_YEAR = 365;
 
 /** The share of a stock that can be released in one year: `stock_release` for the holder or its bloc, else all of it. */
 function releaseShare(context: BuildContext, id: string, bloc: string | undefined): number {

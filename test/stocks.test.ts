@@ -114,6 +114,20 @@ test('default dataset: EU oil stocks from the 90-day obligation and the IEA 2022
   close(gas.importers.filter((i) => i.id.startsWith('EU27')).reduce((s, i) => s + (i.stockHeld ?? 0), 0), 95, 'EU gas in storage');
 });
 
+test('CPC shut (default dataset, 2023): the EU draws all it may release, then the world market is the margin of what binds', async () => {
+  // Releasable: 90 × 471.5 / 365 × 0.088 = 10.2309 Mt, cheaper (refilling) than the world market's premium, so all of
+  // it is drawn: 10.2309 × 365 / 471.5 = 7.92 days of imports. A binding bypass then saves world-market purchases, not stocks.
+  const { code, stdout, stderr } = await runCli('scenario', 'run', resolve(DEFAULT, '..', '..', 'examples', 'cpc-shut.yaml'), '--json');
+  assert.equal(code, 0, stderr);
+  const r = JSON.parse(stdout) as ScenarioResult;
+  const eu = r.stocks.find((s) => s.importer === 'EU27')!;
+  close(eu.releasable, ((90 * 471.5) / 365) * 0.088, 'releasable', 1e-6);
+  close(eu.drawn, ((90 * 471.5) / 365) * 0.088, 'drawn', 1e-6);
+  close(eu.daysOfCoverUsed, 90 * 0.088, 'days used', 1e-3);
+  const berths = r.whatBinds.find((b) => b.id === 'aktau_oil_berths')!;
+  assert.equal(berths.alternative, 'worldMarket');
+});
+
 test('bad stocks rows and stock parameters are errors naming file:row:column; nothing else is reported for good rows', async () => {
   const dir = scratchCopy('stocks-release');
   editFile(dir, 'stocks.csv', (t) => `${t}2024,crude_oil,EU27,90,Mt/yr,hand,,\n2024,uranium,EU27,900,barrels,hand,,\n2024,uranium,EU27,-5,tU,hand,,\n2023,uranium,EU27,900,tU,hand,,\n`);

@@ -171,6 +171,13 @@ src('dowjones_brent_2021', 'Front Month ICE Brent Crude Rose 50.15% This Year (D
 src('statistico_brent', 'Brent crude oil: price, by year', 'Statistico', 'statistico.com/s/brent-crude-oil-price-by-year', 2024, 'Brent average $82.49/bbl in 2023 (C: secondary compilation)');
 src('eurlex_2009_119', 'Directive 2009/119/EC obliging EU countries to maintain minimum stocks of crude oil and/or petroleum products (summary)', 'EUR-Lex', 'eur-lex.europa.eu/legal-content/EN/TXT/?uri=LEGISSUM%3Aen0006', 2009, '90 days of average daily net imports or 61 days of consumption, whichever is higher');
 src('iea_stocks', 'Oil stocks of IEA countries', 'International Energy Agency', 'iea.org/data-and-statistics/data-tools/oil-stocks-of-iea-countries', 2024, 'IEA members hold stocks of at least 90 days of net imports');
+src('iea_collective_2022', 'IEA Governing Board concludes 2022 collective actions', 'International Energy Agency (copy at 4matifoundation.com)', '4matifoundation.com/iea-governing-board-concludes-2022-collective-actions.html', 2023, 'The two collective actions of 2022 released 182.7 million barrels, the largest volume of emergency stocks ever released; terminated June 2023');
+src('iea_stocks_march_2022', 'Report on the IEA collective action of 1 March 2022', 'International Energy Agency via The National News', 'thenationalnews.com', 2022, 'Article of 4 March 2022 (the exact address is not recorded): IEA members held 1.5 billion barrels of public emergency stocks and 575 million barrels of industry stocks under obligation');
+src('ec_gas_storage_2024', 'Report from the Commission on certain aspects concerning gas storage, COM(2024) 89', 'European Commission', 'energy.ec.europa.eu/publications/commission-report-certain-aspects-concerning-gas-storage_en', 2024, 'EU storage capacity about 1,100 TWh or 100 bcm; storage provides 25-30% of the gas consumed in the EU in winter');
+src('gie_agsi_2022', 'European Union gas storage facilities 95% full (citing GIE AGSI+)', 'Sputnik via UrduPoint', 'urdupoint.com/en/business/european-union-gas-storage-facilities-95-ful-1589334.html', 2022, 'European storage 95.02% full on the 2 November 2022 gas day (103 bcm, Europe as GIE counts it)');
+src('ec_gas_storage_2023', 'Intermediate gas storage filling targets for 2024 announced', 'European Commission, DG Energy', 'energy.ec.europa.eu/news/intermediate-gas-storage-filling-targets-2024-announced-2023-11-20_en', 2023, 'EU-wide gas storage filled to 100% by 1 November 2023');
+src('ec_gas_storage_2024_level', 'Report quoting the European Commission spokesperson on EU gas storage, 31 October 2024', 'European Pravda', 'pravda.com.ua/eng/news/2024/10/31/7482299/', 2024, 'Storage level EU-wide over 95%, around 100 bcm, about one third of annual consumption');
+src('sfen_esa_2023', 'Euratom calls for strengthening conversion and enrichment capacities in Europe (ESA Annual Report 2023)', 'SFEN', 'sfeninenglish.org/euratom-calls-for-strengthening-conversion-and-enrichment-capacities-in-europe/', 2024, 'Inventories of EU utilities 37,655 tU natural-uranium equivalent at the end of 2023 (+5.45%)');
 src('wna_mining_2023', 'World Uranium Mining Production', 'World Nuclear Association', 'world-nuclear.org/information-library/nuclear-fuel-cycle/mining-of-uranium/world-uranium-mining-production.aspx', 2023, 'Country table 2013-2022 (tU)');
 src('kun_uranium_2022', 'Kazakhstan share of world uranium output 2021', 'kun.uz', 'kun.uz/2022/07/07/', 2022, 'World 2021 47,808 tU; Kazakhstan 45%');
 src('nucnet_esa_2022', '97% of Europe natural uranium comes from overseas, but Russia deliveries fall (ESA Annual Report 2022)', 'NucNet', 'nucnet.org/news/97-of-europe-s-natural-uranium-comes-from-overseas-but-russia-deliveries-fall-10-4-2023', 2023, 'Shares of deliveries 2022 by origin; CIS 5,565 tU; Russia -16% and Kazakhstan +14% vs 2021');
@@ -525,6 +532,10 @@ lane('ceyhan_china_cape', 'ceyhan', 'CHN', 'crude_oil', ['malacca'], 'reuters_ca
 
 // ---------------------------------------------------------------- crude oil: stocks/params
 add('parameters.csv', { name: 'stock_days', commodity: 'crude_oil', country: 'EU27', year: 2009, value: 90, unit: 'day', source: 'eurlex_2009_119;iea_stocks', estimated: 'false', note: 'EU and IEA obligation: stocks of at least 90 days of average daily net imports (or 61 days of consumption if higher), crude and products together' });
+// What the IEA released in 2022, the largest release ever, as a share of what its members held when it began.
+const ieaReleased2022 = 182.7;
+const ieaHeld2022 = 1500 + 575;
+add('parameters.csv', { name: 'stock_release', commodity: 'crude_oil', country: 'EU27', year: 2022, value: r(ieaReleased2022 / ieaHeld2022, 4), unit: 'share', source: 'iea_collective_2022;iea_stocks_march_2022', estimated: 'true', note: `Share of emergency stocks released in one year: the IEA's 2022 collective actions released ${ieaReleased2022} mb of the ${thousands(fixed(ieaHeld2022, 0))} mb its members held (1,500 public + 575 industry) = ${fixed(ieaReleased2022 / ieaHeld2022, 4)}. The fastest rate of 2022 (240 mb over six months with the US programme) would be about 0.23 a year` });
 const BRENT: [year: number, usdPerBarrel: number, source: string, note: string][] = [[2021, 70.95, 'dowjones_brent_2021', 'front-month ICE Brent annual average $70.95/bbl'], [2022, 100.0, 'eia_brent_2022', 'Brent spot average $100/bbl (EIA; $100.94 in another EIA release)'], [2023, 82.49, 'statistico_brent', 'Brent average $82.49/bbl (secondary compilation, C)'], [2024, 81, 'eia_brent_2024', 'Brent spot average $81/bbl (EIA; futures $80/bbl)']];
 for (const [y, usd, s, n] of BRENT) {
   add('parameters.csv', { name: 'price', commodity: 'crude_oil', country: '', year: y, value: r(usd * 7.3, 1), unit: 'USD/t', source: s + ';unstats_conversion', estimated: 'true', note: `${n} x 7.3 bbl/t = ${fixed(usd * 7.3, 1)} USD/t` });
@@ -564,10 +575,21 @@ for (const [c, s] of esa21) {
 }
 flow(2021, 'uranium', 'OTHER', 'EU27', (100 - 24.26 - 22.99 - 19.69) / 100 * totU21, 'tU/yr', 'checknews_esa_2021;nucnet_esa_2022', { est: true, note: `Remainder 33.06% x ${thousands(fixed(totU21, 0))} tU; Australia and Canada (top five = 96%) plus others, not broken down` });
 demand(2021, 'uranium', 'EU27', totU21, 'tU/yr', 'checknews_esa_2021;nucnet_esa_2022', { est: true, note: `Russian deliveries 2022 (${thousands(fixed(16.89 / 100 * totU22, 0))} tU) / 0.84 / 0.1969; cross-check with Kazakhstan +14%: ${thousands(fixed(26.82 / 100 * totU22 / 1.14 / 0.2299, 0))} tU` });
-add('stocks.csv', { year: 2022, commodity: 'uranium', country: 'EU27', volume: 35710, unit: 'tU/yr', source: 'reuters_esa_2023', estimated: 'false', note: 'Natural-uranium equivalent in inventories owned by EU utilities, about three years of consumption (about 12,500 tU/yr)' });
+add('stocks.csv', { year: 2022, commodity: 'uranium', country: 'EU27', volume: 35710, unit: 'tU', source: 'reuters_esa_2023', estimated: 'false', note: 'Natural-uranium equivalent in inventories owned by EU utilities at the end of 2022, about three years of consumption (about 12,500 tU/yr)' });
+add('stocks.csv', { year: 2023, commodity: 'uranium', country: 'EU27', volume: 37655, unit: 'tU', source: 'sfen_esa_2023', estimated: 'false', note: 'Natural-uranium equivalent in inventories held by EU industry at the end of 2023 (+5.45%; 35,710 x 1.0545 = 37,656)' });
 demand(2022, 'uranium', 'EU27', 12500, 'tU/yr', 'reuters_esa_2023', { kind: 'consumption', note: 'Average annual consumption of EU utilities, about 12,500 tU' });
 
 // ---------------------------------------------------------------- gas
+// Working gas in EU storage at the start of winter: working capacity (about 100 bcm, Commission) × filling level.
+const storageCapacity = 100;
+const storage: [year: number, filling: number, source: string, note: string][] = [
+  [2022, 0.9502, 'gie_agsi_2022', '95.02% full on 2 November 2022 (GIE AGSI+, Europe as GIE counts it)'],
+  [2023, 1.0, 'ec_gas_storage_2023', 'filled to 100% by 1 November 2023 (Commission)'],
+  [2024, 0.95, 'ec_gas_storage_2024_level', '"over 95%" on 31 October 2024 (Commission spokesperson; "around 100 bcm"): 95% taken, a lower bound'],
+];
+for (const [y, filling, source, note] of storage) {
+  add('stocks.csv', { year: y, commodity: 'pipeline_gas', country: 'EU27', volume: r(storageCapacity * filling), unit: 'bcm', source: `ec_gas_storage_2024;${source}`, estimated: 'true', note: `Working gas in EU storage at the start of winter: capacity about ${storageCapacity} bcm (Commission, COM(2024) 89) x filling ${fixed(filling * 100, 2)}% = ${fixed(storageCapacity * filling, 1)} bcm; ${note}. Storage serves gas from any source, LNG included` });
+}
 // 2021
 const T21 = 155 / 0.45;
 const L21 = 0.19 * T21;

@@ -35,6 +35,7 @@ function assertScenarioContract(r: Json, where: string, hash: string): void {
     routes: (v) => Array.isArray(v) && v.length > 0,
     actors: (v) => Array.isArray(v) && v.length > 0,
     whatBinds: Array.isArray,
+    stocks: Array.isArray,
     solver: (v) => v !== null && typeof v === 'object',
   }, where);
   for (const [k, i] of (r.importers as Json[]).entries()) {

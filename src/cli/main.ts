@@ -26,6 +26,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'chain', summary: 'value chain of a commodity stage by stage: who holds each stage, HHI, an importer\'s deliveries per stage and the CRMA benchmark', load: () => import('./commands/chain.ts') },
   { name: 'crm', summary: 'EU criticality assessment: supply risk per stage, bottleneck, economic importance and verdict', load: () => import('./commands/crm.ts') },
   { name: 'scenario', summary: 'run what-if scenarios written as YAML files (docs/scenarios.md)', load: () => import('./commands/scenario.ts') },
+  { name: 'backtest', summary: 'backtest: from a year\'s observed flows and what happened next, the model\'s supplier shares against those observed the following year', load: () => import('./commands/backtest.ts') },
   { name: 'compare', summary: 'run several scenarios and compare them side by side with the baseline', load: () => import('./commands/compare.ts') },
   { name: 'risk', summary: 'supply risk: N-1 losses of every route, asset, transit state and exporter, and Monte Carlo over failure probabilities', load: () => import('./commands/risk.ts') },
   { name: 'worker', summary: 'solve Monte Carlo batches from a job queue on PostgreSQL (`corridor risk montecarlo SPEC --queue URL`)', load: () => import('./commands/worker.ts') },

@@ -136,11 +136,38 @@ function checkUnits(tables: Tables, lines: RowLines, problems: ProblemList): voi
       const commodity = commodities.get(String(row[commodityColumn]));
       if (!commodity) return; // reported as an unknown reference
       const unit = String(row.unit);
-      if (!commodity.allowed_units.includes(unit)) {
+      if (name === 'stock') {
+        checkStockUnit(commodity, unit, entity.file, lines[name][i], problems);
+      } else if (!commodity.allowed_units.includes(unit)) {
         problems.error(entity.file, lines[name][i], 'unit', `expected a unit allowed for ${commodity.id} (${commodity.allowed_units.join(', ')}), found "${unit}"`);
       }
     });
   }
+}
+
+/** A stock is a quantity held, not a rate: an allowed unit of the commodity without "/yr" (Mt, bcm, tU). */
+export function stockUnits(commodity: CommodityRow): string[] {
+  return commodity.allowed_units.filter((u) => /\/(yr|year|a)$/.test(u.trim())).map((u) => u.trim().replace(/\/(yr|year|a)$/, ''));
+}
+
+function checkStockUnit(commodity: CommodityRow, unit: string, file: string, line: number, problems: ProblemList): void {
+  const units = stockUnits(commodity);
+  if (units.includes(unit.trim())) return;
+  const rate = commodity.allowed_units.includes(unit.trim()) || /\/(yr|year|a|d|day)$/.test(unit.trim());
+  problems.error(file, line, 'unit', `expected a stock unit for ${commodity.id} (${units.join(', ') || 'none: its allowed units are not per year'})${rate ? ': a quantity held, not a rate' : ''}, found "${unit}"`);
+}
+
+/** The stock parameters: `stock_release` is a share of the stock released in a year, `stock_days` a number of days. */
+function checkStockParameters(tables: Tables, lines: RowLines, problems: ProblemList): void {
+  tables.parameter.forEach((p, i) => {
+    if (p.name === 'stock_release') {
+      if (p.unit !== 'share') problems.error('parameters.csv', lines.parameter[i], 'unit', `expected the unit "share" for stock_release (the share of the stock that can be released in one year), found "${p.unit}"`);
+      if (!(p.value >= 0 && p.value <= 1)) problems.error('parameters.csv', lines.parameter[i], 'value', `expected a share between 0 and 1 for stock_release, found ${p.value}`);
+    } else if (p.name === 'stock_days') {
+      if (p.unit !== 'day') problems.error('parameters.csv', lines.parameter[i], 'unit', `expected the unit "day" for stock_days (days of average daily imports), found "${p.unit}"`);
+      if (!(p.value >= 0 && p.value <= 3650)) problems.error('parameters.csv', lines.parameter[i], 'value', `expected between 0 and 3650 days for stock_days, found ${p.value}`);
+    }
+  });
 }
 
 function checkRoutes(tables: Tables, lines: RowLines, problems: ProblemList, gaps: ReadGaps): void {
@@ -292,6 +319,7 @@ export function validateTables(tables: Tables, lines: RowLines, problems: Proble
   checkCountries(tables, lines, problems);
   checkCommodityUnits(tables, lines, problems);
   checkUnits(tables, lines, problems);
+  checkStockParameters(tables, lines, problems);
   checkRoutes(tables, lines, problems, gaps);
   checkRouteCosts(tables, lines, problems);
   checkFlows(tables, lines, problems);

@@ -9,6 +9,7 @@ import type { Scenario } from './scenario-types.ts';
 import type { ActorResult, AssetResult, FlowResult, ImporterResult, RouteResult, RunOptions, ScenarioResult } from './results.ts';
 import { isBlocRest, MONEY_SCALE, partsOf, perPriceUnit, roundTo, sumParts } from './result-helpers.ts';
 import { whatBinds } from './what-binds.ts';
+import { stockResults } from './stocks-result.ts';
 import { metricsChanges, observedFlows } from './metrics-change.ts';
 
 /** Puts the baseline and scenario solutions side by side, in the units and rounding of the results. */
@@ -30,6 +31,7 @@ export function assemble(model: Model, scenario: Scenario, before: FlowSolution,
     whatBinds: whatBinds(after),
     actors: actorResults(before, after, importerIds),
     flows: flowResults(before, after),
+    stocks: stockResults(before, after, importerIds),
     worldMarket: {
       enabled: a.world.enabled, premium: perPriceUnit(a, a.world.premium), spare: Number.isFinite(a.world.spare) ? a.world.spare : null,
       baseline: roundTo(worldSum(before)), scenario: roundTo(worldSum(after)), shadowPrice: perPriceUnit(a, after.worldShadow),

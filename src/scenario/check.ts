@@ -202,15 +202,15 @@ function checkSetParameter(check: DatasetCheck, change: ScenarioChange): void {
   const name = String(change.values.name);
   const unit = String(change.values.unit ?? '');
   const line = change.lines.unit ?? change.lines.name ?? change.line;
-  const perCountry = name === 'world_market_access' || name === 'export_capacity';
+  const perCountry = name === 'world_market_access' || name === 'export_capacity' || name === 'stock_release';
   if (perCountry && change.values.country === undefined) problems.push({ line: change.line, message: `set_parameter: ${name} applies per country; add "country:"` });
   if (!perCountry && change.values.country !== undefined) problems.push({ line: change.lines.country, message: `set_parameter: ${name} applies to the whole network; remove "country:"` });
   const negative = () => {
     if (Number(change.values.value) < 0) problems.push({ line: change.lines.value, message: `set_parameter: ${name}: expected a value ≥ 0, found ${String(change.values.value)}` });
   };
-  if (name === 'world_market_access') {
+  if (name === 'world_market_access' || name === 'stock_release') {
     const v = Number(change.values.value);
-    if (!(v >= 0 && v <= 1)) problems.push({ line: change.lines.value, message: `set_parameter: world_market_access: expected a share from 0 to 1, found ${v}` });
+    if (!(v >= 0 && v <= 1)) problems.push({ line: change.lines.value, message: `set_parameter: ${name}: expected a share from 0 to 1, found ${v}` });
   } else if (name === 'world_market_spare' || name === 'export_capacity') {
     if (!allowed.some((u) => sameUnit(u, unit))) problems.push({ line, message: `set_parameter: ${name}: expected a unit among ${allowed.join(', ')}, found "${unit}"` });
     negative();

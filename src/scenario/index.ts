@@ -60,3 +60,5 @@ export function runScenarioWith(highs: Highs, model: Model, scenario: Scenario, 
   result.stages = stageResults(model, highs, stageSettings.networks, stageChanged.networks);
   return result;
 }
+export { runBacktest, runBacktestWith, BACKTEST_METHOD } from './backtest.ts';
+export type { BacktestResult, BacktestSupplier } from './backtest.ts';

@@ -125,6 +125,10 @@ export function setParameter(edit: NetworkEdit, { v, record }: ChangeStep): void
     const parts = edit.net.importers.filter((i) => edit.partsOf(String(v.country)).includes(i.id));
     for (const p of parts) p.worldAccess = value;
     record(String(v.country), `world-market access of ${String(v.country)} set to ${fmt(value)} of demand`);
+  } else if (name === 'stock_release') {
+    const parts = edit.net.importers.filter((i) => edit.partsOf(String(v.country)).includes(i.id));
+    for (const p of parts) p.stock = (p.stockHeld ?? p.stock) * value;
+    record(String(v.country), `stock release of ${String(v.country)} set to ${fmt(value)} of the stock a year`);
   } else if (name === 'export_capacity') {
     const e = edit.ensureExporter(String(v.country));
     const before = e.supply;

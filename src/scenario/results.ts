@@ -6,6 +6,7 @@ import type { FlowNetwork } from '../solve/network-types.ts';
 import type { FlowSolution } from '../solve/index.ts';
 import type { AppliedChange } from './apply.ts';
 import type { StageChainResult } from './stage-results.ts';
+import type { StockResult } from './stocks-result.ts';
 
 export interface ImporterResult {
   importer: string;
@@ -143,6 +144,8 @@ export interface ScenarioResult {
   whatBinds: BindingResult[];
   actors: ActorResult[];
   flows: FlowResult[];
+  /** Stocks held, releasable and drawn, and the days of imports they cover (importers holding a stock). */
+  stocks: StockResult[];
   /** premium and shadowPrice in `priceUnit`; volumes in `unit`. */
   worldMarket: { enabled: boolean; premium: number; spare: number | null; baseline: number; scenario: number; shadowPrice: number };
   metrics: ImporterMetricsChange[];

@@ -289,7 +289,7 @@ export const CHANGE_TYPES: readonly ChangeType[] = [
     description:
       'Sets a modelling figure for this scenario (docs/methods/flow-model.md lists them): `world_market_premium`, ' +
       '`world_market_spare`, `baseline_stickiness`, `stock_draw_cost`, `unserved_penalty`, `agreement_shortfall_penalty`, ' +
-      '`time_value`, or per country `world_market_access`, `export_capacity`.',
+      '`time_value`, or per country `world_market_access`, `export_capacity`, `stock_release`.',
     fields: [
       { name: 'name', type: 'string', required: true, ref: 'parameter', description: 'Parameter name.' },
       { name: 'value', type: 'number', required: true, description: 'Value.' },

@@ -44,7 +44,8 @@ export function whatBinds(sol: FlowSolution): BindingResult[] {
     if (shadow <= tiny) return 'none';
     if (unservedNow && shadow >= 0.5 * net.costs.unserved) return 'unserved';
     if (shortNow && shadow >= 0.5 * net.costs.shortfall) return 'shortfall';
-    if (stocksNow && shadow >= 0.5 * net.costs.stockDraw) return 'stocks';
+    // Stocks cheaper than the world market are drawn first: with both in use, the world market is the margin.
+    if (stocksNow && shadow >= 0.5 * net.costs.stockDraw && !(worldNow && net.world.premium > net.costs.stockDraw)) return 'stocks';
     if (worldNow) return 'worldMarket';
     return 'rerouting';
   };

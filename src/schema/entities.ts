@@ -128,12 +128,18 @@ export const ENTITIES: readonly Entity[] = [
   },
   {
     name: 'stock', file: 'stocks.csv', title: 'Stocks', sourced: true, key: ['year', 'commodity', 'country'],
-    description: 'Strategic or commercial stocks an importer can draw on in a disruption.',
+    description:
+      'Strategic or commercial stocks an importer can draw on in a disruption: a quantity held (not a flow). How much of it ' +
+      'can be released in one year is the parameter `stock_release` (parameters.csv); an oil importer without a row here holds ' +
+      'its obligation, `stock_days` × its daily imports.',
     attributes: [
       yearAttr, commodityRef,
       { name: 'country', type: 'string', required: true, ref: 'actor', description: 'Holder: country or bloc.' },
-      { name: 'volume', type: 'number', required: true, min: 0, unit: 'unit', maxPerUnit: QUANTITY_LIMITS, description: 'Quantity held (drawable in one year at most once).' },
-      unitAttr,
+      { name: 'volume', type: 'number', required: true, min: 0, unit: 'unit', maxPerUnit: QUANTITY_LIMITS, description: 'Quantity held at the start of the year (e.g. working gas in storage, inventories).' },
+      {
+        name: 'unit', type: 'string', required: true,
+        description: "Unit of the quantity held: one of the commodity's allowed units without \"/yr\" (Mt, bcm, tU), not a rate.",
+      },
       ...provenance,
     ],
   },
@@ -251,7 +257,8 @@ export const ENTITIES: readonly Entity[] = [
     name: 'parameter', file: 'parameters.csv', title: 'Parameters', sourced: true, key: ['name', 'commodity', 'country', 'year'],
     description:
       'Named model figures that are not flows: prices (`price`, USD per base unit), the world-market premium and spare capacity ' +
-      'for fungible commodities (`world_market_premium`, `world_market_spare`), stockholding obligations (`stock_days`).',
+      'for fungible commodities (`world_market_premium`, `world_market_spare`), stockholding obligations (`stock_days`), ' +
+      'the share of a stock that can be released in one year (`stock_release`, unit `share`).',
     attributes: [
       { name: 'name', type: 'string', required: true, description: 'Parameter name.' },
       { name: 'commodity', type: 'string', required: false, default: '', ref: 'commodity', description: 'Commodity it applies to, if any.' },

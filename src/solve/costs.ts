@@ -67,7 +67,7 @@ export function resolveCosts(network: FlowNetwork): void {
   if (!network.given.world_market_spare && network.world.enabled) {
     settings.push({ name: 'world_market_spare', value: Infinity, unit: network.unit, origin: 'default', note: 'not limited (assumption: no spare-capacity figure in the dataset)' });
   }
-  const penalties = resolvePenalties(network, take, settings, Math.max(largestCost, premium) || network.priceUnitFactor, largestCost);
+  const penalties = resolvePenalties(network, take, settings, Math.max(largestCost, premium) || network.priceUnitFactor, largestCost, timeValue);
   network.settings = settings;
   network.world = { enabled: network.world.enabled, premium, spare, pool: network.world.pool };
   network.costs = { ...penalties, timeValue };
@@ -105,8 +105,8 @@ function worldPremium(network: FlowNetwork, take: Take, settings: NetworkSetting
   return premium;
 }
 
-/** Penalties are multiples of R, so that the LP prefers rerouting, then the world market, then stocks, and leaves demand unserved last. */
-function resolvePenalties(network: FlowNetwork, take: Take, settings: NetworkSetting[], reference: number, largestCost: number): Omit<NetworkCosts, 'timeValue'> {
+/** Penalties are multiples of R, so that the LP prefers rerouting, then the world market, and leaves demand unserved last; stocks cost what refilling them costs. */
+function resolvePenalties(network: FlowNetwork, take: Take, settings: NetworkSetting[], reference: number, largestCost: number, timeValue: number): Omit<NetworkCosts, 'timeValue'> {
   const pick = (name: FlowParameter, factor: number, why: string): number => {
     const v = take(name);
     if (v !== undefined) return v;
@@ -118,8 +118,35 @@ function resolvePenalties(network: FlowNetwork, take: Take, settings: NetworkSet
   if (stickiness <= largestCost) {
     network.assumptions.push(`baseline_stickiness (${round(stickiness)}) does not exceed the largest route cost (${round(largestCost)}): the no-shock optimum may move away from the baseline.`);
   }
-  const stockDraw = pick('stock_draw_cost', 10, '10 × R: stocks are drawn after rerouting and the world market');
+  const stockDraw = take('stock_draw_cost') ?? stockDrawCost(network, settings, timeValue);
   const shortfall = pick('agreement_shortfall_penalty', 10, '10 × R: above stickiness plus any route cost, so committed volumes are delivered when they can be');
   const unserved = pick('unserved_penalty', 1000, '1000 × R: demand goes unserved only when nothing else can serve it');
   return { stickiness, stockDraw, unserved, shortfall };
+}
+
+/**
+ * What drawing one unit of stock costs, by default: the cost of refilling it, net of the purchase it replaces.
+ * The LP's costs are counted against buying at the year's price (a route's cost is its transport, the world
+ * market's its premium), so a unit drawn now saves one purchase at that price and is bought back later at the
+ * same price: what remains is bringing the refill in, at the mean transport cost of the network's baseline flows
+ * (route and lane costs, and time in transit). Interest on the stock's value while it is out, handling, and a
+ * refill price above or below the year's are not counted: an assumption, listed with the setting.
+ */
+function stockDrawCost(network: FlowNetwork, settings: NetworkSetting[], timeValue: number): number {
+  let volume = 0;
+  let cost = 0;
+  for (const arc of network.arcs) {
+    if (!(arc.baseline > 0)) continue;
+    const route = network.routes[arc.route];
+    const lane = arc.lane >= 0 ? network.lanes[arc.lane] : undefined;
+    volume += arc.baseline;
+    cost += arc.baseline * (route.cost + (lane?.cost ?? 0) + timeValue * ((route.transitDays ?? 0) + (lane?.transitDays ?? 0)));
+  }
+  const value = volume > 0 ? cost / volume : 0;
+  settings.push({
+    name: 'stock_draw_cost', value: shown(network, value), unit: network.priceUnit, origin: 'default',
+    note: 'the cost of refilling a unit drawn: bought back at the year\'s price along the baseline routes, so the mean transport cost of the baseline flows ' +
+      '(assumption: interest on the stock while it is drawn, handling, and a refill price different from the year\'s are not counted)',
+  });
+  return value;
 }

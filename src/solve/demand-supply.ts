@@ -6,6 +6,9 @@ import { round, type BlocSplit, type BuildContext } from './build-context.ts';
 import { restBlocs } from './blocs.ts';
 import type { NetworkExporter, NetworkImporter } from './network-types.ts';
 
+/** Days in the year by which stocks are turned into days of imports (365, as in the stockholding directive's daily averages). */
+export const DAYS_PER_YEAR = 365;
+
 /** demand.csv imports in base units, where the dataset gives them. */
 function demandOf(context: BuildContext, country: string): number | undefined {
   const { model, query } = context;
@@ -73,11 +76,38 @@ function worldAccessOf(context: BuildContext, country: string): { value: number;
   return p ? { value: Math.min(1, Math.max(0, p.value)), origin: 'dataset' } : { value: 1, origin: 'default' };
 }
 
-/** Stocks are the last resort before unserved demand: the latest figure not after the year, split like demand. */
+/**
+ * Stocks an importer can draw on in the year. The stock held is stocks.csv's figure (the latest not after the year,
+ * split like demand for a bloc's parts); where there is none and a stockholding obligation applies (`stock_days`,
+ * the oil stocks of the EU and the IEA), it is that many days of the importer's imports. The LP may draw at most
+ * the share of it that can be released in one year (`stock_release`; all of it when not given).
+ */
 export function addStocks(context: BuildContext, importers: NetworkImporter[], splitOf: Map<string, BlocSplit>): void {
+  const held = heldStocks(context, importers, splitOf);
+  const blocOf = blocOfPart(splitOf);
+  for (const imp of importers) {
+    const stock = held.get(imp.id) ?? obligationStock(context, imp, blocOf.get(imp.id));
+    imp.stockHeld = stock;
+    imp.stock = stock > 0 ? stock * releaseShare(context, imp.id, blocOf.get(imp.id)) : 0;
+  }
+}
+
+/** The bloc a part of a split bloc (its rest or a member) belongs to. */
+function blocOfPart(splitOf: Map<string, BlocSplit>): Map<string, string> {
+  const blocOf = new Map<string, string>();
+  for (const [bloc, { rest, members }] of splitOf) for (const id of [rest, ...members]) blocOf.set(id, bloc);
+  return blocOf;
+}
+
+/** Stocks from stocks.csv: a bloc's figure less its members', or shared in proportion to demand. */
+function heldStocks(context: BuildContext, importers: NetworkImporter[], splitOf: Map<string, BlocSplit>): Map<string, number> {
   const restOf = restBlocs(splitOf);
+  const held = new Map<string, number>();
   const stockOf = (country: string) => latestStock(context, country);
-  for (const imp of importers) if (!restOf.has(imp.id)) imp.stock = stockOf(imp.id) ?? 0;
+  for (const imp of importers) {
+    const own = restOf.has(imp.id) ? undefined : stockOf(imp.id);
+    if (own !== undefined) held.set(imp.id, own);
+  }
   for (const imp of importers) {
     const bloc = restOf.get(imp.id);
     if (!bloc) continue;
@@ -86,18 +116,19 @@ export function addStocks(context: BuildContext, importers: NetworkImporter[], s
     const members = splitOf.get(bloc)!.members;
     const memberStocks = members.map((m) => stockOf(m));
     if (memberStocks.every((s) => s !== undefined)) {
-      imp.stock = Math.max(0, whole - memberStocks.reduce((a, b) => a + (b ?? 0), 0));
+      held.set(imp.id, Math.max(0, whole - memberStocks.reduce((a, b) => a + (b ?? 0), 0)));
     } else {
       // Members without their own figure get a share of the bloc's stock in proportion to demand.
       const parts = [imp, ...importers.filter((i) => members.includes(i.id))];
       const sum = parts.reduce((s, p) => s + p.demand, 0);
       for (const p of parts) {
         if (p.id !== imp.id && stockOf(p.id) !== undefined) continue;
-        p.stock = sum > 0 ? (whole * p.demand) / sum : 0;
+        held.set(p.id, sum > 0 ? (whole * p.demand) / sum : 0);
       }
       context.assumptions.push(`stocks of ${bloc} split between its parts in proportion to demand.`);
     }
   }
+  return held;
 }
 
 /** An older stock figure is better than none, but the result says which year it is from. */
@@ -110,6 +141,33 @@ function latestStock(context: BuildContext, country: string): number | undefined
   if (!row) return undefined;
   if (row.year !== query.year) context.assumptions.push(`stocks of ${country}: figure of ${row.year} used for ${query.year}.`);
   return model.baseQuantity(row);
+}
+
+/**
+ * Without a published stock figure, an importer bound by a stockholding obligation (`stock_days`, for itself or
+ * its bloc) holds that many days of its imports in the year: the 90 days of net imports of the EU directive.
+ */
+function obligationStock(context: BuildContext, imp: NetworkImporter, bloc: string | undefined): number {
+  const { model, query } = context;
+  const opts = { commodity: query.commodity, year: query.year };
+  const days = model.parameter('stock_days', { ...opts, country: imp.id }) ?? (bloc ? model.parameter('stock_days', { ...opts, country: bloc }) : undefined);
+  if (!days || !(days.value > 0) || !(imp.demand > 0)) return 0;
+  const stock = (days.value * imp.demand) / DAYS_PER_YEAR;
+  context.assumptions.push(`stocks of ${imp.id}: no published figure; its obligation of ${round(days.value)} days (stock_days, ${days.year}) of its imports ${round(imp.demand)} ${context.base} is held: ${round(stock)} ${context.base.replace(/\/(yr|year|a)$/, '')}.`);
+  return stock;
+}
+
+/** The share of a stock that can be released in one year: `stock_release` for the holder or its bloc, else all of it. */
+function releaseShare(context: BuildContext, id: string, bloc: string | undefined): number {
+  const { model, query } = context;
+  const opts = { commodity: query.commodity, year: query.year };
+  const given = model.parameter('stock_release', { ...opts, country: id }) ?? (bloc ? model.parameter('stock_release', { ...opts, country: bloc }) : undefined);
+  if (given) {
+    context.settings.push({ name: 'stock_release', value: given.value, unit: 'share', origin: 'dataset', note: `${id}${given.year === query.year ? '' : `, figure of ${given.year}`}` });
+    return Math.min(1, Math.max(0, given.value));
+  }
+  context.assumptions.push(`stocks of ${id}: no release rate in the dataset (stock_release); all of the stock may be drawn in the year.`);
+  return 1;
 }
 
 /** Without an export_capacity figure an exporter can supply no more than it did in the baseline. */

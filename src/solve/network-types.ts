@@ -116,8 +116,10 @@ export interface NetworkImporter {
    * world market in the baseline, from its pool (see NetworkWorld.pool).
    */
   unrecorded: number;
-  /** Stock that can be drawn in the year (base unit). */
+  /** Stock that can be drawn in the year (base unit): the stock held times the share that can be released in a year. */
   stock: number;
+  /** Stock held at the start of the year (base unit), of which `stock` can be drawn in the year. */
+  stockHeld?: number;
   /** Share of demand (0–1) that may come from the residual world market. */
   worldAccess: number;
   /** Bloc this importer is a part of when the bloc was split (else ''). */
@@ -244,6 +246,7 @@ export const FLOW_PARAMETERS = {
   agreement_shortfall_penalty: 'Cost (USD per unit given) of an agreement\'s committed volume left undelivered.',
   time_value: 'Cost of time in transit (USD per unit given per day), added to route costs.',
   export_capacity: 'Export capacity of an exporter (a volume per year); the default is its baseline exports.',
+  stock_release: 'Share (0–1) of an importer\'s stock that can be released in one year; the default is all of it.',
   transit_fee: 'Fee a transit state earns (USD per unit given), used to value changes in volume carried.',
 } as const;
 

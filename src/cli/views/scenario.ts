@@ -41,6 +41,14 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
       r.assets.map((a) => [a.asset, vol(a.flowBaseline), vol(a.flowScenario), vol(a.capacity), a.binding ? 'yes' : '', formatMoney(a.shadowPrice)]),
     ));
   }
+  if (r.stocks.length) {
+    lines.push('', 'Stocks (days = days of the importer\'s imports):');
+    lines.push(...formatTable(
+      [{ header: 'Importer' }, { header: 'Held', align: 'right' }, { header: 'Releasable in the year', align: 'right' }, { header: 'Drawn before', align: 'right' },
+        { header: 'Drawn after', align: 'right' }, { header: 'Days held', align: 'right' }, { header: 'Days used', align: 'right' }],
+      r.stocks.map((x) => [x.importer, vol(x.held), vol(x.releasable), vol(x.drawnBaseline), vol(x.drawn), formatNumber(x.daysOfCoverHeld, 1), formatNumber(x.daysOfCoverUsed, 1)]),
+    ));
+  }
   lines.push('', 'What binds:');
   if (r.whatBinds.length === 0) lines.push('  nothing: no route, shared asset, export capacity or world-market limit is reached.');
   for (const b of r.whatBinds) lines.push(`  ${b.text}`);

@@ -177,6 +177,7 @@ src('ec_gas_storage_2024', 'Report from the Commission on certain aspects concer
 src('gie_agsi_2022', 'European Union gas storage facilities 95% full (citing GIE AGSI+)', 'Sputnik via UrduPoint', 'urdupoint.com/en/business/european-union-gas-storage-facilities-95-ful-1589334.html', 2022, 'European storage 95.02% full on the 2 November 2022 gas day (103 bcm, Europe as GIE counts it)');
 src('ec_gas_storage_2023', 'Intermediate gas storage filling targets for 2024 announced', 'European Commission, DG Energy', 'energy.ec.europa.eu/news/intermediate-gas-storage-filling-targets-2024-announced-2023-11-20_en', 2023, 'EU-wide gas storage filled to 100% by 1 November 2023');
 src('ec_gas_storage_2024_level', 'Report quoting the European Commission spokesperson on EU gas storage, 31 October 2024', 'European Pravda', 'pravda.com.ua/eng/news/2024/10/31/7482299/', 2024, 'Storage level EU-wide over 95%, around 100 bcm, about one third of annual consumption');
+src('eu_gas_storage_regulation_2022', 'EU reached 90% gas storage target two months early (Regulation (EU) 2022/1032)', 'Modern Power Systems', 'modernpowersystems.com/news/newseu-reached-90-gas-storage-target-2-months-early-11158147', 2023, 'The Gas Storage Regulation set a binding target of 90% filling of storage facilities by 1 November each year; at least 80% for the 2022-2023 winter (TASS, 2022)');
 src('sfen_esa_2023', 'Euratom calls for strengthening conversion and enrichment capacities in Europe (ESA Annual Report 2023)', 'SFEN', 'sfeninenglish.org/euratom-calls-for-strengthening-conversion-and-enrichment-capacities-in-europe/', 2024, 'Inventories of EU utilities 37,655 tU natural-uranium equivalent at the end of 2023 (+5.45%)');
 src('wna_mining_2023', 'World Uranium Mining Production', 'World Nuclear Association', 'world-nuclear.org/information-library/nuclear-fuel-cycle/mining-of-uranium/world-uranium-mining-production.aspx', 2023, 'Country table 2013-2022 (tU)');
 src('kun_uranium_2022', 'Kazakhstan share of world uranium output 2021', 'kun.uz', 'kun.uz/2022/07/07/', 2022, 'World 2021 47,808 tU; Kazakhstan 45%');
@@ -589,6 +590,12 @@ const storage: [year: number, filling: number, source: string, note: string][] =
 ];
 for (const [y, filling, source, note] of storage) {
   add('stocks.csv', { year: y, commodity: 'pipeline_gas', country: 'EU27', volume: r(storageCapacity * filling), unit: 'bcm', source: `ec_gas_storage_2024;${source}`, estimated: 'true', note: `Working gas in EU storage at the start of winter: capacity about ${storageCapacity} bcm (Commission, COM(2024) 89) x filling ${fixed(filling * 100, 2)}% = ${fixed(storageCapacity * filling, 1)} bcm; ${note}. Storage serves gas from any source, LNG included` });
+}
+// Storage balances the seasons: what is drawn in a year must be back by the next 1 November, when the Gas Storage
+// Regulation wants it 90% full (80% in 2022). So a year's net release is at most the cushion above that target.
+for (const [y, filling] of storage) {
+  const target = y === 2022 ? 0.8 : 0.9;
+  add('parameters.csv', { name: 'stock_release', commodity: 'pipeline_gas', country: 'EU27', year: y, value: r(1 - target / filling, 4), unit: 'share', source: 'eu_gas_storage_regulation_2022', estimated: 'true', note: `Net release in a year limited to the cushion above the 1 November filling target (${fixed(target * 100, 0)}%, Regulation (EU) 2022/1032): 1 - ${fixed(target, 2)} / ${fixed(filling, 4)} = ${fixed(1 - target / filling, 4)}. Storage moves gas between seasons; a larger draw would leave the next winter short` });
 }
 // 2021
 const T21 = 155 / 0.45;

@@ -113,11 +113,16 @@ export function addSubstitute(context: BuildContext, network: FlowNetwork): void
   const terminals = model.tables.asset.filter((a) => a.commodity === substitute.id && a.kind === 'terminal');
   const imported = new Map<string, number>();
   for (const f of model.flows({ commodity: substitute.id, year: query.year })) imported.set(f.importer, (imported.get(f.importer) ?? 0) + f.baseVolume);
-  const served = network.importers.filter((i) => imported.has(i.id));
+  // A bloc's figures include its members' (the dataset's convention): a member beside its bloc is not counted again.
+  const counted = [...imported.keys()].filter((k) => ![...imported.keys()].some((b) => b !== k && model.blocMembers(b).includes(k)));
+  const served = network.importers.filter((i) => imported.has(i.id) || (i.bloc !== '' && imported.has(i.bloc)));
   if (terminals.length === 0 || served.length === 0) return;
   const capacity = terminals.map((t) => model.baseQuantity(t));
   const total = capacity.reduce((s, c) => s + c, 0);
-  const used = served.reduce((s, i) => s + imported.get(i.id)!, 0);
+  const used = counted.reduce((s, k) => s + imported.get(k)!, 0);
+  // It costs what it costs more than the pipeline gas it replaces, where the dataset prices both.
+  const substitutePrice = model.parameterInBase('price', { commodity: substitute.id, year: query.year })?.money;
+  const cost = typeof substitutePrice === 'number' && network.price !== undefined ? Math.max(0, substitutePrice - network.price) : 0;
   const share = total > 0 ? Math.min(1, used / total) : 1;
   const exporter = `${WORLD}:${substitute.id}`;
   network.exporters.push({ id: exporter, baseline: 0, supply: Math.max(0, total - used) });
@@ -126,7 +131,7 @@ export function addSubstitute(context: BuildContext, network: FlowNetwork): void
     network.assets.push(asset);
     const r = network.routes.length;
     network.routes.push({
-      id: `${substitute.id}:${t.id}`, name: `${substitute.name} through ${t.name}`, mode: 'regasification', capacity: Infinity, cost: 0,
+      id: `${substitute.id}:${t.id}`, name: `${substitute.name} through ${t.name}`, mode: 'regasification', capacity: Infinity, cost,
       countries: [], nodes: [], assets: [t.id], start: exporter, end: served[0].id, endsAtPort: false, open: true, status: 'operating', direct: false, added: false,
     });
     for (const imp of served) network.arcs.push({ exporter, importer: imp.id, route: r, baseline: 0, capacity: Infinity, open: true, transit: [], stickiness: 1, lane: -1, chokepoints: [] });
@@ -134,7 +139,9 @@ export function addSubstitute(context: BuildContext, network: FlowNetwork): void
   context.assumptions.push(
     `${substitute.id} can replace ${commodity.id} for ${served.map((i) => i.id).join(', ')} up to the free capacity of its ${terminals.length} terminal group(s): ` +
     `${round(total)} ${context.base} of regasification capacity less ${round(used)} ${context.base} of baseline ${substitute.id} imports (${round(100 * share)}% used, shared in proportion to capacity) = ${round(total - used)} ${context.base}.`,
-    `${substitute.id} bought to replace ${commodity.id} costs the same as the ${commodity.id} it replaces (no gas prices in the dataset): its volume is limited by regasification capacity, not by price.`,
+    cost > 0 || (typeof substitutePrice === 'number' && network.price !== undefined)
+      ? `${substitute.id} bought to replace ${commodity.id} costs the difference between their prices in the dataset (${round(cost / network.priceUnitFactor)} ${network.priceUnit}); its volume is limited by regasification capacity.`
+      : `${substitute.id} bought to replace ${commodity.id} costs the same as the ${commodity.id} it replaces (the dataset does not price both): its volume is limited by regasification capacity, not by price.`,
   );
 }
 

@@ -69,6 +69,19 @@ function supplyCost(sol: FlowSolution, i: number, priceChange = 0): number {
   return cost + priceChange * (sol.world[i] + sol.worldPool[i]);
 }
 
+/**
+ * What one more unit of demand costs the importer. In a two-sided market, an importer that reaches the world market
+ * pays the world price after the change (its demand row's dual moves band by band and is not unique at the
+ * baseline, where the market sits at a kink); otherwise the dual of its demand row.
+ */
+function marginalCost(sol: FlowSolution, i: number, priceChange: number): number {
+  const net = sol.network;
+  const imp = net.importers[i];
+  const served = sol.unserved[i] <= 1e-9 * Math.max(1, imp.demand);
+  if (net.world.enabled && net.world.mode === 'market' && imp.worldAccess > 0 && served) return perPriceUnit(net, net.world.price + priceChange);
+  return perPriceUnit(net, sol.demandPrice[i]);
+}
+
 /** Flow-weighted transit days, to show how much longer the journey gets; null when no flow has a figure. */
 function transitDays(sol: FlowSolution, ids: string[]): number | null {
   let flow = 0;
@@ -113,7 +126,7 @@ function importerResults(model: Model, before: FlowSolution, after: FlowSolution
       stock: roundTo(f(a, (i) => a.importers[i].stock)),
       stockDraw: roundTo(f(a, (i) => after.stock[i])),
       costChange: roundTo((f(a, (i) => supplyCost(after, i, priceChange)) - f(b, (i) => supplyCost(before, i))) / MONEY_SCALE, 9),
-      marginalCost: bloc ? null : perPriceUnit(a, after.demandPrice[a.importers.findIndex((x) => x.id === id)]),
+      marginalCost: bloc ? null : marginalCost(after, a.importers.findIndex((x) => x.id === id), priceChange),
       transitDaysBaseline: transitDays(before, ids),
       transitDaysScenario: transitDays(after, ids),
     };

@@ -26,7 +26,7 @@ export interface ImporterResult {
   stockDraw: number;
   /** Change in transport cost and world-market premium paid (in a two-sided market: the price change on its world-market purchases), in `valueUnit`. */
   costChange: number;
-  /** Cost of one more unit of demand in the scenario, in `priceUnit` (dual of the demand row; null for a bloc). */
+  /** Cost of one more unit of demand in the scenario, in `priceUnit`: in a two-sided market the world price after the change (for an importer served that reaches it), else the dual of the demand row; null for a bloc. */
   marginalCost: number | null;
   /** Flow-weighted transit days over flows on routes with a known transit time (null when none). */
   transitDaysBaseline: number | null;

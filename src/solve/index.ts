@@ -35,9 +35,9 @@ export interface FlowSolution {
   iterations: number;
   /** Flow per arc (base unit). */
   arcFlow: Float64Array;
-  /** Per importer (same order as network.importers): world-market purchases at the premium. */
+  /** Per importer (same order as network.importers): world-market purchases at the premium (two-sided market: the change from its unrecorded imports, negative when it buys less). */
   world: Float64Array;
-  /** Per importer: world-market purchases from its baseline pool (unrecorded imports), at no premium. */
+  /** Per importer: world-market purchases from its baseline pool (unrecorded imports), at no premium (two-sided market: its unrecorded imports). */
   worldPool: Float64Array;
   /** Per chokepoint (same order as network.chokepoints): flow through it. */
   chokepointFlow: Float64Array;
@@ -128,8 +128,11 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
     routeFlow[arcs[a].route] += arcFlow[a];
   }
   if (network.world.mode === 'market' && network.world.enabled) {
+    // One column holds all of an importer's purchases: its baseline ones (its unrecorded imports) count as the pool,
+    // the change as world-market purchases (negative when it buys less), so sums over importers are net changes.
+    importers.forEach((imp, i) => { worldPool[i] = imp.unrecorded; world[i] -= imp.unrecorded; });
     exporters.forEach((exp, e) => { costs.discount += (network.world.discounts[exp.id] ?? 0) * sales[e]; });
-    market.net = world.reduce((x, y) => x + y, 0) - network.world.pool - sales.reduce((x, y) => x + y, 0);
+    market.net = world.reduce((x, y) => x + y, 0) + worldPool.reduce((x, y) => x + y, 0) - network.world.pool - sales.reduce((x, y) => x + y, 0);
   }
   const chokepointIndex = new Map(network.chokepoints.map((c, i) => [c.id, i]));
   const chokepointFlow = new Float64Array(network.chokepoints.length);

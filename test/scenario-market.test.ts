@@ -145,4 +145,10 @@ test('default dataset: the CPC shut raises the crude price by the net shortage o
   const kaz = r.exporters.find((e) => e.exporter === 'KAZ')!;
   assert.ok(kaz.volumeChange < 0 && kaz.revenueChange! < 0, 'Kazakhstan loses volume and revenue');
   assert.ok(!r.settings.some((s) => s.name === 'world_market_premium'), 'no premium in a two-sided market');
+  // The JSON contract: exactly these fields.
+  assert.deepEqual(Object.keys(r.market).sort(), ['absorbed', 'priceChange', 'priceChangeHigh', 'priceChangeLow', 'priceUnit', 'spareUsed']);
+  assert.deepEqual(Object.keys(kaz).sort(), ['discountLoss', 'exporter', 'revenueChange', 'transportCostChange', 'volumeChange']);
+  // Revenue = volume change × price + price change × volume after − discount − transport (KAZ has no discount).
+  const after = r.actors.find((a) => a.country === 'KAZ' && a.role === 'exporter')!.volumeScenario;
+  near(kaz.revenueChange, (kaz.volumeChange * 602.2 + r.market.priceChange! * after) - kaz.discountLoss - kaz.transportCostChange, 'KAZ revenue split', 1e-4);
 });

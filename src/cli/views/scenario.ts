@@ -107,7 +107,7 @@ function marketLines(r: ScenarioResult, vol: (v: number | null) => string, dvol:
   const net = r.importers.filter((i) => !i.bloc).reduce((s, i) => s + i.worldMarket - i.worldMarketBaseline, 0) - (m.absorbed ?? 0);
   const lines = [
     `World market (two-sided, around the year's price${price ? ` of ${price.value} ${price.unit}` : ''}):`,
-    `  price change ${signed(m.priceChange)} ${m.priceUnit} (range ${signed(m.priceChangeLow)} to ${signed(m.priceChangeHigh)} from the range of the elasticities; an estimate, not a forecast)`,
+    `  price change ${signed(m.priceChange)} ${m.priceUnit}${price && m.priceChange !== null && price.unit === m.priceUnit ? ` (${m.priceChange >= 0 ? '+' : ''}${(100 * m.priceChange / price.value).toFixed(1)}%)` : ''} (range ${signed(m.priceChangeLow)} to ${signed(m.priceChangeHigh)} from the range of the elasticities; an estimate, not a forecast)`,
     `  net shortage on the world market ${dvol(net)} ${r.unit}: supply added by the rest of the world (spare capacity) ${dvol(spare)}, demand given up by buyers outside the network ${dvol(net - spare)}`,
     `  displaced exports sold to other buyers through the world market: ${dvol(m.absorbed ?? 0)} ${r.unit}`,
   ];

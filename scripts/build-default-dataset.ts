@@ -809,6 +809,68 @@ ev('cpc_spm2_damage_2025', '2025-11-29', 'UKR', 'RUS', 'DISRUPTION', -7, 'crude_
 ev('tokayev_paris_2024', '2024-11-05', 'KAZ', 'FRA', 'AGREE', 6, 'rare_earths;uranium', '', 'Tokayev\'s state visit to Paris: joint statement on critical raw materials and civil nuclear cooperation.', 'energynews_tokayev_2024', TN);
 ev('kashagan_btc_2025', '2025-01-15', 'AZE', 'KAZ', 'SUPPLY', 4, 'crude_oil', 'aktau_btc', 'Agreement for 240,000 t/yr of Kashagan oil via BTC; first cargo loaded at Aktau on 25 Jan 2025.', 'newsaz_kashagan_2025', TN);
 
+// ---------------------------------------------------------------- world market and LNG regasification (flow model 2.1.0)
+src('iea_omr_dec_2023', 'Oil Market Report - December 2023', 'International Energy Agency', 'iea.org/reports/oil-market-report-december-2023', 2023, 'World oil demand is on track to rise 2.3 mb/d to 101.7 mb/d in 2023');
+src('trend_eia_steo_nov_2023', 'EIA: OPEC spare crude oil production capacity (Short-Term Energy Outlook November 2023)', 'Trend News Agency citing the U.S. EIA', 'en.trend.az/business/3822461.html', 2023, "OPEC's spare crude oil production capacity has increased from 2.4 mb/d in 2022 to a projected 4.3 mb/d in 2024");
+src('trend_iea_omr_jul_2023', 'IEA: OPEC+ effective spare capacity (Oil Market Report July 2023)', 'Trend News Agency citing the IEA', 'en.trend.az/business/3774077.html', 2023, 'the effective spare capacity of the bloc, excluding crude oil volumes impacted by sanctions in Iran and Russia, stood at 4.6 mb/d (June 2023); Saudi Arabia and the UAE about 70%');
+src('eia_steo_may_2024', 'Short-Term Energy Outlook May 2024: Global oil markets', 'U.S. Energy Information Administration', 'eia.gov/outlooks/steo/report/global_oil.php', 2024, 'We estimate OPEC spare production capacity will be around 4 million barrels per day (b/d) through 2025');
+src('ajot_eia_surplus_2022', 'EIA estimates show a decrease in global surplus crude oil production capacity in 2022', 'American Journal of Transportation citing the U.S. EIA', 'ajot.com/news/eia-estimates-show-a-decrease-in-global-surplus-crude-oil-production-capacity-in-2022', 2022, 'Non-OPEC surplus capacity 1.4 mb/d in 2021 (about 60% in Russia), about 0.28 mb/d by May 2022; surplus = capacity that can be online within 30 days and sustained 90 days');
+src('wen_iea_spare_2025', 'OPEC and Saudi Arabia spare oil production capacity (factbox of IEA data)', 'World Energy News (Reuters)', 'worldenergynews.com/news/opec-and-saudi-arabia-spare-oil-production-757363', 2025, 'OPEC spare 5.3 mb/d (Saudi Arabia 3.1, UAE 1.1, Iraq 0.6, Kuwait 0.4); non-OPEC idle capacity Kazakhstan 0.2 mb/d, Oman 0.1 mb/d (end-2024)');
+src('caldara_2019_elasticities', 'Oil price elasticities and oil price fluctuations (International Finance Discussion Papers 1173)', 'Federal Reserve Board (Caldara, Cavallo & Iacoviello; Journal of Monetary Economics 2019)', 'dx.doi.org/10.17016/IFDP.2016.1173', 2016, 'Short-run (impact) price elasticity of global oil supply 0.11 and of demand -0.13, targeted to a survey of relevant studies');
+src('bilgin_ellwanger_elasticities', 'The simple economics of global fuel consumption (slides comparing SVAR oil elasticities)', 'Bank of Canada (Bilgin & Ellwanger), copy on businessdocbox.com', 'businessdocbox.com/Green_Solutions/127769706-The-simple-economics-of-global-fuel-consumption.html', 2019, 'Kilian & Murphy 2014: supply 1.5%, demand -26%; Baumeister & Hamilton 2017: 15%, -35%; Caldara, Cavallo & Iacoviello 2017: 11%, -13%; fuel demand -2.3% (publication year of the slides not shown: the symposium edition is assumed, C)');
+src('minfin_urals_2023', 'Average Urals price in 2023 fell 17.2% (Ministry of Finance of Russia figures)', '3E news', '3e-news.net/bg/a/view/50108/srednata-cena-na-petrola-sort-urals-prez-2023-g-e-spadnala-sys-17-2', 2024, 'Urals averaged 62.99 USD/bbl in 2023 and 76.09 USD/bbl in 2022 (Ministry of Finance of Russia)');
+src('prime_urals_2024', 'Bank of Russia raises its Urals forecast', '1prime.ru (RIA Novosti)', '1prime.ru/20251024/neft-863891119.html', 2025, 'The average Urals price in 2024 was 68 USD/bbl');
+src('gem_europe_gas_tracker_2024', 'Europe Gas Tracker: data file (LNG terminals)', 'Global Energy Monitor (CC BY 4.0)', 'github.com/GlobalEnergyMonitor/europe_gas_tracker/blob/main/docs/static/data/data.csv', 2024, 'Operating LNG import terminals and their capacity in MTPA, by country (commit of 16 May 2024); EU27 total 167.52 MTPA');
+src('lng_mtpa_bcm', 'One ton of LNG / one million tons of LNG (conversion)', 'Hebrew Energy', 'hebrewenergy.com/one-ton-of-liquefied-natural-gas-one-million-ton-of-liquefied-natural-gas/', 2010, '1 mtpa of LNG requires 48 bcf (1.36 bcm) of natural gas per year; Enerdynamics gives 1.379 bcm per Mt (within 1.4%)');
+
+const crudeParam = (name: string, country: string, year: number, value: number, unit: string, source: string, est: boolean, note: string) =>
+  add('parameters.csv', { name, commodity: 'crude_oil', country, year, value, unit, source, estimated: estimated(est), note });
+const worldDemand23 = 101.7;
+crudeParam('world_demand', '', 2022, 99.4, 'mb/d', 'iea_omr_dec_2023', true, 'World oil demand 2023 101.7 mb/d minus its growth of 2.3 mb/d over 2022 (IEA, December 2023) = 99.4 mb/d; all liquids, the quantity the short-run elasticities are estimated on');
+crudeParam('world_demand', '', 2023, worldDemand23, 'mb/d', 'iea_omr_dec_2023', false, 'World oil demand 2023 (IEA, December 2023 estimate); all liquids');
+crudeParam('world_demand', '', 2024, 102.8, 'mb/d', 'iea_omr_dec_2023', true, '101.7 mb/d (2023) + 1.1 mb/d growth forecast for 2024 (IEA, December 2023) = 102.8 mb/d; a forecast, not an outturn');
+crudeParam('opec_spare_capacity', '', 2022, 2.4, 'mb/d', 'trend_eia_steo_nov_2023', false, 'OPEC spare crude production capacity 2022 (EIA; excludes offline Iranian, Libyan, Venezuelan and Russian output). The UAE said in mid-2022 it was near its maximum (disputed figure, B)');
+crudeParam('opec_spare_capacity', '', 2023, 4.6, 'mb/d', 'trend_iea_omr_jul_2023', false, 'IEA effective OPEC+ spare capacity in June 2023, excluding volumes under sanctions (Iran, Russia); Saudi Arabia and the UAE about 70%');
+crudeParam('opec_spare_capacity', '', 2024, 4, 'mb/d', 'eia_steo_may_2024', false, 'EIA: OPEC spare production capacity around 4 mb/d through 2025 (IEA gives 5.3 mb/d at end-2024)');
+crudeParam('nonopec_spare_capacity', '', 2022, 0.28, 'mb/d', 'ajot_eia_surplus_2022', false, 'EIA non-OPEC surplus capacity (online within 30 days, sustained 90 days) as of May 2022, after Russia\'s surplus was lost; used for 2023 too (no 2023 figure found)');
+crudeParam('nonopec_spare_capacity', '', 2024, 0.3, 'mb/d', 'wen_iea_spare_2025', true, 'IEA idle non-OPEC capacity at end-2024: Kazakhstan 0.2 + Oman 0.1 = 0.3 mb/d');
+crudeParam('supply_elasticity', '', 2016, 0.11, 'elasticity', 'caldara_2019_elasticities;bilgin_ellwanger_elasticities', true, 'Short-run (impact) price elasticity of global oil supply, Caldara, Cavallo & Iacoviello (targeted to a survey of studies); an assumption from the literature. Range 0.015 (Kilian & Murphy 2014) to 0.15 (Baumeister & Hamilton 2019) in supply_elasticity_low and _high');
+crudeParam('supply_elasticity_low', '', 2016, 0.015, 'elasticity', 'bilgin_ellwanger_elasticities', true, 'Kilian & Murphy (2014) impact supply elasticity; the least elastic estimate quoted');
+crudeParam('supply_elasticity_high', '', 2016, 0.15, 'elasticity', 'bilgin_ellwanger_elasticities', true, 'Baumeister & Hamilton (2019) impact supply elasticity; the most elastic estimate quoted');
+crudeParam('demand_elasticity', '', 2016, -0.13, 'elasticity', 'caldara_2019_elasticities;bilgin_ellwanger_elasticities', true, 'Short-run (impact) price elasticity of global oil demand, Caldara, Cavallo & Iacoviello (targeted to a survey of studies); an assumption from the literature. Range -0.023 (Bilgin & Ellwanger, fuel demand) to -0.35 (Baumeister & Hamilton 2019)');
+crudeParam('demand_elasticity_low', '', 2016, -0.023, 'elasticity', 'bilgin_ellwanger_elasticities', true, 'Bilgin & Ellwanger (Bank of Canada), global fuel demand; the least elastic estimate quoted');
+crudeParam('demand_elasticity_high', '', 2016, -0.35, 'elasticity', 'bilgin_ellwanger_elasticities', true, 'Baumeister & Hamilton (2019) impact demand elasticity; the most elastic estimate quoted');
+// The Urals discount: EIA Brent less the Urals average, two price series (about +-1-2 USD/bbl).
+const URALS: [year: number, brent: number, urals: number, source: string, who: string, extra: string][] = [
+  [2022, 100, 76.09, 'minfin_urals_2023;eia_brent_2022', 'Ministry of Finance of Russia', '. Most of it is buyers\' self-sanctioning from March 2022, before the EU embargo'],
+  [2023, 82, 62.99, 'minfin_urals_2023;eia_brent_2024', 'Ministry of Finance of Russia', ''],
+  [2024, 81, 68, 'prime_urals_2024;eia_brent_2024', 'Bank of Russia', ''],
+];
+for (const [y, brent, urals, source, who, extra] of URALS) {
+  crudeParam('export_discount', 'RUS', y, Number(fixed(brent - urals, 1)), 'USD/bbl', source, true,
+    `Brent ${brent} USD/bbl (EIA) minus Urals ${urals} USD/bbl (${who}) = ${fixed(brent - urals, 1)} USD/bbl; two price series, about +-1-2 USD/bbl${extra}`);
+}
+// EU LNG regasification by terminal group: GEM operating capacity (MTPA, May 2024) x 1.36 bcm per MTPA.
+const BCM_PER_MTPA = 1.36;
+const REGAS: [id: string, name: string, mtpa: number, operator: string, detail: string][] = [
+  ['regas_iberia', 'LNG regasification, Spain and Portugal', 49.98 + 5.60, 'Enagás, Reganosa, Saggas, BBG, REN', 'Operating terminals (GEM, May 2024): Spain 49.98 MTPA (Barcelona, Huelva, Cartagena, Sagunto, El Musel, Bilbao, Mugardos) + Portugal 5.60 (Sines) = 55.58 MTPA'],
+  ['regas_france', 'LNG regasification, France', 31.33, 'Elengy, Dunkerque LNG, TotalEnergies', 'Dunkirk, Montoir, Fos Cavaou, Le Havre FSRU, Fos Tonkin: 31.33 MTPA (GEM, May 2024)'],
+  ['regas_benelux', 'LNG regasification, Netherlands and Belgium', 17.64 + 11.30, 'Gate terminal, EemsEnergyTerminal, Fluxys', 'Gate, Eemshaven FSRU 17.64 MTPA + Zeebrugge 11.30 MTPA = 28.94 MTPA (GEM, May 2024)'],
+  ['regas_italy', 'LNG regasification, Italy', 16.50, 'Adriatic LNG, Snam, OLT', 'Adriatic, Piombino FSRU, Toscana FSRU, Panigaglia, Ravenna, HIGAS: 16.50 MTPA (GEM, May 2024)'],
+  ['regas_germany', 'LNG regasification, Germany', 15.08, 'Deutsche ReGas, Uniper, DET', 'Lubmin, Wilhelmshaven and Brunsbüttel FSRUs: 15.08 MTPA (GEM, May 2024)'],
+  ['regas_baltic_nordic', 'LNG regasification, Poland, Finland, Lithuania and Sweden', 4.58 + 4.28 + 2.90 + 0.60, 'Gaz-System, Gasgrid, KN Energies', 'Świnoujście 4.58 + Inkoo FSRU and small terminals 4.28 + Klaipėda FSRU 2.90 + Sweden 0.60 = 12.36 MTPA (GEM, May 2024)'],
+  ['regas_south_east', 'LNG regasification, Greece, Croatia and Malta', 5.10 + 2.13 + 0.50, 'DESFA, LNG Hrvatska, Electrogas', 'Revithoussa 5.10 + Krk FSRU 2.13 + Delimara FSRU 0.50 = 7.73 MTPA (GEM, May 2024)'],
+];
+const REGAS_EXTRA: Record<string, string> = {
+  regas_iberia: '. Poorly connected to the rest of the EU by pipeline (not modelled)',
+  regas_germany: '; Stade and Mukran are not listed as operating in the file, so understated',
+  regas_south_east: ' (Alexandroupolis FSRU listed as under construction)',
+};
+for (const [id, name, mtpa, operator, detail] of REGAS) {
+  const bcm = Number(fixed(mtpa * BCM_PER_MTPA, 1));
+  asset(id, name, 'terminal', 'lng', bcm, 'bcm/yr', 2024, operator, 'gem_europe_gas_tracker_2024;lng_mtpa_bcm', `${detail} x 1.36 = ${fixed(mtpa * BCM_PER_MTPA, 1)} bcm/yr${REGAS_EXTRA[id] ?? ''}`, { est: true });
+}
+
 // ---------------------------------------------------------------- write
 /** A cell as written: numbers through r() (a whole number prints as itself), text as is. */
 const cell = (v: Cell): string => (typeof v === 'number' ? r(v) : v);

@@ -26,7 +26,7 @@ test('CPC shut on the tiny dataset: importers, routes, actors and the JSON field
   // Objective 5·15 + 60·20 + 30·16 = 75 + 1200 + 480 = 1755 USD/t × Mt = USD 1755 million.
   // aktau_btc binds; one more Mt/yr on it is worth 30 − 15 = 15 USD/t (USD 15 million a year).
   const r = await runJson('tiny-cpc-shut.yaml');
-  assert.deepEqual(r.method, { name: 'flow-lp', version: '2.0.0' });
+  assert.deepEqual(r.method, { name: 'flow-lp', version: '2.1.0' });
   assert.equal(r.priceUnit, 'USD/t', 'no price in tiny: USD per tonne for crude in Mt');
   assert.match(r.dataset, /^[0-9a-f]{16}$/);
   for (const key of ['importer', 'demand', 'servedBaseline', 'servedScenario', 'unserved']) assert.ok(key in r.importers[0], `importers[].${key}`);

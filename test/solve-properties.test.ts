@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { loadSolver, solveFlows } from '../src/solve/index.ts';
+import { clearingPriceChange, loadSolver, solveFlows } from '../src/solve/index.ts';
 import { networkFromSpec, type NetworkSpec } from '../src/solve/spec.ts';
 
 const TOL = 1e-6;
@@ -93,5 +93,69 @@ test('with no shock the baseline flows are reproduced and the objective is Σ co
     const expected = d.arcs.reduce((s, a) => s + a.cost * a.baseline, 0);
     assert.ok(Math.abs(sol.objective - expected) <= 1e-6 * Math.max(1, expected), `objective ${sol.objective}, expected ${expected}`);
     network.arcs.forEach((a, k) => assert.ok(Math.abs(sol.arcFlow[k] - a.baseline) <= 1e-6 * Math.max(1, a.baseline), `arc ${k}: ${sol.arcFlow[k]} vs baseline ${a.baseline}`));
+  }), { numRuns: 150 });
+});
+
+// The same properties with a two-sided world market (flow-lp 2.1.0): a price of 100 (above every route cost),
+// supply and demand responses with random slopes and spare capacity, and every exporter able to sell to other
+// buyers on a route of its own (cost 0–20) at a discount (0–10).
+const marketDraw = fc.record({
+  supplySlope: fc.double({ min: 0, max: 2, noNaN: true }),
+  supplyCap: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+  demandSlope: fc.double({ min: 0.1, max: 2, noNaN: true }),
+  sellCost: fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 4, maxLength: 4 }),
+  discount: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 4, maxLength: 4 }),
+});
+
+type MarketDraw = { supplySlope: number; supplyCap: number | null; demandSlope: number; sellCost: number[]; discount: number[] };
+
+function marketSpecOf(d: Draw, m: MarketDraw, shocked = true): NetworkSpec {
+  const spec = specOf({ ...d, world: undefined }, shocked);
+  return {
+    ...spec,
+    routes: [...spec.routes, ...m.sellCost.map((cost, e) => ({ id: `w${e}`, cost }))],
+    arcs: [...spec.arcs, ...m.sellCost.map((_, e) => ({ exporter: `E${e}`, importer: 'world', route: `w${e}` }))],
+    market: {
+      price: 100,
+      curve: { supplySlope: m.supplySlope, supplyCap: m.supplyCap ?? Infinity, demandSlope: m.demandSlope },
+      discounts: Object.fromEntries(m.discount.map((x, e) => [`E${e}`, x])),
+    },
+  };
+}
+
+test('two-sided market: with no shock the baseline flows are reproduced, nothing is sold to other buyers, and the objective is Σ cost × baseline', async () => {
+  const highs = await loadSolver();
+  fc.assert(fc.property(networkDraw, marketDraw, (d, m) => {
+    const network = networkFromSpec(marketSpecOf(d, m, false));
+    const sol = solveFlows(highs, network);
+    const expected = d.arcs.reduce((s, a) => s + a.cost * a.baseline, 0);
+    assert.ok(Math.abs(sol.objective - expected) <= 1e-6 * Math.max(1, expected), `objective ${sol.objective}, expected ${expected}`);
+    assert.ok(Math.abs(sol.market.net) <= 1e-6, `net shortage ${sol.market.net}`);
+    network.arcs.forEach((a, k) => assert.ok(Math.abs(sol.arcFlow[k] - a.baseline) <= 1e-6 * Math.max(1, a.baseline), `arc ${k}: ${sol.arcFlow[k]} vs baseline ${a.baseline}`));
+  }), { numRuns: 150 });
+});
+
+test('two-sided market: removing capacity never lowers the total cost', async () => {
+  const highs = await loadSolver();
+  fc.assert(fc.property(networkDraw, marketDraw, fc.nat(), fc.double({ min: 0, max: 1, noNaN: true }), (d, m, pick, keep) => {
+    const network = networkFromSpec(marketSpecOf(d, m));
+    const before = solveFlows(highs, network).objective;
+    const r = pick % network.routes.length;
+    const route = network.routes[r];
+    route.capacity = Number.isFinite(route.capacity) ? route.capacity * keep : keep * 10;
+    const after = solveFlows(highs, network).objective;
+    assert.ok(after >= before - 1e-7 * Math.max(1, Math.abs(before)), `cutting ${route.id}: ${before} → ${after}`);
+  }), { numRuns: 150 });
+});
+
+test('two-sided market: losing supply never lowers the price', async () => {
+  const highs = await loadSolver();
+  fc.assert(fc.property(networkDraw, marketDraw, fc.nat(3), fc.double({ min: 0, max: 1, noNaN: true }), (d, m, e, keep) => {
+    const network = networkFromSpec(marketSpecOf(d, m));
+    const before = solveFlows(highs, network);
+    network.exporters[e].supply *= keep;
+    const after = solveFlows(highs, network);
+    const price = (net: number) => clearingPriceChange(network.world.curve, 100, net);
+    assert.ok(price(after.market.net) >= price(before.market.net) - 1e-6, `E${e} × ${keep}: net ${before.market.net} → ${after.market.net}`);
   }), { numRuns: 150 });
 });

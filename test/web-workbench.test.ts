@@ -100,11 +100,12 @@ test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for
   assert.equal(figure(await row.locator('[data-field=cost]').textContent()), Number(eu.costChange.toFixed(3)));
   assert.ok(Math.abs(figure(await page.textContent('[data-testid=objective-change]')) - (r.solver.objective - r.solver.baselineObjective)) <= 5e-4);
   // By hand (2024): the CPC's 51.3 Mt at 38 USD/t stop; the Aktau berths' 7.5 Mt come by the Makhachkala tankers
-  // (7.06 USD/t, cheaper than the BTC's 24); the other 43.8 Mt from the world market at the default premium, the larger
-  // of 10% of 591.3 USD/t and twice the dearest way (the CPC 38 + the Cape lane 10.3): 96.6 USD/t.
-  // 43.8·96.6 + 7.5·7.06 − 51.3·38 = 4231.08 + 52.95 − 1949.4 = 2334.63.
+  // (7.06 USD/t, cheaper than the BTC's 24); the other 43.8 Mt from the world market, which is 43.8 Mt shorter. World
+  // demand 102.8 mb/d = 102.8 × 365 / 7.3 = 5,140 Mt/yr, 4,685 of it outside the network (5,140 − the EU's 455);
+  // slopes 0.11 × 5140 / 591.3 = 0.95620 and 0.13 × 4685 / 591.3 = 1.03002 Mt/yr per USD/t; the price rises
+  // 43.8 / 1.98622 = 22.052 USD/t, on all 455 Mt the EU buys. 7.5·7.06 − 51.3·38 + 455·22.052 = 52.95 − 1949.4 + 10033.7 = 8137.2.
   assert.ok(Math.abs(eu.worldMarket - 43.8) < 1e-6, `world market ${eu.worldMarket}`);
-  assert.ok(Math.abs(eu.costChange - 2334.63) < 0.01, `${eu.costChange} vs 2334.63`);
+  assert.ok(Math.abs(eu.costChange - 8137.2) < 0.1, `${eu.costChange} vs 8137.2`);
   // The map draws CPC closed; hovering a route shows its figure with unit and year and its source with its year.
   assert.equal(await page.getAttribute('path[data-route=cpc]', 'stroke'), '#c0392b');
   // The pointer on the middle of the route's line (where it is drawn, not the centre of its bounding box).
@@ -215,10 +216,13 @@ test('a what-if saved through the API with the session token is listed and compa
   const r = JSON.parse(cli.stdout) as { importers: { importer: string; unserved: number; marginalCost: number }[]; actors: { country: string; role: string; valueChange: number }[] };
   const cells = async (row: string) => (await page.locator(`[data-testid=comparison] tr[data-row="${row}"] td`).allTextContents()).slice(1).map(figure);
   assert.deepEqual(await cells('unserved|EU27'), [0, r.importers.find((i) => i.importer === 'EU27')!.unserved]);
-  // The EU's price (marginal cost of one more tonne): 0 in the baseline; after, the last tonne comes from the world
-  // market at its premium, twice the dearest way (the CPC's 38 USD/t and the Cape lane's 10.3) = 96.6 USD/t, above 10%
-  // of the 602.2 USD/t price.
-  assert.deepEqual(await cells('price|EU27'), [0, 96.6]);
+  // The EU's price (marginal cost of one more tonne): the world price, 602.2 USD/t in the baseline; after, the price
+  // that clears a world market 25.5 Mt/yr shorter (Kazakh exports fall from 70.5 to 45.0 Mt/yr; the Russian crude the
+  // KCP no longer carries is sold to other buyers, so it is not short), as the CLI's run shows: slopes 0.11 × 5,085 / 602.2
+  // and 0.13 × 4,025.2 / 602.2 sum to 1.7978 Mt/yr per USD/t, so 602.2 + 25.5 / 1.7978 = 616.38 (rounded in the cell).
+  const euPrice = await cells('price|EU27');
+  assert.equal(euPrice[0], 602.2);
+  assert.ok(Math.abs(euPrice[1] - 616.38) < 0.01, `EU price after ${euPrice[1]}`);
   const kaz = r.actors.find((a) => a.country === 'KAZ' && a.role === 'exporter')!;
   assert.equal((await cells('gains and losses|KAZ (exporter)'))[1], Number(kaz.valueChange.toFixed(3)));
   const stored = await (await fetch(`${served.address}/scenarios`)).json() as { scenarios: { name: string; yaml: string }[] };

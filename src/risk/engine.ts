@@ -197,6 +197,8 @@ export class DrawSolver {
       if (this.lp.colKind[j] === COLUMN.unserved) unserved[this.lp.colRef[j]] += Math.max(0, colValue[j]);
       else if (this.lp.colKind[j] === COLUMN.world) world[this.lp.colRef[j]] += Math.max(0, colValue[j]);
     }
+    // In a two-sided market one column holds all of an importer's purchases: count those beyond its baseline ones.
+    if (this.network.world.mode === 'market') this.network.importers.forEach((imp, i) => { world[i] = Math.max(0, world[i] - imp.unrecorded); });
     return { unserved, world, objective: objective * this.lp.scale };
   }
 }

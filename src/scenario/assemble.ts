@@ -11,6 +11,7 @@ import { isBlocRest, MONEY_SCALE, partsOf, perPriceUnit, roundTo, sumParts } fro
 import { whatBinds } from './what-binds.ts';
 import { stockResults } from './stocks-result.ts';
 import { metricsChanges, observedFlows } from './metrics-change.ts';
+import { centralPriceChange, exporterResults, inflowByImporter, marketResult } from './market-results.ts';
 
 /** Puts the baseline and scenario solutions side by side, in the units and rounding of the results. */
 export function assemble(model: Model, scenario: Scenario, before: FlowSolution, after: FlowSolution, changes: AppliedChange[], options: RunOptions): ScenarioResult {
@@ -25,7 +26,7 @@ export function assemble(model: Model, scenario: Scenario, before: FlowSolution,
     valueUnit: 'USD million',
     priceUnit: a.priceUnit,
     changes,
-    importers: importerResults(model, before, after, importerIds),
+    importers: importerResults(model, before, after, importerIds, centralPriceChange(before, after)),
     routes: routeResults(before, after),
     assets: assetResults(before, after),
     whatBinds: whatBinds(after),
@@ -36,6 +37,8 @@ export function assemble(model: Model, scenario: Scenario, before: FlowSolution,
       enabled: a.world.enabled, premium: perPriceUnit(a, a.world.premium), spare: Number.isFinite(a.world.spare) ? a.world.spare : null,
       baseline: roundTo(worldSum(before)), scenario: roundTo(worldSum(after)), shadowPrice: perPriceUnit(a, after.worldShadow),
     },
+    market: marketResult(before, after),
+    exporters: exporterResults(before, after),
     metrics: options.metrics === false ? [] : metricsChanges(model, before, after),
     observed: scenario.observedYear !== undefined ? observedFlows(model, scenario.commodity, scenario.observedYear, before, after) : null,
     solver: {
@@ -51,26 +54,35 @@ export function assemble(model: Model, scenario: Scenario, before: FlowSolution,
 }
 
 /** Flows received by each LP importer, indexed like `network.importers`. */
-function inflow(sol: FlowSolution): Float64Array {
-  const arr = new Float64Array(sol.network.importers.length);
-  const idx = new Map(sol.network.importers.map((imp, i) => [imp.id, i]));
-  sol.network.arcs.forEach((arc, k) => { arr[idx.get(arc.importer)!] += sol.arcFlow[k]; });
-  return arr;
-}
+const inflow = inflowByImporter;
 
 /**
  * What an importer pays to be supplied (transport, time and the world-market premium), to report the change in cost.
  * The premium is charged on its world-market purchases beyond its baseline ones (net of the pool), so the split of
  * the premium between importers does not depend on which of them the LP happens to give the pool.
  */
-function supplyCost(sol: FlowSolution, i: number): number {
+function supplyCost(sol: FlowSolution, i: number, priceChange = 0): number {
   const net = sol.network;
   let cost = net.world.premium * (sol.world[i] + sol.worldPool[i] - net.importers[i].unrecorded);
   const id = net.importers[i].id;
   net.arcs.forEach((arc, k) => {
-    if (arc.importer === id) cost += arcCost(net, arc) * sol.arcFlow[k];
+    if (arc.importer === id) cost += (arcCost(net, arc) + priceChange) * sol.arcFlow[k];
   });
-  return cost;
+  // In a two-sided market every unit of a fungible commodity is priced off the world price, bought on it or not.
+  return cost + priceChange * (sol.world[i] + sol.worldPool[i]);
+}
+
+/**
+ * What one more unit of demand costs the importer. In a two-sided market, an importer that reaches the world market
+ * pays the world price after the change (its demand row's dual moves band by band and is not unique at the
+ * baseline, where the market sits at a kink); otherwise the dual of its demand row.
+ */
+function marginalCost(sol: FlowSolution, i: number, priceChange: number): number {
+  const net = sol.network;
+  const imp = net.importers[i];
+  const served = sol.unserved[i] <= 1e-9 * Math.max(1, imp.demand);
+  if (net.world.enabled && net.world.mode === 'market' && imp.worldAccess > 0 && served) return perPriceUnit(net, net.world.price + priceChange);
+  return perPriceUnit(net, sol.demandPrice[i]);
 }
 
 /** Flow-weighted transit days, to show how much longer the journey gets; null when no flow has a figure. */
@@ -87,7 +99,7 @@ function transitDays(sol: FlowSolution, ids: string[]): number | null {
 }
 
 /** Every LP importer, plus each split bloc as the sum of its parts, so a bloc reads as one importer. */
-function importerResults(model: Model, before: FlowSolution, after: FlowSolution, importerIds: string[]): ImporterResult[] {
+function importerResults(model: Model, before: FlowSolution, after: FlowSolution, importerIds: string[], priceChange: number): ImporterResult[] {
   const b = before.network;
   const a = after.network;
   return importerIds.map((id) => {
@@ -116,8 +128,8 @@ function importerResults(model: Model, before: FlowSolution, after: FlowSolution
       worldMarket: roundTo(f(a, (i) => after.world[i] + after.worldPool[i] - a.importers[i].unrecorded)),
       stock: roundTo(f(a, (i) => a.importers[i].stock)),
       stockDraw: roundTo(f(a, (i) => after.stock[i])),
-      costChange: roundTo((f(a, (i) => supplyCost(after, i)) - f(b, (i) => supplyCost(before, i))) / MONEY_SCALE, 9),
-      marginalCost: bloc ? null : perPriceUnit(a, after.demandPrice[a.importers.findIndex((x) => x.id === id)]),
+      costChange: roundTo((f(a, (i) => supplyCost(after, i, priceChange)) - f(b, (i) => supplyCost(before, i))) / MONEY_SCALE, 9),
+      marginalCost: bloc ? null : marginalCost(after, a.importers.findIndex((x) => x.id === id), priceChange),
       transitDaysBaseline: transitDays(before, ids),
       transitDaysScenario: transitDays(after, ids),
     };

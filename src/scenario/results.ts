@@ -26,9 +26,9 @@ export interface ImporterResult {
   worldMarket: number;
   stock: number;
   stockDraw: number;
-  /** Change in transport cost and world-market premium paid, in `valueUnit`. */
+  /** Change in transport cost and world-market premium paid (in a two-sided market: the price change on its world-market purchases), in `valueUnit`. */
   costChange: number;
-  /** Cost of one more unit of demand in the scenario, in `priceUnit` (dual of the demand row; null for a bloc). */
+  /** Cost of one more unit of demand in the scenario, in `priceUnit`: in a two-sided market the world price after the change (for an importer served that reaches it), else the dual of the demand row; null for a bloc. */
   marginalCost: number | null;
   /** Flow-weighted transit days over flows on routes with a known transit time (null when none). */
   transitDaysBaseline: number | null;
@@ -117,6 +117,34 @@ export interface MetricsSnapshot {
   topTransit: { country: string; share: number } | null;
 }
 
+/**
+ * The world market's answer to the scenario (a fungible commodity with a price, world demand and elasticities in the
+ * dataset; every figure null otherwise). Price changes in `priceUnit`, from the central elasticities and, for the range,
+ * from the least and most elastic ends of the literature's range; volumes in `unit`.
+ */
+export interface MarketResult {
+  priceChange: number | null;
+  priceChangeLow: number | null;
+  priceChangeHigh: number | null;
+  priceUnit: string;
+  /** Supply the rest of the world adds (spare capacity and the short-run response; negative: output cut as the price falls). */
+  spareUsed: number | null;
+  /** Exports displaced from their buyers that the world market takes: sold to other buyers at the exporter's discount. */
+  absorbed: number | null;
+}
+
+/** An exporter's change, in `unit` and `valueUnit`: revenue = volume lost or gained at the price, the price change on what it still sells, less discounts and transport. */
+export interface ExporterResult {
+  exporter: string;
+  volumeChange: number;
+  /** price × volumeChange + priceChange × volume after − discountLoss − transportCostChange; null without a price. */
+  revenueChange: number | null;
+  /** Discount on volumes it sells to other buyers through the world market beyond the baseline. */
+  discountLoss: number;
+  /** Change in what it pays to move its exports (route tariffs, freight, transit days at time_value). */
+  transportCostChange: number;
+}
+
 export interface ImporterMetricsChange {
   importer: string;
   baseline: MetricsSnapshot;
@@ -148,6 +176,8 @@ export interface ScenarioResult {
   stocks: StockResult[];
   /** premium and shadowPrice in `priceUnit`; volumes in `unit`. */
   worldMarket: { enabled: boolean; premium: number; spare: number | null; baseline: number; scenario: number; shadowPrice: number };
+  market: MarketResult;
+  exporters: ExporterResult[];
   metrics: ImporterMetricsChange[];
   observed: ObservedFlows | null;
   solver: { status: string; objective: number; seconds: number; baselineObjective: number; baselineSeconds: number; costs: FlowSolution['costs'] };

@@ -30,11 +30,14 @@ const WHY: Record<BindingResult['alternative'], string> = {
   none: 'worth nothing at the margin: another limit holds the same flow (or the dual is degenerate)',
 };
 
+/** In a two-sided world market, one more unit through a capacity is worth the world price of what it lets out. */
+const WHY_MARKET = 'the world price of what it lets through, which would otherwise be shut in or bought on a tighter world market, less the cost of the route and any discount';
+
 /** The capacities that bind in a solution, with the value of one more unit in the price unit and in words. */
 export function whatBinds(sol: FlowSolution): BindingResult[] {
   const net = sol.network;
   const base = net.unit.replace(/\/yr$/, '');
-  const reference = Math.max(net.world.premium, ...net.routes.map((r) => r.cost), net.priceUnitFactor);
+  const reference = Math.max(net.world.premium, net.world.mode === 'market' ? net.world.price : 0, ...net.routes.map((r) => r.cost), net.priceUnitFactor);
   const tiny = 1e-9 * reference;
   const unservedNow = sol.unserved.some((u) => u > 1e-9);
   const stocksNow = sol.stock.some((x) => x > 1e-9);
@@ -56,7 +59,7 @@ export function whatBinds(sol: FlowSolution): BindingResult[] {
     const price = roundTo(shadow / net.priceUnitFactor, 9);
     const text = why === 'none'
       ? `${label} (${formatNumber(capacity)} ${net.unit}) binds, but one more ${base}/yr of it is ${WHY.none}.`
-      : `${label} (${formatNumber(capacity)} ${net.unit}) binds: one more ${base}/yr is worth ${formatPrice(price, net.priceUnit)} (${formatUsd(shadow)} a year): ${WHY[why]}.`;
+      : `${label} (${formatNumber(capacity)} ${net.unit}) binds: one more ${base}/yr is worth ${formatPrice(price, net.priceUnit)} (${formatUsd(shadow)} a year): ${why === 'worldMarket' && net.world.mode === 'market' ? WHY_MARKET : WHY[why]}.`;
     out.push({ kind, id, capacity: roundTo(capacity), flow: roundTo(flow), shadowPrice: price, valuePerYear: roundTo(shadow, 6), alternative: why, text });
   };
   net.routes.forEach((r, i) => { if (sol.routeBinding[i]) add('route', r.id, `route ${r.id}`, r.capacity, sol.routeFlow[i], sol.routeShadow[i]); });

@@ -256,9 +256,10 @@ export const ENTITIES: readonly Entity[] = [
   {
     name: 'parameter', file: 'parameters.csv', title: 'Parameters', sourced: true, key: ['name', 'commodity', 'country', 'year'],
     description:
-      'Named model figures that are not flows: prices (`price`, USD per base unit), the world-market premium and spare capacity ' +
-      'for fungible commodities (`world_market_premium`, `world_market_spare`), stockholding obligations (`stock_days`), ' +
-      'the share of a stock that can be released in one year (`stock_release`, unit `share`).',
+      'Named model figures that are not flows: prices (`price`, USD per base unit), the world market of a fungible commodity ' +
+      '(`world_demand`, `supply_elasticity`, `demand_elasticity` and their `_low`/`_high` ends, `opec_spare_capacity`, `nonopec_spare_capacity`, ' +
+      'an exporter\'s `export_discount`; without them a residual market at `world_market_premium` up to `world_market_spare`), ' +
+      'stockholding obligations (`stock_days`), the share of a stock that can be released in one year (`stock_release`, unit `share`).',
     attributes: [
       { name: 'name', type: 'string', required: true, description: 'Parameter name.' },
       { name: 'commodity', type: 'string', required: false, default: '', ref: 'commodity', description: 'Commodity it applies to, if any.' },

@@ -52,7 +52,7 @@ export function datasetGiven(model: Model, query: { commodity: string; year: num
 
 /**
  * Sets the world-market and penalty figures: values given by the dataset or a scenario (already in USD
- * per base unit), else the documented defaults, all relative to R = max(largest route cost, premium).
+ * per base unit), else the documented defaults, all relative to R = max(largest route cost, premium, and in a two-sided market the world price).
  * Settings are listed in the order they are worked out: time value, premium, spare capacity, penalties.
  */
 export function resolveCosts(network: FlowNetwork): void {
@@ -62,14 +62,17 @@ export function resolveCosts(network: FlowNetwork): void {
   // The dearest way through the network: a route, or a route with the sea lane an arc puts it on.
   const largestLane = Math.max(0, ...network.lanes.map((l) => l.cost + timeValue * (l.transitDays ?? 0)));
   const largestCost = Math.max(0, ...network.routes.map((r) => r.cost + timeValue * (r.transitDays ?? 0) + (r.endsAtPort ? largestLane : 0)));
-  const premium = worldPremium(network, take, settings, largestCost);
-  const spare = take('world_market_spare') ?? Infinity;
-  if (!network.given.world_market_spare && network.world.enabled) {
+  const market = network.world.mode === 'market';
+  // A two-sided market prices world supply itself: no premium, and its spare capacity is in the supply curve.
+  const premium = market ? 0 : worldPremium(network, take, settings, largestCost);
+  const spare = market ? Infinity : take('world_market_spare') ?? Infinity;
+  if (!market && !network.given.world_market_spare && network.world.enabled) {
     settings.push({ name: 'world_market_spare', value: Infinity, unit: network.unit, origin: 'default', note: 'not limited (assumption: no spare-capacity figure in the dataset)' });
   }
-  const penalties = resolvePenalties(network, take, settings, Math.max(largestCost, premium) || network.priceUnitFactor, largestCost, timeValue);
+  const reference = Math.max(largestCost, premium, market ? network.world.price : 0) || network.priceUnitFactor;
+  const penalties = resolvePenalties(network, take, settings, reference, largestCost, timeValue);
   network.settings = settings;
-  network.world = { enabled: network.world.enabled, premium, spare, pool: network.world.pool };
+  network.world = { ...network.world, premium, spare };
   network.costs = { ...penalties, timeValue };
 }
 
@@ -105,22 +108,27 @@ function worldPremium(network: FlowNetwork, take: Take, settings: NetworkSetting
   return premium;
 }
 
-/** Penalties are multiples of R, so that the LP prefers rerouting, then the world market, and leaves demand unserved last; stocks cost what refilling them costs. */
+/** Penalties are multiples of R (in a two-sided market, R is at least the world price), so that the LP prefers rerouting, then the world market, and leaves demand unserved last; stocks cost what refilling them costs. */
 function resolvePenalties(network: FlowNetwork, take: Take, settings: NetworkSetting[], reference: number, largestCost: number, timeValue: number): Omit<NetworkCosts, 'timeValue'> {
-  const pick = (name: FlowParameter, factor: number, why: string): number => {
+  const pickValue = (name: FlowParameter, value: number, why: string): number => {
     const v = take(name);
     if (v !== undefined) return v;
-    const value = factor * reference;
     settings.push({ name, value: shown(network, value), unit: network.priceUnit, origin: 'default', note: why });
     return value;
   };
-  const stickiness = pick('baseline_stickiness', 2, '2 × R, R = max(largest route cost, premium): above any route cost, so the baseline is the unique no-shock optimum');
+  const pick = (name: FlowParameter, factor: number, why: string): number => pickValue(name, factor * reference, why);
+  const market = network.world.mode === 'market';
+  const stickiness = market
+    ? pickValue('baseline_stickiness', Math.max(2 * largestCost, network.priceUnitFactor),
+      'twice the largest route cost (at least 1 in the price unit): only breaks ties, so that the baseline is the unique no-shock optimum where routes without a sourced cost would draw flows; the market price, discounts and route costs decide (assumption)')
+    : pick('baseline_stickiness', 2, '2 × R, R = max(largest route cost, premium): above any route cost, so the baseline is the unique no-shock optimum');
   if (stickiness <= largestCost) {
     network.assumptions.push(`baseline_stickiness (${round(stickiness)}) does not exceed the largest route cost (${round(largestCost)}): the no-shock optimum may move away from the baseline.`);
   }
+  const r = market ? 'R = the world price or the largest route cost, the larger' : 'R';
   const stockDraw = take('stock_draw_cost') ?? stockDrawCost(network, settings, timeValue);
-  const shortfall = pick('agreement_shortfall_penalty', 10, '10 × R: above stickiness plus any route cost, so committed volumes are delivered when they can be');
-  const unserved = pick('unserved_penalty', 1000, '1000 × R: demand goes unserved only when nothing else can serve it');
+  const shortfall = pick('agreement_shortfall_penalty', 10, `10 × ${r}: above stickiness plus any route cost, so committed volumes are delivered when they can be`);
+  const unserved = pick('unserved_penalty', 1000, `1000 × ${r}: demand goes unserved only when nothing else can serve it`);
   return { stickiness, stockDraw, unserved, shortfall };
 }
 

@@ -1,11 +1,11 @@
 // The flow model: build the LP of a network, solve it with HiGHS, and read back flows, unserved
 // demand, what binds and the shadow prices of capacities. See docs/methods/flow-model.md.
 import type { Highs } from 'highs';
-import { arcCost, type FlowNetwork } from './network.ts';
+import { arcCost, WORLD, type FlowNetwork } from './network.ts';
 import { buildLp, COLUMN, ROW, type LinearProgram } from './lp.ts';
 import { solveLp } from './highs.ts';
 
-export { FLOW_METHOD, buildNetwork, cloneNetwork, DIRECT_PREFIX, REST_SUFFIX } from './network.ts';
+export { FLOW_METHOD, buildNetwork, cloneNetwork, DIRECT_PREFIX, REST_SUFFIX, WORLD, clearingPriceChange, marketResponse } from './network.ts';
 export type { FlowNetwork, NetworkArc, NetworkRoute, NetworkImporter, NetworkExporter, NetworkAsset } from './network.ts';
 export { buildLp } from './lp.ts';
 export type { LinearProgram } from './lp.ts';
@@ -17,6 +17,10 @@ export interface CostBreakdown {
   /** Stickiness penalty for flows below their baseline. */
   stickiness: number;
   world: number;
+  /** Two-sided market: cost of the supply added and value of the demand given up by others, less the savings as the price falls. */
+  market: number;
+  /** Two-sided market: discounts on volumes sold to other buyers. */
+  discount: number;
   stock: number;
   unserved: number;
   shortfall: number;
@@ -31,9 +35,9 @@ export interface FlowSolution {
   iterations: number;
   /** Flow per arc (base unit). */
   arcFlow: Float64Array;
-  /** Per importer (same order as network.importers): world-market purchases at the premium. */
+  /** Per importer (same order as network.importers): world-market purchases at the premium (two-sided market: the change from its unrecorded imports, negative when it buys less). */
   world: Float64Array;
-  /** Per importer: world-market purchases from its baseline pool (unrecorded imports), at no premium. */
+  /** Per importer: world-market purchases from its baseline pool (unrecorded imports), at no premium (two-sided market: its unrecorded imports). */
   worldPool: Float64Array;
   /** Per chokepoint (same order as network.chokepoints): flow through it. */
   chokepointFlow: Float64Array;
@@ -55,6 +59,14 @@ export interface FlowSolution {
   /** Per commitment: volume not delivered. */
   shortfall: Float64Array;
   worldShadow: number;
+  /**
+   * Two-sided market (zeros otherwise). Per exporter: volume sold to other buyers through the world market. The net
+   * shortage the market absorbs (purchases beyond the baseline pool less sales into it; negative: a surplus), as
+   * supply added (negative: cut) and demand that buyers outside the network give up (negative: take more), and the
+   * market row's dual (the LP's marginal price, per base unit, in price bands).
+   */
+  sales: Float64Array;
+  market: { net: number; supply: number; demand: number; dual: number };
   costs: CostBreakdown;
 }
 
@@ -75,7 +87,8 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
   const stock = new Float64Array(importers.length);
   const unserved = new Float64Array(importers.length);
   const shortfall = new Float64Array(commitments.length);
-  const costs: CostBreakdown = { transport: 0, stickiness: 0, world: 0, stock: 0, unserved: 0, shortfall: 0 };
+  const costs: CostBreakdown = { transport: 0, stickiness: 0, world: 0, market: 0, discount: 0, stock: 0, unserved: 0, shortfall: 0 };
+  const market = { net: 0, supply: 0, demand: 0, dual: 0 };
   for (let j = 0; j < lp.numCols; j++) {
     const v = Math.max(0, result.colValue[j]);
     const ref = lp.colRef[j];
@@ -86,7 +99,12 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
       case COLUMN.stock: stock[ref] += v; break;
       case COLUMN.unserved: unserved[ref] += v; break;
       case COLUMN.shortfall: shortfall[ref] += v; break;
+      case COLUMN.supplyUp: market.supply += v; break;
+      case COLUMN.supplyDown: market.supply -= v; break;
+      case COLUMN.demandCut: market.demand += v; break;
+      case COLUMN.demandMore: market.demand -= v; break;
     }
+    if (lp.colKind[j] >= COLUMN.supplyUp) costs.market += v * lp.colCost[j] * lp.scale;
   }
   for (let a = 0; a < arcs.length; a++) {
     costs.transport += arcCost(network, arcs[a]) * arcFlow[a];
@@ -100,12 +118,21 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
   for (let c = 0; c < commitments.length; c++) costs.shortfall += network.costs.shortfall * shortfall[c];
 
   const exported = new Float64Array(exporters.length);
+  const sales = new Float64Array(exporters.length);
   const exporterIndex = new Map(exporters.map((e, i) => [e.id, i]));
   const routeFlow = new Float64Array(routes.length);
   for (let a = 0; a < arcs.length; a++) {
     const e = exporterIndex.get(arcs[a].exporter);
     if (e !== undefined) exported[e] += arcFlow[a];
+    if (e !== undefined && arcs[a].importer === WORLD) sales[e] += arcFlow[a];
     routeFlow[arcs[a].route] += arcFlow[a];
+  }
+  if (network.world.mode === 'market' && network.world.enabled) {
+    // One column holds all of an importer's purchases: its baseline ones (its unrecorded imports) count as the pool,
+    // the change as world-market purchases (negative when it buys less), so sums over importers are net changes.
+    importers.forEach((imp, i) => { worldPool[i] = imp.unrecorded; world[i] -= imp.unrecorded; });
+    exporters.forEach((exp, e) => { costs.discount += (network.world.discounts[exp.id] ?? 0) * sales[e]; });
+    market.net = world.reduce((x, y) => x + y, 0) + worldPool.reduce((x, y) => x + y, 0) - network.world.pool - sales.reduce((x, y) => x + y, 0);
   }
   const chokepointIndex = new Map(network.chokepoints.map((c, i) => [c.id, i]));
   const chokepointFlow = new Float64Array(network.chokepoints.length);
@@ -130,6 +157,7 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
       case ROW.route: routeShadow[ref] = value; break;
       case ROW.asset: assetShadow[ref] = value; break;
       case ROW.world: worldShadow = value; break;
+      case ROW.market: market.dual = dual; break;
     }
   }
   const routeBinding = new Uint8Array(routes.length);
@@ -140,6 +168,6 @@ export function solveFlows(highs: Highs, network: FlowNetwork): FlowSolution {
   return {
     network, lp, status: result.status, objective: result.objective, seconds: result.seconds, iterations: result.iterations,
     arcFlow, world, worldPool, chokepointFlow, stock, unserved, demandPrice, exported, supplyShadow, routeFlow, routeShadow, routeBinding,
-    assetFlow, assetShadow, assetBinding, shortfall, worldShadow, costs,
+    assetFlow, assetShadow, assetBinding, shortfall, worldShadow, sales, market, costs,
   };
 }

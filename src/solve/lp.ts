@@ -9,6 +9,11 @@
 //   stock_i  stock drawn by importer i                 0 ≤ stock_i ≤ S_i               cost stockDraw
 //   unserved_i                                          0 ≤ unserved_i                  cost unserved
 //   short_k  committed volume of agreement k not delivered                             cost shortfall
+// In a two-sided world market (network.world.mode 'market'), world_i costs 0 and there is no pool column; instead
+//   sell_a   an arc to the importer "world": exporter e sells to other buyers      cost c_a + discount_e
+//   up_k, cut_k    supply added and demand given up by others in price band k      cost P0·(1 + m_k)
+//   down_k, more_k supply cut and demand added by others as the price falls        cost −P0·(1 − m_k)
+// (m_k the middle of band k, as a share of the price P0; volumes from the curve's slopes, supply up to its spare cap).
 // The flow on arc a is keep_a + extra_a. The stickiness penalty λ_a·max(0, b_a − x_a) equals
 // λ_a·b_a − λ_a·keep_a because the LP always fills keep_a before extra_a (keep_a is cheaper);
 // the constant Σ λ_a·b_a is the objective offset. So moving away from the baseline is linear without
@@ -23,15 +28,17 @@
 //   pool       Σ_i pool_i ≤ Σ_i unrecorded_i        (the world market's baseline volume, when positive)
 //   commit_k   Σ_{a of the pair} x + short_k ≥ target_k
 //   choke_c    Σ_{a through chokepoint c} x ≤ cap_c     (where a capacity is published)
+//   market     Σ_i world_i − Σ sell − Σ up + Σ down − Σ cut + Σ more = Σ_i unrecorded_i   (two-sided market: its dual is the price)
 // Arcs through a closed chokepoint have no columns.
 // Costs are divided by R (the largest of route costs and premium) so the matrix of costs is well scaled;
 // objective and duals are scaled back.
-import { arcCost, type FlowNetwork } from './network.ts';
+import { arcCost, WORLD, type FlowNetwork, type MarketCurve } from './network.ts';
+import { PRICE_BANDS } from './market.ts';
 
 /** Kinds of columns (values of `colKind`). */
-export const COLUMN = { keep: 0, extra: 1, world: 2, stock: 3, unserved: 4, shortfall: 5, worldPool: 6 } as const;
+export const COLUMN = { keep: 0, extra: 1, world: 2, stock: 3, unserved: 4, shortfall: 5, worldPool: 6, supplyUp: 7, demandCut: 8, supplyDown: 9, demandMore: 10 } as const;
 /** Kinds of rows (values of `rowKind`). */
-export const ROW = { demand: 0, supply: 1, route: 2, asset: 3, world: 4, commitment: 5, chokepoint: 6, worldPool: 7 } as const;
+export const ROW = { demand: 0, supply: 1, route: 2, asset: 3, world: 4, commitment: 5, chokepoint: 6, worldPool: 7, market: 8 } as const;
 
 export interface LinearProgram {
   numCols: number;
@@ -103,8 +110,10 @@ export function buildLp(network: FlowNetwork): LinearProgram {
     if (assetUsed[s] && Number.isFinite(asset.capacity)) assetRow[s] = addRow(ROW.asset, s, -Infinity, Math.max(0, asset.capacity));
   });
   const worldOn = world.enabled;
-  const worldRow = worldOn && Number.isFinite(world.spare) ? addRow(ROW.world, 0, -Infinity, Math.max(0, world.spare)) : -1;
-  const poolRow = worldOn && world.pool > 0 ? addRow(ROW.worldPool, 0, -Infinity, world.pool) : -1;
+  const market = worldOn && world.mode === 'market';
+  const worldRow = worldOn && !market && Number.isFinite(world.spare) ? addRow(ROW.world, 0, -Infinity, Math.max(0, world.spare)) : -1;
+  const poolRow = worldOn && !market && world.pool > 0 ? addRow(ROW.worldPool, 0, -Infinity, world.pool) : -1;
+  const marketRow = market ? addRow(ROW.market, 0, world.pool, world.pool) : -1;
   const commitRow = commitments.map((c, k) => addRow(ROW.commitment, k, c.target, Infinity));
   const chokepointUsed = new Uint8Array(chokepoints.length);
   for (let a = 0; a < arcs.length; a++) {
@@ -120,7 +129,7 @@ export function buildLp(network: FlowNetwork): LinearProgram {
   });
 
   // Scale of costs.
-  let reference = world.enabled ? world.premium : 0;
+  let reference = world.enabled ? Math.max(world.premium, market ? world.price : 0) : 0;
   for (let a = 0; a < arcs.length; a++) if (arcOpen[a]) reference = Math.max(reference, arcCost(network, arcs[a]));
   const scale = reference > 0 ? reference : 1;
 
@@ -131,7 +140,9 @@ export function buildLp(network: FlowNetwork): LinearProgram {
   for (let a = 0; a < arcs.length; a++) {
     if (!arcOpen[a]) continue;
     const arc = arcs[a];
-    const rows: number[] = [importerRow.get(arc.importer)!];
+    const toWorld = arc.importer === WORLD;
+    if (toWorld && marketRow < 0) { arcOpen[a] = 0; continue; }
+    const rows: number[] = [toWorld ? marketRow : importerRow.get(arc.importer)!];
     const er = exporterRow.get(arc.exporter);
     if (er !== undefined) rows.push(er);
     if (routeRow[arc.route] >= 0) rows.push(routeRow[arc.route]);
@@ -152,8 +163,11 @@ export function buildLp(network: FlowNetwork): LinearProgram {
     if (imp.stock > 0) { numCols += 1; nnz += 1; }
     if (worldOn && imp.worldAccess > 0) { numCols += 1; nnz += worldRow >= 0 ? 2 : 1; }
     if (poolRow >= 0 && imp.worldAccess > 0) { numCols += 1; nnz += 2; }
+    if (marketRow >= 0 && imp.worldAccess > 0) nnz += 1;
   }
   numCols += commitments.length; nnz += commitments.length;
+  const steps = market ? marketSteps(world.curve, world.price) : [];
+  numCols += steps.length; nnz += steps.length;
 
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
@@ -165,10 +179,11 @@ export function buildLp(network: FlowNetwork): LinearProgram {
   const values = new Float64Array(nnz);
   let col = 0;
   let k = 0;
-  const push = (kind: number, ref: number, cost: number, upper: number, rows: ArrayLike<number>) => {
+  // One coefficient, −1, is not +1: an arc's in the market row (a sale into the market). `minus` names that row.
+  const push = (kind: number, ref: number, cost: number, upper: number, rows: ArrayLike<number>, minus = -1) => {
     colKind[col] = kind; colRef[col] = ref; colCost[col] = cost / scale; colLower[col] = 0; colUpper[col] = upper;
     starts[col] = k;
-    for (let i = 0; i < rows.length; i++) { indices[k] = rows[i]; values[k] = 1; k++; }
+    for (let i = 0; i < rows.length; i++) { indices[k] = rows[i]; values[k] = rows[i] === minus ? -1 : 1; k++; }
     col++;
   };
   let offset = 0;
@@ -177,19 +192,25 @@ export function buildLp(network: FlowNetwork): LinearProgram {
     const lambda = costs.stickiness * arc.stickiness;
     offset += (lambda * arc.baseline) / scale;
     if (!arcOpen[a]) continue;
-    const cost = arcCost(network, arc);
+    const toWorld = arc.importer === WORLD;
+    const cost = arcCost(network, arc) + (toWorld ? world.discounts[arc.exporter] ?? 0 : 0);
     const keepUpper = Math.min(arc.baseline, arc.capacity);
-    if (arc.baseline > 0) push(COLUMN.keep, a, cost - lambda, keepUpper, arcRows[a]);
-    push(COLUMN.extra, a, cost, Math.max(0, arc.capacity - (arc.baseline > 0 ? keepUpper : 0)), arcRows[a]);
+    const minus = toWorld ? marketRow : -1;
+    if (arc.baseline > 0) push(COLUMN.keep, a, cost - lambda, keepUpper, arcRows[a], minus);
+    push(COLUMN.extra, a, cost, Math.max(0, arc.capacity - (arc.baseline > 0 ? keepUpper : 0)), arcRows[a], minus);
   }
   importers.forEach((imp, i) => {
     const row = importerRow.get(imp.id)!;
-    if (worldOn && imp.worldAccess > 0) push(COLUMN.world, i, world.premium, imp.worldAccess * imp.demand, worldRow >= 0 ? [row, worldRow] : [row]);
+    if (worldOn && imp.worldAccess > 0) {
+      const rows = market ? [row, marketRow] : worldRow >= 0 ? [row, worldRow] : [row];
+      push(COLUMN.world, i, world.premium, imp.worldAccess * imp.demand, rows.sort((x, y) => x - y));
+    }
     if (poolRow >= 0 && imp.worldAccess > 0) push(COLUMN.worldPool, i, 0, imp.worldAccess * imp.demand, [row, poolRow]);
     if (imp.stock > 0) push(COLUMN.stock, i, costs.stockDraw, imp.stock, [row]);
     push(COLUMN.unserved, i, costs.unserved, Infinity, [row]);
   });
   commitments.forEach((c, j) => push(COLUMN.shortfall, j, costs.shortfall, Infinity, [commitRow[j]]));
+  steps.forEach((step, j) => push(step.kind, j, step.cost, step.volume, [marketRow], step.sign < 0 ? marketRow : -1));
   starts[col] = k;
 
   return {
@@ -198,4 +219,33 @@ export function buildLp(network: FlowNetwork): LinearProgram {
     starts, indices, values, offset, scale, colKind, colRef,
     rowKind: Uint8Array.from(rowKind), rowRef: Int32Array.from(rowRef),
   };
+}
+
+/** A column of the market row: a volume in one price band at its cost, entering the row with `sign`. */
+interface MarketStep { kind: number; volume: number; cost: number; sign: 1 | -1 }
+
+/**
+ * The supply and demand responses as steps: in each price band the slope times the band's width, at the band's
+ * middle price (a piecewise-linear cost, so the LP's marginal price rises band by band). Supply added stops at the
+ * spare capacity; flat steps are offered at their own price. Bands run to +200% and down to a price of 0.
+ */
+export function marketSteps(curve: MarketCurve, price: number): MarketStep[] {
+  const steps: MarketStep[] = [];
+  let spare = curve.supplyCap;
+  let from = 0;
+  for (const to of PRICE_BANDS) {
+    const width = (to - from) * price;
+    const middle = (from + to) / 2;
+    const up = Math.min(spare, curve.supplySlope * width);
+    spare -= up;
+    if (up > 0) steps.push({ kind: COLUMN.supplyUp, volume: up, cost: price * (1 + middle), sign: -1 });
+    if (curve.demandSlope > 0) steps.push({ kind: COLUMN.demandCut, volume: curve.demandSlope * width, cost: price * (1 + middle), sign: -1 });
+    if (to <= 1) {
+      if (curve.supplySlope > 0) steps.push({ kind: COLUMN.supplyDown, volume: curve.supplySlope * width, cost: -price * (1 - middle), sign: 1 });
+      if (curve.demandSlope > 0) steps.push({ kind: COLUMN.demandMore, volume: curve.demandSlope * width, cost: -price * (1 - middle), sign: 1 });
+    }
+    from = to;
+  }
+  for (const step of curve.supplySteps) if (step.volume > 0) steps.push({ kind: COLUMN.supplyUp, volume: step.volume, cost: step.price, sign: -1 });
+  return steps;
 }

@@ -5,7 +5,7 @@
 import type { Converted, ParameterInBase } from '../model/base-values.ts';
 
 /** Name and version of the method, reported with every result (docs/methods/flow-model.md). */
-export const FLOW_METHOD = { name: 'flow-lp', version: '2.0.0' } as const;
+export const FLOW_METHOD = { name: 'flow-lp', version: '2.1.0' } as const;
 
 /** Prefix of the implicit route that carries flows whose route the dataset does not give. */
 export const DIRECT_PREFIX = 'direct:';
@@ -157,9 +157,35 @@ export interface NetworkCosts {
   timeValue: number;
 }
 
+/**
+ * How the world market answers a price change, in base units: supply rises by `supplySlope` per USD per base unit of
+ * price (up to `supplyCap`, the spare capacity) and by each flat step once the price reaches it; buyers outside the
+ * network give up `demandSlope` per USD per base unit. A price fall cuts supply and raises their demand at the same slopes.
+ */
+export interface MarketCurve {
+  supplySlope: number;
+  supplyCap: number;
+  /** Flat supply steps: a volume offered at an absolute price (USD per base unit). */
+  supplySteps: { volume: number; price: number }[];
+  demandSlope: number;
+}
+
 export interface NetworkWorld {
-  /** The commodity is fungible: a residual world market exists. */
+  /** The commodity is fungible: a world market exists. */
   enabled: boolean;
+  /**
+   * `market`: a two-sided market around `price` (supply and demand responses, exporters sell to other buyers through it);
+   * `residual`: a residual supply at `premium` (the dataset has no price, world demand or elasticities).
+   */
+  mode: 'market' | 'residual';
+  /** Market: the year's world price (USD per base unit). */
+  price: number;
+  /** Market: the central curve, and the least (`steep`) and most (`flat`) elastic ends of the literature's range. */
+  curve: MarketCurve;
+  steep: MarketCurve;
+  flat: MarketCurve;
+  /** Market: discount (USD per base unit) at which an exporter sells displaced volumes to other buyers (0 when not given). */
+  discounts: Record<string, number>;
   /** Premium per base unit paid for world-market supply. */
   premium: number;
   /** Spare capacity of the world market (base unit); Infinity when not limited. */

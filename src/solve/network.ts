@@ -15,12 +15,14 @@ import { baselines, flowVolumes } from './flows.ts';
 import { addStocks, buildExporters, buildImporters } from './demand-supply.ts';
 import { buildArcs, buildAssets, buildRoutes, buildSea } from './routes.ts';
 import { datasetGiven, readPrice, readTransitFees, resolveCosts } from './costs.ts';
-import type { FlowNetwork } from './network-types.ts';
+import type { FlowNetwork, MarketCurve } from './network-types.ts';
+import { addSubstitute, addWorldArcs, readMarket } from './market.ts';
 
 export * from './network-types.ts';
 export { importerParts } from './blocs.ts';
 export { arcCost, arcPassage, directRoute, laneChoices, transitStates } from './routes.ts';
 export { resolveCosts } from './costs.ts';
+export { WORLD, clearingPriceChange, marketResponse } from './market.ts';
 
 /** Builds the baseline flow network of a commodity and year. */
 export function buildNetwork(model: Model, query: { commodity: string; year: number }): FlowNetwork {
@@ -44,17 +46,26 @@ export function buildNetwork(model: Model, query: { commodity: string; year: num
     blocs: [...splitOf].map(([id, s]) => ({ id, parts: [...s.members, s.rest] })),
     blocMembers: unsplitBlocMembers(model, splitOf, importers),
     commitments: [],
-    world: { enabled: commodity.fungible, premium: 0, spare: Infinity, pool: commodity.fungible ? importers.reduce((s, i) => s + i.unrecorded, 0) : 0 },
+    world: {
+      enabled: commodity.fungible, mode: 'residual', premium: 0, spare: Infinity, pool: commodity.fungible ? importers.reduce((s, i) => s + i.unrecorded, 0) : 0,
+      price: 0, curve: NO_CURVE, steep: NO_CURVE, flat: NO_CURVE, discounts: {},
+    },
     costs: { stickiness: 0, stockDraw: 0, unserved: 0, shortfall: 0, timeValue: 0 },
     price, priceUnit: '', priceUnitFactor: 1, transitFees, settings: context.settings, assumptions: context.assumptions, given: {},
   };
   const shown = model.priceUnit(query.commodity, price !== undefined ? priceGiven?.unit : undefined);
   network.priceUnit = shown.unit;
   network.priceUnitFactor = shown.perBase;
+  if (commodity.fungible) readMarket(context, network);
+  if (network.world.mode === 'market') addWorldArcs(context, network);
+  addSubstitute(context, network);
   network.given = datasetGiven(model, query);
   resolveCosts(network);
   return network;
 }
+
+/** A world market without a response (residual mode, or no world market). */
+export const NO_CURVE: MarketCurve = { supplySlope: 0, supplyCap: 0, supplySteps: [], demandSlope: 0 };
 
 /** A network needs a known commodity with flows in the year: say which ones exist otherwise. */
 function commodityFlows(model: Model, query: { commodity: string; year: number }) {
@@ -83,7 +94,7 @@ export function cloneNetwork(network: FlowNetwork): FlowNetwork {
     blocs: network.blocs.map((b) => ({ ...b, parts: [...b.parts] })),
     blocMembers: Object.fromEntries(Object.entries(network.blocMembers).map(([k, v]) => [k, [...v]])),
     commitments: network.commitments.map((c) => ({ ...c, importers: [...c.importers] })),
-    world: { ...network.world },
+    world: { ...network.world, discounts: { ...network.world.discounts } },
     costs: { ...network.costs },
     transitFees: { ...network.transitFees },
     given: { ...network.given },

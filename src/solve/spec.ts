@@ -1,7 +1,7 @@
 // A compact, JSON-friendly description of a flow network with every cost given explicitly, for
 // networks that do not come from a dataset: hand-worked test cases, random instances checked against
 // an independent solver, and benchmarks. Pure: no I/O.
-import type { FlowNetwork } from './network.ts';
+import type { FlowNetwork, MarketCurve } from './network.ts';
 
 export interface NetworkSpec {
   exporters: { id: string; supply: number }[];
@@ -12,6 +12,11 @@ export interface NetworkSpec {
   arcs: { exporter: string; importer: string; route: string; baseline?: number; open?: boolean }[];
   /** Residual world market (fungible commodities); none when left out. */
   world?: { premium: number; spare?: number | null };
+  /**
+   * A two-sided world market around `price` (instead of `world`): the central curve and, for the price range, its least
+   * (`steep`) and most (`flat`) elastic ends (default: the central curve). Arcs to the importer "world" sell to other buyers.
+   */
+  market?: { price: number; curve: Partial<MarketCurve>; steep?: Partial<MarketCurve>; flat?: Partial<MarketCurve>; discounts?: Record<string, number> };
   costs: { stickiness: number; unserved: number; stockDraw?: number; shortfall?: number };
   commitments?: { exporter: string; importers: string[]; target: number }[];
 }
@@ -45,7 +50,7 @@ export function networkFromSpec(spec: NetworkSpec): FlowNetwork {
     };
   });
   return {
-    commodity: 'synthetic', year: 0, unit: 'unit', fungible: spec.world !== undefined,
+    commodity: 'synthetic', year: 0, unit: 'unit', fungible: spec.world !== undefined || spec.market !== undefined,
     exporters: spec.exporters.map((e) => ({ id: e.id, supply: e.supply, baseline: exporterBaseline.get(e.id) ?? 0 })),
     importers: spec.importers.map((i) => ({
       id: i.id, name: i.id, baseline: importerBaseline.get(i.id) ?? 0, demand: i.demand, unrecorded: 0, stock: i.stock ?? 0,
@@ -59,13 +64,32 @@ export function networkFromSpec(spec: NetworkSpec): FlowNetwork {
     blocs: [],
     blocMembers: {},
     commitments: (spec.commitments ?? []).map((c, k) => ({ label: `commitment ${k + 1}`, ...c })),
-    world: spec.world
-      ? { enabled: true, premium: spec.world.premium, spare: spec.world.spare === undefined || spec.world.spare === null ? Infinity : spec.world.spare, pool: 0 }
-      : { enabled: false, premium: 0, spare: Infinity, pool: 0 },
+    world: worldFromSpec(spec),
     costs: {
       stickiness: spec.costs.stickiness, unserved: spec.costs.unserved, stockDraw: spec.costs.stockDraw ?? 0,
       shortfall: spec.costs.shortfall ?? 0, timeValue: 0,
     },
     priceUnit: 'USD/unit', priceUnitFactor: 1, transitFees: {}, settings: [], assumptions: [], given: {},
   };
+}
+
+function curveFromSpec(c: Partial<MarketCurve> | undefined, fallback: MarketCurve): MarketCurve {
+  if (!c) return fallback;
+  return { supplySlope: c.supplySlope ?? 0, supplyCap: c.supplyCap ?? Infinity, supplySteps: c.supplySteps ?? [], demandSlope: c.demandSlope ?? 0 };
+}
+
+function worldFromSpec(spec: NetworkSpec): FlowNetwork['world'] {
+  const none: MarketCurve = { supplySlope: 0, supplyCap: 0, supplySteps: [], demandSlope: 0 };
+  const base = { price: 0, curve: none, steep: none, flat: none, discounts: {}, pool: 0 };
+  if (spec.market) {
+    const curve = curveFromSpec(spec.market.curve, none);
+    return {
+      ...base, enabled: true, mode: 'market', premium: 0, spare: Infinity, price: spec.market.price, curve,
+      steep: curveFromSpec(spec.market.steep, curve), flat: curveFromSpec(spec.market.flat, curve), discounts: { ...spec.market.discounts },
+    };
+  }
+  if (spec.world) {
+    return { ...base, enabled: true, mode: 'residual', premium: spec.world.premium, spare: spec.world.spare === undefined || spec.world.spare === null ? Infinity : spec.world.spare };
+  }
+  return { ...base, enabled: false, mode: 'residual', premium: 0, spare: Infinity };
 }

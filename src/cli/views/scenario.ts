@@ -83,9 +83,16 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
   lines.push(...formatStageChains(r.stages ?? []));
   const w = r.worldMarket;
   lines.push('');
-  if (w.enabled) lines.push(`World market: ${vol(w.baseline)} → ${vol(w.scenario)} ${u} at a premium of ${formatMoney(w.premium)} ${r.priceUnit}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${vol(w.spare)}`}`);
+  if (w.enabled && r.market?.priceChange === null) lines.push(`World market: ${vol(w.baseline)} → ${vol(w.scenario)} ${u} at a premium of ${formatMoney(w.premium)} ${r.priceUnit}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${vol(w.spare)}`}`);
+  if (r.market && r.market.priceChange !== null) lines.push(...marketLines(r, vol, dvol));
   const c = r.solver.costs;
-  lines.push(`Solver: ${r.solver.status}; objective ${formatMoney(r.solver.baselineObjective)} → ${formatMoney(r.solver.objective)} ${r.valueUnit} (transport ${formatMoney(c.transport)}, stickiness ${formatMoney(c.stickiness)}, world market ${formatMoney(c.world)}, stocks ${formatMoney(c.stock)}, unserved ${formatMoney(c.unserved)}${c.shortfall ? `, agreement shortfall ${formatMoney(c.shortfall)}` : ''})`);
+  const market = c.market || c.discount ? `, world market supply and demand ${formatMoney(c.market)}, discounts ${formatMoney(c.discount)}` : '';
+  lines.push(`Solver: ${r.solver.status}; objective ${formatMoney(r.solver.baselineObjective)} → ${formatMoney(r.solver.objective)} ${r.valueUnit} (transport ${formatMoney(c.transport)}, stickiness ${formatMoney(c.stickiness)}, world market ${formatMoney(c.world)}${market}, stocks ${formatMoney(c.stock)}, unserved ${formatMoney(c.unserved)}${c.shortfall ? `, agreement shortfall ${formatMoney(c.shortfall)}` : ''})`);
+  const marketFigures = r.settings.filter((s) => s.origin === 'dataset' && MARKET_FIGURES.includes(s.name));
+  if (marketFigures.length) {
+    lines.push('', 'Market figures (from the dataset, sources in sources.csv; the elasticities are assumptions from the literature):');
+    for (const s of marketFigures) lines.push(`  ${s.name} = ${s.value} ${s.unit}${s.note ? `: ${s.note}` : ''}`);
+  }
   const defaults = r.settings.filter((s) => s.origin !== 'dataset');
   if (defaults.length) {
     lines.push('', 'Assumptions (settings not from the dataset):');
@@ -98,8 +105,36 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
   return lines;
 }
 
-/** Tables of a scenario result: importers (default), routes, assets, actors. */
-export const SCENARIO_TABLES = ['importers', 'routes', 'assets', 'actors', 'stages'];
+/** The settings that make the world market's curve and the exporters' discounts. */
+const MARKET_FIGURES = ['price', 'world_demand', 'supply_elasticity', 'demand_elasticity', 'opec_spare_capacity', 'nonopec_spare_capacity', 'export_discount'];
+
+/** The world market's answer and each exporter's revenue change, in words and a table. */
+function marketLines(r: ScenarioResult, vol: (v: number | null) => string, dvol: (v: number) => string): string[] {
+  const m = r.market;
+  const signed = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${formatMoney(v)}`);
+  const price = r.settings.find((s) => s.name === 'price');
+  const spare = m.spareUsed ?? 0;
+  const net = r.importers.filter((i) => !i.bloc).reduce((s, i) => s + i.worldMarket - i.worldMarketBaseline, 0) - (m.absorbed ?? 0);
+  const lines = [
+    `World market (two-sided, around the year's price${price ? ` of ${price.value} ${price.unit}` : ''}):`,
+    `  price change ${signed(m.priceChange)} ${m.priceUnit}${price && m.priceChange !== null && price.unit === m.priceUnit ? ` (${m.priceChange >= 0 ? '+' : ''}${(100 * m.priceChange / price.value).toFixed(1)}%)` : ''} (range ${signed(m.priceChangeLow)} to ${signed(m.priceChangeHigh)} from the range of the elasticities; an estimate, not a forecast)`,
+    `  net shortage on the world market ${dvol(net)} ${r.unit}: supply added by the rest of the world (spare capacity) ${dvol(spare)}, demand given up by buyers outside the network ${dvol(net - spare)}`,
+    `  displaced exports sold to other buyers through the world market: ${dvol(m.absorbed ?? 0)} ${r.unit}`,
+  ];
+  const moved = r.exporters.filter((e) => e.volumeChange !== 0 || e.discountLoss !== 0 || e.transportCostChange !== 0 || (e.revenueChange ?? 0) !== 0);
+  if (moved.length) {
+    lines.push('', `Exporters (revenue change = volume change × price + price change × volume after − discount loss − transport cost change, ${r.valueUnit}):`);
+    lines.push(...formatTable(
+      [{ header: 'Exporter' }, { header: 'Volume change', align: 'right' }, { header: 'Revenue change', align: 'right' }, { header: 'Discount loss', align: 'right' }, { header: 'Transport cost change', align: 'right' }],
+      moved.map((e) => [e.exporter, dvol(e.volumeChange), signed(e.revenueChange), signed(e.discountLoss), signed(e.transportCostChange)]),
+    ));
+  }
+  void vol;
+  return lines;
+}
+
+/** Tables of a scenario result: importers (default), routes, assets, actors, exporters, stages. */
+export const SCENARIO_TABLES = ['importers', 'routes', 'assets', 'actors', 'exporters', 'stages'];
 
 export function scenarioTables(r: ScenarioResult): DataTable[] {
   const u = r.unit;
@@ -123,6 +158,11 @@ export function scenarioTables(r: ScenarioResult): DataTable[] {
       name: 'actors',
       columns: ['country', 'role', 'volume_baseline', 'volume_scenario', 'volume_change', 'unit', 'value_change', 'value_unit'],
       rows: r.actors.map((a) => [a.country, a.role, a.volumeBaseline, a.volumeScenario, a.volumeChange, u, a.valueChange, r.valueUnit]),
+    },
+    {
+      name: 'exporters',
+      columns: ['exporter', 'volume_change', 'unit', 'revenue_change', 'discount_loss', 'transport_cost_change', 'value_unit'],
+      rows: (r.exporters ?? []).map((e) => [e.exporter, e.volumeChange, u, e.revenueChange, e.discountLoss, e.transportCostChange, r.valueUnit]),
     },
     stageTable(r.stages ?? []),
   ];

@@ -47,8 +47,10 @@ export function whatBinds(sol: FlowSolution): BindingResult[] {
     if (shadow <= tiny) return 'none';
     if (unservedNow && shadow >= 0.5 * net.costs.unserved) return 'unserved';
     if (shortNow && shadow >= 0.5 * net.costs.shortfall) return 'shortfall';
-    // Stocks cheaper than the world market are drawn first: with both in use, the world market is the margin.
-    if (stocksNow && shadow >= 0.5 * net.costs.stockDraw && !(worldNow && net.world.premium > net.costs.stockDraw)) return 'stocks';
+    // Stocks cheaper than the world market are drawn first (a two-sided market's purchases raise the price): with both
+    // in use, the world market is the margin.
+    const worldDearer = net.world.mode === 'market' || net.world.premium > net.costs.stockDraw;
+    if (stocksNow && shadow >= 0.5 * net.costs.stockDraw && !(worldNow && worldDearer)) return 'stocks';
     if (worldNow) return 'worldMarket';
     return 'rerouting';
   };

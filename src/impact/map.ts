@@ -45,7 +45,8 @@ export function mapEvent(model: Model, event: ImpactEvent, rules: readonly Impac
   const rule = rules.find((r) => ruleFits(model, event, r, answers));
   if (!rule) return { event: event.id, reason: `no rule fits a ${event.type} event "${event.trigger || event.text.slice(0, 60)}"` };
   const m = new Mapping(model, event, rule, answers);
-  return m.unmapped ?? m.result();
+  const mapped = m.result();
+  return m.unmapped ?? mapped;
 }
 
 /** Whether a word of the text starts with one of the stems (a stem of several words is looked for as written). */
@@ -59,7 +60,7 @@ export function hasWord(text: string, stems: readonly string[]): boolean {
 function ruleFits(model: Model, e: ImpactEvent, rule: ImpactRule, answers: Map<string, Answer>): boolean {
   if (!rule.types.includes(e.type)) return false;
   if (!hasWord(e.trigger || e.text, rule.triggerWords) || !hasWord(e.text, rule.sentenceWords)) return false;
-  return rule.requires.every((r) => requirementMet(model, e, r, answers));
+  return rule.requires.every((r) => requirementMet(model, e, r, answers)) && !rule.unless.some((r) => requirementMet(model, e, r, answers));
 }
 
 function requirementMet(model: Model, e: ImpactEvent, r: Requirement, answers: Map<string, Answer>): boolean {
@@ -221,6 +222,10 @@ class Mapping {
     if (fit.length === 1) {
       this.readings.push(`${field} ${fit[0]}: ${view.basis(reading)}`);
       return fit[0];
+    }
+    if (candidates.length === 0) {
+      this.unmapped = { event: this.e.id, reason: `the dataset has no ${view.what(reading, ref).replace(/^an? /, '')}: the event changes nothing the model holds` };
+      return null;
     }
     const unfit = proposed.filter((p) => !candidates.includes(p));
     const note = unfit.length ? ` (the text names ${unfit.join(', ')}, not ${view.what(reading, ref)})` : '';

@@ -30,6 +30,8 @@ export interface ImpactRule {
   /** Stems of which one must start a word of the sentence; empty: any. */
   sentenceWords: string[];
   requires: Requirement[];
+  /** What the event must not name for the rule to apply ("halted exports through the CPC" is about the route, not all exports). */
+  unless: Requirement[];
   /** The scenario change type (docs/scenarios.md). */
   change: string;
   /** Field of the change -> the reading it is filled from. */
@@ -40,7 +42,7 @@ export interface ImpactRule {
   duration: boolean;
 }
 
-const RULE_KEYS = ['id', 'description', 'types', 'trigger_words', 'sentence_words', 'requires', 'change', 'fields', 'partial_words', 'duration'];
+const RULE_KEYS = ['id', 'description', 'types', 'trigger_words', 'sentence_words', 'requires', 'unless', 'change', 'fields', 'partial_words', 'duration'];
 
 /** Reads and checks a rules document (parsed JSON or YAML); throws one error listing every problem, each with its place. */
 export function readRules(value: unknown, name: string): ImpactRule[] {
@@ -63,6 +65,8 @@ export function readRules(value: unknown, name: string): ImpactRule[] {
     for (const t of types) if (!(EVENT_TYPES as readonly string[]).includes(t)) fail(`${at}.types`, `unknown event type "${t}" (types: ${EVENT_TYPES.join(', ')})`);
     const requires = words(raw.requires, `${at}.requires`, fail) as Requirement[];
     for (const r of requires) if (!(REQUIREMENTS as readonly string[]).includes(r)) fail(`${at}.requires`, `unknown requirement "${r}" (one of ${REQUIREMENTS.join(', ')})`);
+    const unless = words(raw.unless, `${at}.unless`, fail) as Requirement[];
+    for (const r of unless) if (!(REQUIREMENTS as readonly string[]).includes(r)) fail(`${at}.unless`, `unknown requirement "${r}" (one of ${REQUIREMENTS.join(', ')})`);
     const change = text(raw.change, `${at}.change`, fail);
     const fields = readFields(raw.fields, change, `${at}`, fail);
     if (raw.duration !== undefined && typeof raw.duration !== 'boolean') fail(`${at}.duration`, `expected true or false, found ${describe(raw.duration)}`);
@@ -71,7 +75,7 @@ export function readRules(value: unknown, name: string): ImpactRule[] {
       id, description: typeof raw.description === 'string' ? raw.description : '', types,
       triggerWords: words(raw.trigger_words, `${at}.trigger_words`, fail).map((w) => w.toLowerCase()),
       sentenceWords: words(raw.sentence_words, `${at}.sentence_words`, fail).map((w) => w.toLowerCase()),
-      requires, change, fields,
+      requires, unless, change, fields,
       partialWords: words(raw.partial_words, `${at}.partial_words`, fail).map((w) => w.toLowerCase()),
       duration: raw.duration === true,
     });

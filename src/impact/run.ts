@@ -92,6 +92,8 @@ function summarise(result: ScenarioResult): Pick<Impact, 'summary' | 'unservedCh
     `gain: ${list(gains)}`,
     `lose: ${list(losses)}`,
   ];
+  const w = result.worldMarket;
+  if (w.enabled && Math.abs(w.scenario - w.baseline) > EPS) parts.push(`world-market purchases ${signed(w.scenario - w.baseline)} ${u}`);
   const price = priceChangeOf(result);
   if (price) parts.push(`price change: ${price}`);
   return { summary: parts.join('. ') + '.', unservedChange, gains, losses, result };

@@ -7,6 +7,10 @@ import { available, CorridorError } from '../../errors.ts';
 import { datasetDir, printJson, printOutput, withDataset, withJson, withOutput, type OutputOptions, type RunContext } from '../common.ts';
 import { openDataset } from '../dataset.ts';
 import { candidateLine, candidateTables, timelineLine, timelineTables } from '../views/events.ts';
+import { formatImpactReport } from '../views/impact.ts';
+import { impactOf, withImpactOptions, type ImpactCliOptions } from '../impact-options.ts';
+import { fromCandidate, fromDatasetEvent, type ImpactEvent } from '../../impact/index.ts';
+import type { Model } from '../../model/model.ts';
 
 function withStore<T>(dir: string, fn: (store: CandidateStore) => T): T {
   const store = openCandidateStore(dir);
@@ -84,4 +88,25 @@ export function register(program: Command, context: RunContext): void {
         tables: () => timelineTables(rows),
       });
     });
+
+  withImpactOptions(withJson(withDataset(events.command('impact'))))
+    .description('run an event as a scenario: "if this holds", who gains and loses, unserved demand (a saved candidate or an event of the dataset)')
+    .argument('<id>', 'candidate id (`corridor events list`) or event id of the dataset (`corridor events timeline`)')
+    .action(async (id: string, options: ImpactCliOptions & { dataset?: string; json: boolean }) => {
+      const model = openDataset(options);
+      const event = eventById(datasetDir(options), model, id);
+      const report = await impactOf(model, [event], { ...options, metrics: false });
+      if (options.json) printJson(context.io, { method: EVENTS_METHOD, dataset: model.info.hash, ...report });
+      else context.io.out(formatImpactReport(report).slice(1).join('\n'));
+    });
+}
+
+/** A saved candidate (first) or an event row of the dataset, by id. */
+function eventById(dir: string, model: Model, id: string): ImpactEvent {
+  const candidate = hasCandidateStore(dir) ? withStore(dir, (s) => s.get(id)) : undefined;
+  if (candidate) return fromCandidate(candidate.event);
+  const row = model.tables.event.find((e) => e.id === id);
+  if (row) return fromDatasetEvent(row);
+  const ids = [...model.tables.event.map((e) => e.id), ...(hasCandidateStore(dir) ? withStore(dir, (s) => s.list('all').map((c) => c.id)) : [])];
+  throw new CorridorError('CORRIDOR_ERR_EVENT_NOT_FOUND', `no saved candidate or dataset event with id "${id}" (available: ${available(ids, 20)})`);
 }

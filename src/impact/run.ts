@@ -38,7 +38,11 @@ export interface Impact {
   result: ScenarioResult | null;
 }
 
+/** The mapping method: its rules and readings (docs/methods/impact.md). */
+export const IMPACT_METHOD = { name: 'impact', version: '1.0.0' } as const;
+
 export interface ImpactReport {
+  impactMethod: { name: string; version: string };
   impact: Impact[];
   unmapped: Unmapped[];
 }
@@ -59,7 +63,7 @@ export function runImpacts(highs: Highs, model: Model, events: readonly ImpactEv
   const rules = options.rules ?? defaultRules();
   const answers = options.answers ?? [];
   checkAnswerEvents(answers, events.map((e) => e.id));
-  const report: ImpactReport = { impact: [], unmapped: [] };
+  const report: ImpactReport = { impactMethod: { ...IMPACT_METHOD }, impact: [], unmapped: [] };
   for (const event of events) {
     const mapped = mapEvent(model, event, rules, answersFor(answers, event.id));
     if ('reason' in mapped) { report.unmapped.push(mapped); continue; }

@@ -96,7 +96,7 @@ export function register(program: Command, context: RunContext): void {
       const model = openDataset(options);
       const event = eventById(datasetDir(options), model, id);
       const report = await impactOf(model, [event], { ...options, metrics: false });
-      if (options.json) printJson(context.io, { method: EVENTS_METHOD, dataset: model.info.hash, ...report });
+      if (options.json) printJson(context.io, { dataset: model.info.hash, ...report });
       else context.io.out(formatImpactReport(report).slice(1).join('\n'));
     });
 }

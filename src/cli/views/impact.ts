@@ -8,7 +8,7 @@ function changeLine(c: Record<string, unknown>): string {
 }
 
 export function formatImpactReport(report: ImpactReport): string[] {
-  const lines = ['', `Impact (${report.impact.length} event(s) map to a change of the model):`];
+  const lines = ['', `Impact (${report.impact.length} event(s) map to a change of the model) [method ${report.impactMethod.name} ${report.impactMethod.version}]:`];
   if (report.impact.length === 0) lines.push('  (none)');
   for (const i of report.impact) {
     lines.push(`  event ${i.event} [${i.rule}]${i.commodity ? ` ${i.commodity}${i.year ? ` ${i.year}` : ''}` : ''}: ${i.description}`);

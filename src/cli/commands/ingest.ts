@@ -14,6 +14,8 @@ import { formatIngestResult, ingestTables } from '../views/events.ts';
 import { formatImpactReport } from '../views/impact.ts';
 import { impactOf, withImpactOptions, type ImpactCliOptions } from '../impact-options.ts';
 import { fromCandidate, type ImpactReport } from '../../impact/index.ts';
+import { readCorpus } from '../corpus-input.ts';
+import { ingestCorpus } from '../ingest-corpus.ts';
 
 const PUBLISHED: Attribute = { name: 'published', type: 'date', required: true, description: 'publication date' };
 
@@ -78,7 +80,7 @@ function readFileInput(file: string): Uint8Array {
 export function register(program: Command, context: RunContext): void {
   withImpactOptions(withOutput(withDataset(program.command('ingest')), ['events', 'actors', 'mentions']))
     .description('read an English news article and list candidate events (actors, type, date, tone, commodities, routes)')
-    .argument('<file>', 'text file with the article, or - for standard input')
+    .argument('<file>', 'text file with the article, - for standard input, a folder of articles (.txt, .md, .html), an RSS or Atom feed, or a JSON-lines file of articles ({title, text, date, url, source})')
     .option('--published <date>', 'publication date YYYY-MM-DD: relative dates ("last week", "on Tuesday") are resolved against it')
     .option('--source <publisher>', 'publisher of the article (e.g. Reuters); kept with saved candidates')
     .option('--save', 'keep the candidates for review in DATASET/.corridor/events.sqlite (see `corridor events`)', false)
@@ -87,6 +89,12 @@ export function register(program: Command, context: RunContext): void {
       const published = parsePublished(options.published);
       if (!options.impact && (options.assume.length || options.rules)) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${options.assume.length ? '--assume' : '--rules'} goes with --impact`);
       if (options.save) refusePackagedDataset(datasetDir(options), 'ingest --save');
+      const corpus = readCorpus(file);
+      if (corpus) {
+        const model = openDataset(options);
+        await ingestCorpus(context, file, corpus, options, published, model, buildLinks(linkSourceOf(model.tables)));
+        return;
+      }
       const name = file === '-' ? 'standard input' : file;
       const text = decodeInput(file === '-' ? readToEnd(0, 'standard input') : readFileInput(file), name);
       const model = openDataset(options);

@@ -26,7 +26,7 @@ function withStore<T>(dir: string, fn: (store: CandidateStore) => T): T {
 }
 
 export function register(program: Command, context: RunContext): void {
-  const events = program.command('events').description('review candidate events from `corridor ingest --save`, and list the dataset\'s events by date');
+  const events = program.command('events').description('review candidate events from `corridor ingest --save`, export them (PLOVER, CSV), run one as a scenario, and list the dataset\'s events by date');
 
   withOutput(withDataset(events.command('list')), ['candidates'])
     .description('list saved candidate events (by default those waiting for review)')

@@ -79,7 +79,7 @@ function readFileInput(file: string): Uint8Array {
 
 export function register(program: Command, context: RunContext): void {
   withImpactOptions(withOutput(withDataset(program.command('ingest')), ['events', 'actors', 'mentions']))
-    .description('read an English news article and list candidate events (actors, type, date, tone, commodities, routes)')
+    .description('read English news (an article, a folder, an RSS/Atom feed or JSON lines) and list candidate events (actors, type, date, tone, commodities, routes)')
     .argument('<file>', 'text file with the article, - for standard input, a folder of articles (.txt, .md, .html), an RSS or Atom feed, or a JSON-lines file of articles ({title, text, date, url, source})')
     .option('--published <date>', 'publication date YYYY-MM-DD: relative dates ("last week", "on Tuesday") are resolved against it')
     .option('--source <publisher>', 'publisher of the article (e.g. Reuters); kept with saved candidates')

@@ -3,6 +3,7 @@
 // CSV; bad corpora refused with their file:line, saving nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -167,4 +168,37 @@ test('bad corpora: malformed XML, bad JSON line N, no text, bad date, no items, 
   assert.equal(mixed.code, 2);
   assert.match(mixed.stderr, /mixed\/b\.txt: expected UTF-8 text, found binary data/);
   assert.equal(existsSync(join(dir, '.corridor', 'events.sqlite')), false, 'nothing saved');
+});
+
+const ROOT = join(import.meta.dirname, '..');
+const hasScript = existsSync('/usr/bin/script');
+
+/** Runs the built command under a pseudo-terminal (util-linux `script`): what a user at a terminal sees. */
+function onTerminal(args: string): string {
+  return execFileSync('/usr/bin/script', ['-qec', `node ${join(ROOT, 'bin', 'corridor.mjs')} ${args} >/dev/null`, '/dev/null'], { encoding: 'utf8', timeout: 120_000 });
+}
+
+test('a progress bar on a terminal\'s stderr, none with --json', { skip: !hasScript && 'util-linux script is not installed' }, () => {
+  execFileSync('node', [join(ROOT, 'scripts', 'build.mjs'), '--if-stale'], { stdio: 'ignore' });
+  const shown = onTerminal(`ingest ${join(CORPUS, 'articles.jsonl')}`);
+  assert.match(shown, /\[#+\s*\] 1\/3 articles/);
+  assert.match(shown, /\[#{30}\] 3\/3 articles/);
+  assert.doesNotMatch(onTerminal(`ingest ${join(CORPUS, 'articles.jsonl')} --json`), /articles\r|\] \d\/3/);
+});
+
+test('--impact on a corpus runs each merged event once; events impact ID runs a saved candidate', async () => {
+  const out = JSON.parse((await runCli('ingest', join(CORPUS, 'articles.jsonl'), '--impact', '--json')).stdout) as { events: Sourced[]; impact: { event: string; rule: string; changes: unknown[] }[] };
+  const ban = find(out.events, 'SANCTION', 'RUS')[0];
+  const impacts = out.impact.filter((i) => i.event === ban.id);
+  assert.equal(impacts.length, 1);
+  assert.deepEqual([impacts[0].rule, impacts[0].changes], ['export_ban_to', [{ type: 'embargo', exporter: 'RUS', importer: 'EU27' }]]);
+  const dir = scratchCopy(DEFAULT_DATASET_DIR);
+  assert.equal((await runCli('ingest', join(CORPUS, 'articles.jsonl'), '--save', '--dataset', dir)).code, 0);
+  const r = await runCli('events', 'impact', ban.id, '--json', '--dataset', dir);
+  assert.equal(r.code, 0, r.stderr);
+  const i = JSON.parse(r.stdout).impact[0];
+  assert.deepEqual([i.event, i.rule, i.commodity, i.year], [ban.id, 'export_ban_to', 'uranium', 2022]);
+  // flows.csv: RUS -> EU27 uranium 2022 is 1,979.817 tU, all of it stops.
+  const rus = i.result.actors.find((a: { country: string; role: string }) => a.country === 'RUS' && a.role === 'exporter');
+  assert.ok(Math.abs(rus.volumeChange + 1979.817) < 1e-6, String(rus.volumeChange));
 });

@@ -223,8 +223,9 @@ test('bad --assume: unknown key, bad value, unknown id, unknown event, wrong uni
     assert.match(r.stderr, message);
   }
   assert.equal(existsSync(join(data, '.corridor', 'events.sqlite')), false, 'nothing saved');
-  const unit = await runCli('ingest', file, '--published', '2024-05-01', '--impact', '--assume', 'months=12', '--assume', 'route=cpc', '--assume', 'volume=7 bcm');
+  const unit = await runCli('ingest', file, '--published', '2024-05-01', '--impact', '--json', '--assume', 'months=12', '--assume', 'route=cpc', '--assume', 'volume=7 bcm');
   assert.equal(unit.code, 0, 'volume is not asked for a closed route: the answer is not used');
+  assert.deepEqual(JSON.parse(unit.stdout).unusedAssumptions, ['volume=7 bcm']);
   writeFileSync(file, 'Kazakhstan signed an agreement to supply uranium to the European Union.\n');
   const wrong = await runCli('ingest', file, '--published', '2022-06-01', '--impact', '--assume', 'volume=7 bcm');
   assert.equal(wrong.code, 2);

@@ -39,12 +39,12 @@ export interface Unmapped {
   reason: string;
 }
 
-/** Maps one event; `{unmapped}` when no rule applies (and why). */
-export function mapEvent(model: Model, event: ImpactEvent, rules: readonly ImpactRule[], answers: Map<string, Answer>): MappedEvent | Unmapped {
+/** Maps one event; `{unmapped}` when no rule applies (and why). The answers it uses are added to `used`. */
+export function mapEvent(model: Model, event: ImpactEvent, rules: readonly ImpactRule[], answers: Map<string, Answer>, used = new Set<Answer>()): MappedEvent | Unmapped {
   if (event.negated) return { event: event.id, reason: 'the text says it did not happen' };
   const rule = rules.find((r) => ruleFits(model, event, r, answers));
   if (!rule) return { event: event.id, reason: `no rule fits a ${event.type} event "${event.trigger || event.text.slice(0, 60)}"` };
-  const m = new Mapping(model, event, rule, answers);
+  const m = new Mapping(model, event, rule, answers, used);
   const mapped = m.result();
   return m.unmapped ?? mapped;
 }
@@ -85,7 +85,7 @@ class Mapping {
   private year: number | null = null;
   private view: DatasetView | null = null;
 
-  constructor(private readonly model: Model, private readonly e: ImpactEvent, private readonly rule: ImpactRule, private readonly answers: Map<string, Answer>) {
+  constructor(private readonly model: Model, private readonly e: ImpactEvent, private readonly rule: ImpactRule, private readonly answers: Map<string, Answer>, private readonly used: Set<Answer>) {
     this.commodity = this.readCommodity();
     if (this.commodity) {
       this.year = this.readYear(this.commodity);
@@ -117,7 +117,9 @@ class Mapping {
   }
 
   private answer(key: string): Answer | undefined {
-    return this.answers.get(key);
+    const a = this.answers.get(key);
+    if (a) this.used.add(a);
+    return a;
   }
 
   private readCommodity(): string | null {

@@ -45,6 +45,8 @@ export interface ImpactReport {
   impactMethod: { name: string; version: string };
   impact: Impact[];
   unmapped: Unmapped[];
+  /** --assume values no event used (a key none of them asks or reads, or an answer for an event no rule fits). */
+  unusedAssumptions: string[];
 }
 
 export interface ImpactOptions {
@@ -63,9 +65,10 @@ export function runImpacts(highs: Highs, model: Model, events: readonly ImpactEv
   const rules = options.rules ?? defaultRules();
   const answers = options.answers ?? [];
   checkAnswerEvents(answers, events.map((e) => e.id));
-  const report: ImpactReport = { impactMethod: { ...IMPACT_METHOD }, impact: [], unmapped: [] };
+  const report: ImpactReport = { impactMethod: { ...IMPACT_METHOD }, impact: [], unmapped: [], unusedAssumptions: [] };
+  const used = new Set<Answer>();
   for (const event of events) {
-    const mapped = mapEvent(model, event, rules, answersFor(answers, event.id));
+    const mapped = mapEvent(model, event, rules, answersFor(answers, event.id), used);
     if ('reason' in mapped) { report.unmapped.push(mapped); continue; }
     const base = { ...mapped, unservedChange: null, gains: [], losses: [], result: null };
     if (mapped.questions.length > 0 || mapped.commodity === null || mapped.year === null) {
@@ -76,6 +79,7 @@ export function runImpacts(highs: Highs, model: Model, events: readonly ImpactEv
     const result = runScenarioWith(highs, model, parseScenario(yaml, `impact of ${event.id}`), { metrics: options.metrics });
     report.impact.push({ ...base, ...summarise(result) });
   }
+  report.unusedAssumptions = answers.filter((a) => !used.has(a)).map((a) => a.given);
   return report;
 }
 

@@ -23,6 +23,9 @@ export function formatImpactReport(report: ImpactReport): string[] {
       lines.push(`    ${i.summary}`);
     }
   }
+  if (report.unusedAssumptions.length) {
+    lines.push('', `Not used by any event: ${report.unusedAssumptions.map((a) => `--assume ${a}`).join(', ')}`);
+  }
   if (report.unmapped.length) {
     lines.push('', 'Events that map to no change of the model:');
     for (const u of report.unmapped) lines.push(`  ${u.event}: ${u.reason}`);

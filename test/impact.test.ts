@@ -160,9 +160,17 @@ test('new_route: a planned route is opened -> open_route (an operating one chang
   assert.match(operating.unmapped[0].reason, /operating already/);
 });
 
-test('capacity_expansion: "to 7 million tonnes a year" sets the capacity, "by 2 million tonnes" raises it', async () => {
-  await checkRule('capacity_expansion', 'Azerbaijan and Kazakhstan agreed to raise oil shipments through the Aktau-BTC route to 7 million tonnes a year.', '2024-05-01',
-    { commodity: 'crude_oil', year: 2024, changes: [{ type: 'raise_capacity', route: 'aktau_btc', capacity: 7, unit: 'Mt/yr' }], yaml: '  - type: raise_capacity\n    route: aktau_btc\n    capacity: 7\n    unit: Mt/yr\n' });
+test('capacity_expansion: "to 90 million tonnes a year" sets the capacity, "by 2 million tonnes" raises it; no expansion is refused', async () => {
+  // routes.csv: the CPC carries up to 81.5 Mt/yr; 90 is an expansion.
+  await checkRule('capacity_expansion', 'Kazakhstan agreed to expand the CPC pipeline to 90 million tonnes a year.', '2024-05-01',
+    { commodity: 'crude_oil', year: 2024, changes: [{ type: 'raise_capacity', route: 'cpc', capacity: 90, unit: 'Mt/yr' }], yaml: '  - type: raise_capacity\n    route: cpc\n    capacity: 90\n    unit: Mt/yr\n' });
+  const lower = await ingestImpact('Kazakhstan agreed to expand the CPC pipeline to 80 million tonnes a year.', '2024-05-01');
+  assert.deepEqual(lower.impact, []);
+  assert.match(lower.unmapped[0].reason, /route cpc has a capacity of 81.5 Mt\/yr already: 80 Mt\/yr is no expansion/);
+  // The Aktau–BTC route has no capacity of its own (the Aktau oil berths limit it): a total would be a new limit.
+  const unlimited = await ingestImpact('Azerbaijan and Kazakhstan agreed to raise oil shipments through the Aktau-BTC route to 7 million tonnes a year.', '2024-05-01');
+  assert.deepEqual(unlimited.impact, []);
+  assert.match(unlimited.unmapped[0].reason, /route aktau_btc has no capacity of its own/);
   await checkRule('capacity_expansion', 'Kazakhstan will expand the CPC pipeline by 2 million tonnes a year.', '2024-05-01',
     { commodity: 'crude_oil', year: 2024, changes: [{ type: 'raise_capacity', route: 'cpc', by: 2, unit: 'Mt/yr' }], yaml: '  - type: raise_capacity\n    route: cpc\n    by: 2\n    unit: Mt/yr\n' });
 });

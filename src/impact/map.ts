@@ -43,7 +43,7 @@ export interface Unmapped {
 export function mapEvent(model: Model, event: ImpactEvent, rules: readonly ImpactRule[], answers: Map<string, Answer>, used = new Set<Answer>()): MappedEvent | Unmapped {
   if (event.negated) return { event: event.id, reason: 'the text says it did not happen' };
   const rule = rules.find((r) => ruleFits(model, event, r, answers));
-  if (!rule) return { event: event.id, reason: `no rule fits a ${event.type} event "${event.trigger || event.text.slice(0, 60)}"` };
+  if (!rule) return { event: event.id, reason: `no rule fits this ${event.type} event ("${event.trigger || event.text.slice(0, 60)}")` };
   const m = new Mapping(model, event, rule, answers, used);
   const mapped = m.result();
   return m.unmapped ?? mapped;
@@ -200,6 +200,22 @@ class Mapping {
     const name = this.rule.change === 'raise_capacity' && volume?.preposition === 'by' ? 'by' : field;
     change[name] = volume ? volume.value : null;
     change.unit = volume ? volume.unit : null;
+    if (this.rule.change === 'raise_capacity' && volume && typeof change.route === 'string') this.checkExpansion(change.route, name, volume);
+  }
+
+  /**
+   * An expansion must raise a limit: a route with no capacity of its own (limited by shared assets, or not at all)
+   * would be given one, and a total at or below today's capacity would cut it. Neither is what the text reports.
+   */
+  private checkExpansion(routeId: string, field: string, volume: { value: number; unit: string }): void {
+    const route = this.model.route(routeId);
+    if (!route) return;
+    const capacity = this.model.routeCapacity(route);
+    if (capacity === undefined) {
+      this.unmapped = { event: this.e.id, reason: `route ${routeId} has no capacity of its own in the dataset: ${volumeText(volume)} would be a new limit on it, not an expansion (write the change in a scenario file if that is meant)` };
+    } else if (field === 'capacity' && this.model.toBase(volume.value, volume.unit, this.commodity!) <= capacity + 1e-9) {
+      this.unmapped = { event: this.e.id, reason: `route ${routeId} has a capacity of ${route.capacity} ${route.unit} already: ${volumeText(volume)} is no expansion` };
+    }
   }
 
   /** An id for a field: the answer, else the one the event names among the dataset's candidates, else asked. */

@@ -136,7 +136,15 @@ class Mapping {
       this.readings.push(`commodity ${named[0]}: ${fromRoutes.length ? 'the route the text names carries it' : 'named in the text'}`);
       return named[0];
     }
-    return this.ask('commodity', 'Which commodity does it concern?', named.length > 1 ? named : withFlows);
+    return this.ask('commodity', 'Which commodity does it concern?', named.length > 1 ? named : this.commoditiesThroughChokepoint(withFlows) ?? withFlows);
+  }
+
+  /** For a chokepoint the text names, the commodities whose sea lanes pass it (undefined when none is named or none passes). */
+  private commoditiesThroughChokepoint(withFlows: string[]): string[] | undefined {
+    if (!Object.values(this.rule.fields).includes('chokepoint')) return undefined;
+    const named = chokepointsNamed(this.model, this.e.text);
+    const through = withFlows.filter((c) => this.model.tables.seaLane.some((l) => l.commodity === c && l.chokepoints.some((k) => named.includes(k))));
+    return through.length ? through : undefined;
   }
 
   /** The latest year with flows up to the event's year (the latest year when the event comes before them all). */

@@ -72,8 +72,15 @@ test('the shipped rules pass their own checks, one rule per mapping the method n
 });
 
 test('transit_ban: a transit state halts transit -> lose_transit', async () => {
-  await checkRule('transit_ban', 'Russia halted the transit of Kazakh oil across its territory.', '2024-05-01',
+  const i = await checkRule('transit_ban', 'Russia halted the transit of Kazakh oil across its territory.', '2024-05-01',
     { commodity: 'crude_oil', year: 2024, changes: [{ type: 'lose_transit', country: 'RUS' }], yaml: '  - type: lose_transit\n    country: RUS\n' });
+  // flows.csv 2024: 51.3 Mt on the CPC and 1.2 Mt on Druzhba cross Russia, all lost. The one route that avoids it,
+  // Aktau–BTC, is held to 7.5 Mt/yr by the Aktau oil berths (assets.csv): Azerbaijan and Georgia carry 7.5 more,
+  // and Kazakhstan exports 52.5 − 7.5 = 45 Mt less.
+  near(actor(i, 'RUS', 'transit'), -52.5, 'RUS transit', 1e-6);
+  near(actor(i, 'AZE', 'transit'), 7.5, 'AZE transit', 1e-6);
+  near(actor(i, 'GEO', 'transit'), 7.5, 'GEO transit', 1e-6);
+  near(actor(i, 'KAZ', 'exporter'), -45, 'KAZ exports', 1e-6);
 });
 
 test('export_ban_to: an exporter bans exports to a named importer -> embargo on the pair', async () => {
@@ -109,8 +116,11 @@ test('chokepoint_closed: a named chokepoint is closed -> close_chokepoint', asyn
 });
 
 test('node_halted: a port of the dataset is shut -> close_node', async () => {
-  await checkRule('node_halted', 'Kazakhstan suspended oil loadings at Aktau sea port.', '2024-05-01',
+  const i = await checkRule('node_halted', 'Kazakhstan suspended oil loadings at Aktau sea port.', '2024-05-01',
     { commodity: 'crude_oil', year: 2024, changes: [{ type: 'close_node', node: 'aktau' }], yaml: '  - type: close_node\n    node: aktau\n' });
+  // flows.csv 2024 has no flow on the two routes from Aktau (to Baku and to Makhachkala): nothing moves.
+  assert.deepEqual(i.result!.actors.filter((a) => Math.abs(a.volumeChange) > 1e-9), []);
+  assert.equal(i.unservedChange, 0);
 });
 
 test('route_halted: for how long is asked; the whole year closes the route, three months cut a quarter of it', async () => {

@@ -88,6 +88,9 @@ test('export_ban_to: an exporter bans exports to a named importer -> embargo on 
     { commodity: 'uranium', year: 2022, changes: [{ type: 'embargo', exporter: 'RUS', importer: 'EU27' }], yaml: '  - type: embargo\n    exporter: RUS\n    importer: EU27\n' });
   // flows.csv: RUS -> EU27 uranium 2022 is 1,979.817 tU, all of Russia's uranium exports in the dataset.
   near(actor(i, 'RUS', 'exporter'), -1979.817, 'RUS exports lost', 1e-6);
+  // Deliveries halted are exports halted.
+  await checkRule('export_ban_to', 'Russia halted uranium deliveries to the European Union.', '2022-06-07',
+    { commodity: 'uranium', year: 2022, changes: [{ type: 'embargo', exporter: 'RUS', importer: 'EU27' }], yaml: '  - type: embargo\n    exporter: RUS\n    importer: EU27\n' });
 });
 
 test('export_ban: an exporter bans all exports -> ban_exports', async () => {

@@ -265,6 +265,7 @@ test('--rules: a user\'s rules file is checked, each problem with its place', as
     ['rules:\n  - id: x\n    types: [DISRUPTION]\n    change: embargo\n    fields: {exporter: source}\n', /rules\[0\]\.fields: embargo needs its field "importer"/],
     ['rules:\n  - id: x\n    types: [DISRUPTION]\n    change: close_route\n    fields: {route: the_route}\n', /rules\[0\]\.fields\.route: expected one of source, target, route/],
     ['rules:\n  - id: x\n   types: [\n', /rules\.yaml:\d+: not YAML or JSON/],
+    ['rules:\n  - id: x\n    types: [DISRUPTION]\n    change: close_route\n    fields: {route: volume}\n', /rules\[0\]\.fields\.route: close_route\.route is a string, which the reading "volume" \(a volume\) cannot fill/],
   ];
   for (const [text, message] of bad) {
     writeFileSync(rules, text);

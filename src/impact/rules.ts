@@ -92,7 +92,10 @@ function readFields(value: unknown, change: string, at: string, fail: (at: strin
   const fields: Record<string, Reading> = {};
   for (const [field, reading] of Object.entries(value)) {
     if (spec && !spec.fields.some((f) => f.name === field)) fail(`${at}.fields.${field}`, `${change} has no field "${field}" (fields: ${spec.fields.map((f) => f.name).join(', ')})`);
-    if (typeof reading !== 'string' || !(READINGS as readonly string[]).includes(reading)) fail(`${at}.fields.${field}`, `expected one of ${READINGS.join(', ')}, found ${describe(reading)}`);
+    if (typeof reading !== 'string' || !(READINGS as readonly string[]).includes(reading)) { fail(`${at}.fields.${field}`, `expected one of ${READINGS.join(', ')}, found ${describe(reading)}`); continue; }
+    const type = spec?.fields.find((f) => f.name === field)?.type;
+    const wants = reading === 'volume' ? 'volume' : reading === 'fraction' || reading === 'share' ? 'fraction' : 'string';
+    if (type && type !== wants) fail(`${at}.fields.${field}`, `${change}.${field} is a ${type}, which the reading "${reading}" (a ${wants === 'string' ? 'id' : wants}) cannot fill`);
     else fields[field] = reading as Reading;
   }
   // `unit` goes with a volume, and raise_capacity's `capacity` or `by` are filled from one volume reading.

@@ -18,14 +18,15 @@ const MAY_IMPORT: Record<string, string[]> = {
   scenario: ['schema', 'model', 'metrics', 'solve'],
   risk: ['schema', 'model', 'solve', 'scenario'],
   events: ['schema'],
+  impact: ['schema', 'model', 'scenario', 'events'],
   store: ['schema', 'model', 'data', 'events'],
   server: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'risk', 'events', 'store'],
   queue: ['solve', 'risk'],
-  cli: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'risk', 'events', 'store', 'server', 'queue'],
+  cli: ['schema', 'model', 'data', 'metrics', 'solve', 'scenario', 'risk', 'events', 'impact', 'store', 'server', 'queue'],
 };
 
 /** Layers that do no file, network or process I/O: reading and writing happen in data/, store/ and the faces. */
-const PURE_LAYERS = ['schema', 'model', 'metrics', 'solve', 'scenario', 'events'];
+const PURE_LAYERS = ['schema', 'model', 'metrics', 'solve', 'scenario', 'events', 'impact'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -51,7 +51,7 @@ export function candidateOfNote(note: string): string | undefined {
 }
 
 /** The event row an accepted candidate becomes (before ids are made unique). */
-function eventRowOf(c: StoredCandidate, sourceId: string, model: Model): EventRow {
+function eventRowOf(c: StoredCandidate, sourceIds: string[], model: Model): EventRow {
   const e = c.event;
   // The dataset's date column takes whole days: a month or a year from the text becomes its first day, and the note says so.
   const date = e.date!.length === 10 ? e.date! : e.date!.length === 7 ? `${e.date}-01` : `${e.date!.slice(0, 4)}-01-01`;
@@ -67,7 +67,7 @@ function eventRowOf(c: StoredCandidate, sourceId: string, model: Model): EventRo
     commodities: e.commodities.map((x) => x.id).filter((id): id is string => !!id && model.commodity(id) !== undefined),
     routes: e.routes.map((x) => x.id).filter((id): id is string => !!id && model.route(id) !== undefined),
     summary: summary || '(no text)',
-    source: [sourceId],
+    source: sourceIds,
     estimated: false,
     note: `coded by ${c.article.method} from candidate ${c.id} (confidence ${e.confidence}, trigger "${e.trigger}"), reviewed and accepted.${precision}`,
   };
@@ -80,15 +80,17 @@ export function acceptCandidate(dir: string, candidate: StoredCandidate, options
   const model = validDatasetModel(root, dir);
   const tables = model.tables;
   const addedCountries = countriesToAdd(candidate, model);
-  const { sourceRow, isNew: newSource } = articleSource(candidate, tables);
-  const row = eventRowOf(candidate, sourceRow.id, model);
+  // Every article that tells the event is a source of it (one, unless a corpus merged several outlets' tellings).
+  const sources = tellingsOf(candidate).map((t) => articleSource(candidate, t, tables));
+  const sourceRow = sources[0].sourceRow;
+  const row = eventRowOf(candidate, sources.map((x) => x.sourceRow.id), model);
   // Its own event, written by an accept that was interrupted before the candidate store recorded it.
   const own = tables.event.find((x) => candidateOfNote(x.note) === candidate.id);
   if (own) return { status: 'accepted', already: true, eventId: own.id, sourceId: own.source[0] ?? sourceRow.id, addedCountries: [], files: [], row: own };
   const duplicate = tables.event.find((x) => x.type === row.type && x.date === row.date && sameParticipants(x, row));
   if (duplicate) return { status: 'duplicate', eventId: duplicate.id, sourceId: sourceRow.id, addedCountries: [], files: [], row };
   row.id = uniqueEventId(row, tables);
-  const changes = fileChanges(root, row, newSource ? sourceRow : undefined, addedCountries);
+  const changes = fileChanges(root, row, sources.filter((x) => x.isNew).map((x) => x.sourceRow), addedCountries);
   // events.csv last: the event appears only once everything it refers to is in place.
   const order = [entityByName('country').file, entityByName('source').file, 'datapackage.json', entityByName('event').file].filter((f) => changes.has(f));
   replaceDatasetFiles(root, changes, order, { write: options.write, what: `accepting ${candidate.id}` });
@@ -129,21 +131,32 @@ function countriesToAdd(candidate: StoredCandidate, model: Model): CountryRow[] 
   return added;
 }
 
-/** The sources.csv row of the article (the existing one when another of its events was accepted before). */
-function articleSource(candidate: StoredCandidate, tables: Tables): { sourceRow: SourceRow; isNew: boolean } {
-  const hash = candidate.article.hash;
-  const id = `news_${hash.slice(0, 12)}`;
+/** An article that tells the event: its own, and those of every other outlet a corpus merged it with. */
+interface ArticleTelling { hash: string; title: string; source: string | null; url: string | null; published: string | null }
+
+function tellingsOf(candidate: StoredCandidate): ArticleTelling[] {
+  const own: ArticleTelling = { ...candidate.article, url: null };
+  const sources = (candidate.event as { sources?: unknown }).sources;
+  if (!Array.isArray(sources) || sources.length === 0) return [own];
+  const tellings = (sources as { article: string; title: string; source: string | null; url: string | null; published: string | null }[])
+    .map((t) => ({ hash: t.article, title: t.title, source: t.source, url: t.url, published: t.published }));
+  return tellings.filter((t, i) => tellings.findIndex((x) => x.hash === t.hash) === i);
+}
+
+/** The sources.csv row of an article (the existing one when another of its events was accepted before). */
+function articleSource(candidate: StoredCandidate, t: ArticleTelling, tables: Tables): { sourceRow: SourceRow; isNew: boolean } {
+  const id = `news_${t.hash.slice(0, 12)}`;
   const existing = tables.source.find((s) => s.id === id);
   if (existing) return { sourceRow: existing, isNew: false };
   return {
     isNew: true,
     sourceRow: {
       id,
-      title: candidate.article.title || '(untitled article)',
-      publisher: candidate.article.source ?? '',
-      url: '',
-      year: Number((candidate.article.published ?? candidate.event.date!).slice(0, 4)),
-      note: `news article, sha256 ${hash}; events coded with method ${EVENTS_METHOD.name} ${EVENTS_METHOD.version}`,
+      title: t.title || '(untitled article)',
+      publisher: t.source ?? '',
+      url: t.url ?? '',
+      year: Number((t.published ?? candidate.event.date!).slice(0, 4)),
+      note: `news article, sha256 ${t.hash}; events coded with method ${EVENTS_METHOD.name} ${EVENTS_METHOD.version}`,
     },
   };
 }
@@ -158,7 +171,7 @@ function uniqueEventId(row: EventRow, tables: Tables): string {
 }
 
 /** The new content of every file that changes: events.csv, and where needed sources.csv, countries.csv, datapackage.json. */
-function fileChanges(root: string, row: EventRow, newSource: SourceRow | undefined, addedCountries: CountryRow[]): Map<string, string> {
+function fileChanges(root: string, row: EventRow, newSources: SourceRow[], addedCountries: CountryRow[]): Map<string, string> {
   const changes = new Map<string, string>();
   const table = (name: 'event' | 'source' | 'country', rows: unknown[]) => {
     const entity = entityByName(name);
@@ -166,7 +179,7 @@ function fileChanges(root: string, row: EventRow, newSource: SourceRow | undefin
     changes.set(entity.file, appendRows(existsSync(path) ? readFileSync(path, 'utf8') : undefined, entity, rows as Record<string, Cell>[]));
   };
   if (addedCountries.length) table('country', addedCountries);
-  if (newSource) table('source', [newSource]);
+  if (newSources.length) table('source', newSources);
   table('event', [row]);
   const descriptor = descriptorWithEvents(root);
   if (descriptor) changes.set('datapackage.json', descriptor);

@@ -7,6 +7,14 @@ import { available, CorridorError } from '../../errors.ts';
 import { datasetDir, printJson, printOutput, withDataset, withJson, withOutput, type OutputOptions, type RunContext } from '../common.ts';
 import { openDataset } from '../dataset.ts';
 import { candidateLine, candidateTables, timelineLine, timelineTables } from '../views/events.ts';
+import { formatImpactReport } from '../views/impact.ts';
+import { impactOf, withImpactOptions, type ImpactCliOptions } from '../impact-options.ts';
+import { fromCandidate, fromDatasetEvent, type ImpactEvent } from '../../impact/index.ts';
+import type { Model } from '../../model/model.ts';
+import { csvRow, EXPORT_CSV_COLUMNS, ploverRecord, type ExportedEvent } from '../../events/plover.ts';
+import type { CorpusEvent, Telling } from '../../events/corpus.ts';
+import type { StoredCandidate } from '../../store/candidates.ts';
+import { toCsv } from '../format.ts';
 
 function withStore<T>(dir: string, fn: (store: CandidateStore) => T): T {
   const store = openCandidateStore(dir);
@@ -18,7 +26,7 @@ function withStore<T>(dir: string, fn: (store: CandidateStore) => T): T {
 }
 
 export function register(program: Command, context: RunContext): void {
-  const events = program.command('events').description('review candidate events from `corridor ingest --save`, and list the dataset\'s events by date');
+  const events = program.command('events').description('review candidate events from `corridor ingest --save`, export them (PLOVER, CSV), run one as a scenario, and list the dataset\'s events by date');
 
   withOutput(withDataset(events.command('list')), ['candidates'])
     .description('list saved candidate events (by default those waiting for review)')
@@ -84,4 +92,55 @@ export function register(program: Command, context: RunContext): void {
         tables: () => timelineTables(rows),
       });
     });
+
+  withDataset(events.command('export'))
+    .description('write the saved candidate events as PLOVER JSON lines or CSV (every source of an event told by several articles kept)')
+    .requiredOption('--format <format>', `${EXPORT_FORMATS.join(' or ')}`)
+    .option('--status <status>', `which candidates: ${[...CANDIDATE_STATUSES, 'all'].join(', ')}`, 'all')
+    .action((options: { dataset?: string; format: string; status: string }) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(options.format)) {
+        throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `--format expects ${EXPORT_FORMATS.join(' or ')}, found "${options.format}"`);
+      }
+      if (![...CANDIDATE_STATUSES, 'all'].includes(options.status)) {
+        throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `--status expects one of ${[...CANDIDATE_STATUSES, 'all'].join(', ')}, found "${options.status}"`);
+      }
+      const dir = datasetDir(options);
+      const list = (hasCandidateStore(dir) ? withStore(dir, (s) => s.list(options.status as CandidateStatus | 'all')) : []).map(exportedOf);
+      if (options.format === 'csv') context.io.out(toCsv({ name: 'events', columns: EXPORT_CSV_COLUMNS, rows: list.map(csvRow) }));
+      else if (list.length) context.io.out(list.map((x) => JSON.stringify(ploverRecord(x))).join('\n'));
+      if (list.length === 0) context.io.err(`no ${options.status === 'all' ? '' : `${options.status} `}events saved for ${dir}`, 'warning');
+    });
+
+  withImpactOptions(withJson(withDataset(events.command('impact'))))
+    .description('run an event as a scenario: "if this holds", who gains and loses, unserved demand (a saved candidate or an event of the dataset)')
+    .argument('<id>', 'candidate id (`corridor events list`) or event id of the dataset (`corridor events timeline`)')
+    .action(async (id: string, options: ImpactCliOptions & { dataset?: string; json: boolean }) => {
+      const model = openDataset(options);
+      const event = eventById(datasetDir(options), model, id);
+      const report = await impactOf(model, [event], { ...options, metrics: false });
+      if (options.json) printJson(context.io, { dataset: model.info.hash, ...report });
+      else context.io.out(formatImpactReport(report).slice(1).join('\n'));
+    });
+}
+
+const EXPORT_FORMATS = ['plover-jsonl', 'csv'] as const;
+
+/** A saved candidate with its tellings: those a corpus merged, else its own article. */
+function exportedOf(c: StoredCandidate): ExportedEvent {
+  const own: Telling = {
+    article: c.article.hash, event: c.event.id, title: c.article.title, source: c.article.source, url: null,
+    published: c.article.published, sentence: c.event.sentence.text, confidence: c.event.confidence,
+  };
+  const sources = (c.event as Partial<CorpusEvent>).sources;
+  return { event: c.event, status: c.status, codedAt: c.article.savedAt, tellings: Array.isArray(sources) && sources.length ? sources : [own] };
+}
+
+/** A saved candidate (first) or an event row of the dataset, by id. */
+function eventById(dir: string, model: Model, id: string): ImpactEvent {
+  const candidate = hasCandidateStore(dir) ? withStore(dir, (s) => s.get(id)) : undefined;
+  if (candidate) return fromCandidate(candidate.event);
+  const row = model.tables.event.find((e) => e.id === id);
+  if (row) return fromDatasetEvent(row);
+  const ids = [...model.tables.event.map((e) => e.id), ...(hasCandidateStore(dir) ? withStore(dir, (s) => s.list('all').map((c) => c.id)) : [])];
+  throw new CorridorError('CORRIDOR_ERR_EVENT_NOT_FOUND', `no saved candidate or dataset event with id "${id}" (available: ${available(ids, 20)})`);
 }

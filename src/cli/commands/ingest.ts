@@ -11,6 +11,11 @@ import { CorridorError } from '../../errors.ts';
 import { datasetDir, printOutput, withDataset, withOutput, type OutputOptions, type RunContext } from '../common.ts';
 import { openDataset } from '../dataset.ts';
 import { formatIngestResult, ingestTables } from '../views/events.ts';
+import { formatImpactReport } from '../views/impact.ts';
+import { impactOf, withImpactOptions, type ImpactCliOptions } from '../impact-options.ts';
+import { fromCandidate, type ImpactReport } from '../../impact/index.ts';
+import { readCorpus } from '../corpus-input.ts';
+import { ingestCorpus } from '../ingest-corpus.ts';
 
 const PUBLISHED: Attribute = { name: 'published', type: 'date', required: true, description: 'publication date' };
 
@@ -73,20 +78,30 @@ function readFileInput(file: string): Uint8Array {
 }
 
 export function register(program: Command, context: RunContext): void {
-  withOutput(withDataset(program.command('ingest')), ['events', 'actors', 'mentions'])
-    .description('read an English news article and list candidate events (actors, type, date, tone, commodities, routes)')
-    .argument('<file>', 'text file with the article, or - for standard input')
+  withImpactOptions(withOutput(withDataset(program.command('ingest')), ['events', 'actors', 'mentions']))
+    .description('read English news (an article, a folder, an RSS/Atom feed or JSON lines) and list candidate events (actors, type, date, tone, commodities, routes)')
+    .argument('<file>', 'text file with the article, - for standard input, a folder of articles (.txt, .md, .html), an RSS or Atom feed, or a JSON-lines file of articles ({title, text, date, url, source})')
     .option('--published <date>', 'publication date YYYY-MM-DD: relative dates ("last week", "on Tuesday") are resolved against it')
     .option('--source <publisher>', 'publisher of the article (e.g. Reuters); kept with saved candidates')
     .option('--save', 'keep the candidates for review in DATASET/.corridor/events.sqlite (see `corridor events`)', false)
-    .action((file: string, options: OutputOptions & { dataset?: string; published?: string; source?: string; save: boolean }) => {
+    .option('--impact', 'run the events that change the model (a route halted, an embargo, a new route, a supply agreement …) as scenarios: "if this holds: …"', false)
+    .action(async (file: string, options: OutputOptions & ImpactCliOptions & { dataset?: string; published?: string; source?: string; save: boolean; impact: boolean }) => {
       const published = parsePublished(options.published);
+      if (!options.impact && (options.assume.length || options.rules)) throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `${options.assume.length ? '--assume' : '--rules'} goes with --impact`);
       if (options.save) refusePackagedDataset(datasetDir(options), 'ingest --save');
+      const corpus = readCorpus(file);
+      if (corpus) {
+        const model = openDataset(options);
+        await ingestCorpus(context, file, corpus, options, published, model, buildLinks(linkSourceOf(model.tables)));
+        return;
+      }
       const name = file === '-' ? 'standard input' : file;
       const text = decodeInput(file === '-' ? readToEnd(0, 'standard input') : readFileInput(file), name);
       const model = openDataset(options);
       const links = buildLinks(linkSourceOf(model.tables));
       const result = ingestText(text, { published, source: options.source ?? null, links });
+      // The impact runs before anything is saved: a bad --assume or --rules leaves the store as it was.
+      const impact: ImpactReport | undefined = options.impact ? await impactOf(model, result.events.map(fromCandidate), { ...options, metrics: false }) : undefined;
       let saved: { store: string; added: number; existing: number } | undefined;
       if (options.save) {
         const dir = datasetDir(options);
@@ -100,8 +115,8 @@ export function register(program: Command, context: RunContext): void {
       }
       const { method, ...rest } = result;
       printOutput(context, options, {
-        json: () => ({ method, dataset: model.info.hash, ...rest, ...(saved ? { saved } : {}) }),
-        text: () => formatIngestResult(result),
+        json: () => ({ method, dataset: model.info.hash, ...rest, ...(saved ? { saved } : {}), ...(impact ?? {}) }),
+        text: () => [...formatIngestResult(result), ...(impact ? formatImpactReport(impact) : [])],
         tables: () => ingestTables(result),
       });
       if (options.json || options.csv) return;

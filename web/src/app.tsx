@@ -7,6 +7,7 @@ import { Model } from '../../src/model/model.ts';
 import type { Tables } from '../../src/model/types.ts';
 import type { ScenarioResult } from '../../src/scenario/results.ts';
 import { api, sessionToken } from './api.ts';
+import { chainCommodities, chainImporters, ChainSankey, chainStages } from './chain.tsx';
 import { DependencePanel, flowYears } from './dependence.tsx';
 import { nameOf } from './format.ts';
 import { WorldMap } from './map.tsx';
@@ -20,9 +21,9 @@ import { WhatIfPanel } from './whatif.tsx';
 const DEFAULTS: ViewState = { view: 'dependence', importer: 'EU27', commodity: 'crude_oil', year: 2023, stage: 'imports', flow: '', whatIf: { closedRoutes: [], closedNodes: [], lostTransit: [], capacities: {}, embargoes: [] } };
 const VIEW_NAMES: Record<View, string> = { dependence: 'Dependence', whatif: 'What-if', flows: 'Flows', risk: 'Risk', timeline: 'Timeline' };
 
-/** Commodities with trade flows (the flow model runs on them) or with stage supply shares (critical raw materials). */
+/** Commodities with trade flows (the flow model runs on them), with stage supply shares (critical raw materials) or a value chain. */
 function commodities(model: Model): string[] {
-  const ids = new Set([...model.tables.flow.map((f) => f.commodity), ...model.tables.crmSupply.map((r) => r.material)]);
+  const ids = new Set([...model.tables.flow.map((f) => f.commodity), ...model.tables.crmSupply.map((r) => r.material), ...chainCommodities(model)]);
   return [...ids].sort();
 }
 
@@ -119,8 +120,10 @@ export function App() {
   const set = (patch: Partial<ViewState>) => setState((s) => ({ ...s, ...patch }));
   const setWhatIf = (whatIf: WhatIf) => set({ whatIf });
   const importers = [...new Set(model.tables.flow.filter((f) => f.commodity === state.commodity).map((f) => f.importer))].sort();
-  if (!flowCommodity) importers.splice(0, importers.length, 'EU27');
-  const stages = [...(flowCommodity ? ['imports'] : []), ...new Set(model.tables.crmSupply.filter((r) => r.material === state.commodity).map((r) => r.stage))];
+  if (!flowCommodity) importers.splice(0, importers.length, ...new Set(['EU27', ...chainImporters(model, state.commodity)]));
+  const chainStageIds = chainStages(model, state.commodity);
+  const stages = [...(flowCommodity ? ['imports'] : []), ...new Set(model.tables.crmSupply.filter((r) => r.material === state.commodity).map((r) => r.stage)), ...chainStageIds];
+  const stageLabel = (s: string) => (s === 'imports' ? 'imports (trade flows)' : chainStageIds.includes(s) ? `${s.replaceAll('_', ' ')} (value chain)` : s);
   const shown = result && result.scenario.commodity === state.commodity && result.scenario.year === state.year ? result : undefined;
 
   return (
@@ -133,8 +136,10 @@ export function App() {
             const commodity = (e.target as HTMLSelectElement).value;
             const hasFlows = model.tables.flow.some((f) => f.commodity === commodity);
             const imps = [...new Set(model.tables.flow.filter((f) => f.commodity === commodity).map((f) => f.importer))];
-            set({ commodity, year: latestYear(model, commodity) ?? Math.max(...model.tables.crmSupply.filter((r) => r.material === commodity).map((r) => r.year)),
-              importer: imps.includes(state.importer) ? state.importer : imps.sort()[0] ?? 'EU27', stage: hasFlows ? 'imports' : 'extraction', flow: '', whatIf: DEFAULTS.whatIf });
+            const crmYears = model.tables.crmSupply.filter((r) => r.material === commodity).map((r) => r.year);
+            const firstStage = model.tables.crmSupply.find((r) => r.material === commodity)?.stage ?? chainStages(model, commodity)[0] ?? 'imports';
+            set({ commodity, year: latestYear(model, commodity) ?? (crmYears.length ? Math.max(...crmYears) : state.year),
+              importer: imps.includes(state.importer) ? state.importer : imps.sort()[0] ?? 'EU27', stage: hasFlows ? 'imports' : firstStage, flow: '', whatIf: DEFAULTS.whatIf, chainYear: undefined });
           }}>
             {commodities(model).map((c) => <option key={c} value={c}>{model.commodity(c)?.name ?? c}</option>)}
           </select>
@@ -148,7 +153,7 @@ export function App() {
           </select>
           <label for="stage">Stage</label>
           <select id="stage" value={state.stage} onChange={(e) => set({ stage: (e.target as HTMLSelectElement).value })}>
-            {stages.map((s) => <option key={s} value={s}>{s === 'imports' ? 'imports (trade flows)' : s}</option>)}
+            {stages.map((s) => <option key={s} value={s}>{stageLabel(s)}</option>)}
           </select>
           <span class="status" role="status" data-testid="solve-status">
             {solveError ? `the flow model could not run: ${solveError}` : shown ? `flow model solved in ${Math.round(solveMs ?? 0)} ms${shown.changes.length ? `, ${shown.changes.length} change(s)` : ', baseline'}` : flowCommodity ? 'solving…' : 'no trade flows: stage shares only'}
@@ -161,9 +166,14 @@ export function App() {
           <Tabs view={state.view} onView={(view) => { set({ view }); document.getElementById('view-panel')?.scrollTo(0, 0); }} />
           <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${state.view}`} class="panel">
             {state.view === 'dependence' && <DependencePanel model={model} importer={state.importer} commodity={state.commodity} year={state.year} stage={state.stage} flow={state.flow} result={shown}
-              onYear={(year) => set({ year })} onFlow={(flow) => set({ flow })} />}
+              chainYear={state.chainYear} onYear={(year) => set({ year })} onFlow={(flow) => set({ flow })} />}
             {state.view === 'whatif' && <WhatIfPanel model={model} state={state} result={shown} yaml={yaml} solver={solver} onChange={setWhatIf} />}
-            {state.view === 'flows' && <SankeyPanel model={model} result={shown} commodity={state.commodity} year={state.year} />}
+            {state.view === 'flows' && (
+              <SankeyPanel model={model} result={shown} commodity={state.commodity} year={state.year}>
+                {chainStageIds.length > 0 && <ChainSankey model={model} commodity={state.commodity} importer={state.importer} mode={state.chain ?? 'world'} year={state.chainYear}
+                  onMode={(chain) => set({ chain })} onYear={(chainYear) => set({ chainYear })} />}
+              </SankeyPanel>
+            )}
             {state.view === 'risk' && <RiskPanel model={model} solver={solver} importer={state.importer} commodity={state.commodity} year={state.year} />}
             {state.view === 'timeline' && <TimelinePanel model={model} />}
           </div>

@@ -25,6 +25,10 @@ export interface ViewState {
   /** Selected flow `EXPORTER>IMPORTER` (its transit states are highlighted), '' for none. */
   flow: string;
   whatIf: WhatIf;
+  /** Value chains: each stage's world holders (default) or the importer's deliveries by origin. */
+  chain?: 'world' | 'deliveries';
+  /** Value chains: figures up to this year (default: the latest). */
+  chainYear?: number;
 }
 
 export const emptyWhatIf = (): WhatIf => ({ closedRoutes: [], closedNodes: [], lostTransit: [], capacities: {}, embargoes: [] });
@@ -47,7 +51,10 @@ export function readState(search: string, fallback: ViewState): ViewState {
     if (route && ID.test(route) && Number.isFinite(Number(value)) && Number(value) >= 0) capacities[route] = Number(value);
   }
   const ids = (name: string) => list(q.get(name)).filter((id) => ID.test(id));
+  const chainYear = Number(q.get('chainyear'));
   return {
+    ...(q.get('chain') === 'world' || q.get('chain') === 'deliveries' ? { chain: q.get('chain') as 'world' | 'deliveries' } : {}),
+    ...(Number.isInteger(chainYear) && chainYear > 1900 ? { chainYear } : {}),
     view,
     importer: ids('importer')[0] ?? fallback.importer,
     commodity: ids('commodity')[0] ?? fallback.commodity,
@@ -73,6 +80,8 @@ export function writeState(s: ViewState): string {
   q.set('year', String(s.year));
   q.set('stage', s.stage);
   if (s.flow) q.set('flow', s.flow);
+  if (s.chain) q.set('chain', s.chain);
+  if (s.chainYear !== undefined) q.set('chainyear', String(s.chainYear));
   const w = s.whatIf;
   if (w.closedRoutes.length) q.set('close', w.closedRoutes.join(','));
   if (w.closedNodes.length) q.set('node', w.closedNodes.join(','));

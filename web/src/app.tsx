@@ -14,11 +14,11 @@ import { WorldMap } from './map.tsx';
 import { RiskPanel } from './risk.tsx';
 import { SankeyPanel } from './sankey.tsx';
 import { Solver } from './solver.ts';
-import { readState, VIEWS, whatIfYaml, writeState, type View, type ViewState, type WhatIf } from './state.ts';
+import { emptyWhatIf, readState, VIEWS, whatIfYaml, writeState, type View, type ViewState, type WhatIf } from './state.ts';
 import { TimelinePanel } from './timeline.tsx';
 import { WhatIfPanel } from './whatif.tsx';
 
-const DEFAULTS: ViewState = { view: 'dependence', importer: 'EU27', commodity: 'crude_oil', year: 2023, stage: 'imports', flow: '', whatIf: { closedRoutes: [], closedNodes: [], lostTransit: [], capacities: {}, embargoes: [] } };
+const DEFAULTS: ViewState = { view: 'dependence', importer: 'EU27', commodity: 'crude_oil', year: 2023, stage: 'imports', flow: '', whatIf: emptyWhatIf() };
 const VIEW_NAMES: Record<View, string> = { dependence: 'Dependence', whatif: 'What-if', flows: 'Flows', risk: 'Risk', timeline: 'Timeline' };
 
 /** Commodities with trade flows (the flow model runs on them), with stage supply shares (critical raw materials) or a value chain. */
@@ -161,7 +161,7 @@ export function App() {
         </form>
       </header>
       <main>
-        <WorldMap model={model} commodity={state.commodity} year={state.year} importer={state.importer} flow={state.flow} result={shown} />
+        <WorldMap model={model} commodity={state.commodity} year={state.year} importer={state.importer} flow={state.flow} result={shown} closedChokepoints={state.whatIf.closedChokepoints} />
         <div class="views">
           <Tabs view={state.view} onView={(view) => { set({ view }); document.getElementById('view-panel')?.scrollTo(0, 0); }} />
           <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${state.view}`} class="panel">

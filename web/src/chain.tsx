@@ -1,93 +1,18 @@
 // Value chains stage by stage (stages.csv, stage_supply.csv, stage_flows.csv), computed by the metrics layer's
-// valueChain and stageMetrics (the functions behind `corridor chain`): a stage → stage Sankey for the Flows view and
-// one stage's holders, HHI and the importer's deliveries for the dependence panel.
-//
-// The dataset gives, for each stage, who holds it (world production or capacity by country) and where an importer's
-// deliveries of it come from; it has no country-to-country flows between stages. So each column of the Sankey is one
-// stage at 100% (its holders' shares), and a stage's output passes through one pooled node to the next stage's
-// holders: the diagram never pairs a country of one stage with a country of the next.
+// valueChain and stageMetrics (the functions behind `corridor chain`): the stage → stage Sankey of the Flows view
+// (laid out from chain-data.ts) and one stage's holders, HHI and the importer's deliveries for the dependence panel.
 import { useRef } from 'preact/hooks';
 import { sankey, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
 import type { Model } from '../../src/model/model.ts';
-import { stageMetrics, valueChain, type ChainStage, type ValueChain } from '../../src/metrics/chain.ts';
+import { stageMetrics, valueChain, type ValueChain } from '../../src/metrics/chain.ts';
+import { chainImporters, chainSankeyLinks, chainYears, stageColumn, type ChainMode, type CLink, type CNode } from './chain-data.ts';
 import { nameOf, num, pct } from './format.ts';
 import { ChartExport, TableExport } from './widgets.tsx';
-
-export type ChainMode = 'world' | 'deliveries';
 
 const WIDTH = 470;
 const HEIGHT = 420;
 const TOP = 30;
 const COLOURS = { holder: '#3182bd', rest: '#bdbdbd', missing: '#e0e0e0', pool: '#636363' };
-
-interface CNode { id: string; label: string; title: string; kind: keyof typeof COLOURS; column: number }
-interface CLink { source: string; target: string; value: number }
-
-/** Commodities with a value chain in stages.csv. */
-export function chainCommodities(model: Model): string[] {
-  return [...new Set(model.tables.stage.map((s) => s.commodity))].sort();
-}
-
-/** A commodity's stages in order (empty without a value chain). */
-export function chainStages(model: Model, commodity: string): string[] {
-  return model.tables.stage.filter((s) => s.commodity === commodity).sort((a, b) => a.sequence - b.sequence).map((s) => s.stage);
-}
-
-/** Years with stage figures for a commodity (the chain's year picker). */
-export function chainYears(model: Model, commodity: string): number[] {
-  const years = [...model.tables.stageSupply.filter((r) => r.commodity === commodity), ...model.tables.stageFlow.filter((r) => r.commodity === commodity)].map((r) => r.year);
-  return [...new Set(years)].sort((a, b) => a - b);
-}
-
-/** Importers with deliveries by origin for some stage of the commodity. */
-export function chainImporters(model: Model, commodity: string): string[] {
-  return [...new Set(model.tables.stageFlow.filter((r) => r.commodity === commodity).map((r) => r.importer))].sort();
-}
-
-export interface StageShare { country: string; share: number; volume: number | null }
-export interface StageColumn { stage: ChainStage; year: number | undefined; what: string; shares: StageShare[]; rest: number; restLabel: string; restShort: string }
-
-/** One stage's column: the world's holders or the importer's deliveries by origin, and what the figures leave out. */
-export function stageColumn(stage: ChainStage, mode: ChainMode, importer: string | undefined): StageColumn {
-  if (mode === 'world') {
-    const w = stage.world;
-    if (!w) return { stage, year: undefined, what: 'no world figures', shares: [], rest: 1, restLabel: 'no data', restShort: 'no data' };
-    const shares = w.holders.map((h) => ({ country: h.country, share: h.share, volume: h.volume }));
-    const listed = shares.reduce((a, s) => a + s.share, 0);
-    return { stage, year: w.year, what: `${w.year} ${w.kind}, ${w.unit}`, shares, rest: Math.max(0, 1 - listed), restLabel: 'not named in the data', restShort: 'unnamed' };
-  }
-  const d = stage.importer;
-  if (!d) return { stage, year: undefined, what: `no deliveries to ${importer} by origin`, shares: [], rest: 1, restLabel: 'no data', restShort: 'no data' };
-  const shares = d.suppliers.map((s) => ({ country: s.country, share: s.share, volume: null }));
-  const listed = shares.reduce((a, s) => a + s.share, 0);
-  return { stage, year: d.year, what: `${d.year} deliveries`, shares, rest: Math.max(0, 1 - listed), restLabel: 'origin not broken down', restShort: 'unknown' };
-}
-
-/**
- * The Sankey's nodes and links: the holders of stage k (shares of 1) → the pooled output of stage k → the holders
- * of stage k + 1, and so on. A column's shares add up to 1 with its remainder ("not named", "not broken down" or
- * "no data"), so every pooled node takes in and gives out 1.
- */
-export function chainSankeyLinks(model: Model, columns: StageColumn[]): { nodes: CNode[]; links: CLink[] } {
-  const nodes: CNode[] = [];
-  const links: CLink[] = [];
-  const SMALL = 1e-6;
-  columns.forEach((col, k) => {
-    const holders: CNode[] = col.shares.filter((s) => s.share > SMALL).map((s) => ({
-      id: `h:${k}:${s.country}`, label: `${s.country} ${pct(s.share)}`, kind: model.isAggregate(s.country) ? 'rest' as const : 'holder' as const, column: 2 * k,
-      title: `${col.stage.stage}: ${nameOf(model, s.country)} ${pct(s.share)}${s.volume === null ? '' : ` (${num(s.volume)} ${col.stage.unit})`}, ${col.what}`,
-    }));
-    if (col.rest > 1e-3) holders.push({ id: `h:${k}:rest`, label: col.shares.length ? `${col.restShort} ${pct(col.rest)}` : col.restShort, kind: col.shares.length ? 'rest' : 'missing', column: 2 * k, title: `${col.stage.stage}: ${col.restLabel} ${pct(col.rest)}` });
-    nodes.push(...holders);
-    const value = (n: CNode) => (n.id.endsWith(':rest') ? col.rest : col.shares.find((s) => `h:${k}:${s.country}` === n.id)!.share);
-    if (k > 0) for (const n of holders) links.push({ source: `p:${k - 1}`, target: n.id, value: value(n) });
-    if (k < columns.length - 1) {
-      nodes.push({ id: `p:${k}`, label: '', kind: 'pool', column: 2 * k + 1, title: `${col.stage.stage} → ${columns[k + 1].stage.stage}: output of the stage, pooled (no country-to-country flows between stages in the data)` });
-      for (const n of holders) links.push({ source: n.id, target: `p:${k}`, value: value(n) });
-    }
-  });
-  return { nodes, links };
-}
 
 export interface ChainProps {
   model: Model;
@@ -115,7 +40,7 @@ function ChainControls({ model, commodity, importer, mode, year, onMode, onYear,
         <legend>Each stage shows</legend>
         <span class="inline"><input type="radio" id="chain-world" name="chain-mode" checked={mode === 'world'} onChange={() => onMode('world')} /><label for="chain-world">the world's holders</label></span>
         <span class="inline"><input type="radio" id="chain-deliveries" name="chain-mode" checked={mode === 'deliveries'} disabled={!delivered} onChange={() => onMode('deliveries')} />
-          <label for="chain-deliveries">deliveries to {nameOf(model, importer)}{delivered ? '' : ' (none in the data)'}</label></span>
+          <label for="chain-deliveries">deliveries to {importer}{delivered ? '' : ' (none in the data)'}</label></span>
       </fieldset>
       <label for="chain-year">Figures up to</label>
       <select id="chain-year" value={year === undefined ? '' : String(year)} onChange={(e) => { const v = (e.target as HTMLSelectElement).value; onYear(v ? Number(v) : undefined); }}>
@@ -125,6 +50,8 @@ function ChainControls({ model, commodity, importer, mode, year, onMode, onYear,
     </div>
   );
 }
+
+export { chainCommodities, chainImporters, chainStages } from './chain-data.ts';
 
 /** The stage → stage Sankey of a commodity's value chain. */
 export function ChainSankey(p: ChainProps) {

@@ -10,6 +10,8 @@ export interface Embargo { exporter: string; importer: string }
 export interface WhatIf {
   closedRoutes: string[];
   closedNodes: string[];
+  /** Sea chokepoints closed (chokepoints.csv ids): `close_chokepoint`. */
+  closedChokepoints: string[];
   lostTransit: string[];
   /** Route id → capacity tried, in the route's own unit (routes.csv `unit`). */
   capacities: Record<string, number>;
@@ -31,10 +33,10 @@ export interface ViewState {
   chainYear?: number;
 }
 
-export const emptyWhatIf = (): WhatIf => ({ closedRoutes: [], closedNodes: [], lostTransit: [], capacities: {}, embargoes: [] });
+export const emptyWhatIf = (): WhatIf => ({ closedRoutes: [], closedNodes: [], closedChokepoints: [], lostTransit: [], capacities: {}, embargoes: [] });
 
 export function isEmpty(w: WhatIf): boolean {
-  return !w.closedRoutes.length && !w.closedNodes.length && !w.lostTransit.length && !Object.keys(w.capacities).length && !w.embargoes.length;
+  return !w.closedRoutes.length && !w.closedNodes.length && !w.closedChokepoints.length && !w.lostTransit.length && !Object.keys(w.capacities).length && !w.embargoes.length;
 }
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
@@ -64,6 +66,7 @@ export function readState(search: string, fallback: ViewState): ViewState {
     whatIf: {
       closedRoutes: ids('close'),
       closedNodes: ids('node'),
+      closedChokepoints: ids('choke'),
       lostTransit: ids('transit'),
       capacities,
       embargoes: ids('embargo').map((e) => e.split('>')).filter((p) => p.length === 2 && p[0] && p[1]).map(([exporter, importer]) => ({ exporter, importer })),
@@ -85,6 +88,7 @@ export function writeState(s: ViewState): string {
   const w = s.whatIf;
   if (w.closedRoutes.length) q.set('close', w.closedRoutes.join(','));
   if (w.closedNodes.length) q.set('node', w.closedNodes.join(','));
+  if (w.closedChokepoints.length) q.set('choke', w.closedChokepoints.join(','));
   if (w.lostTransit.length) q.set('transit', w.lostTransit.join(','));
   const caps = Object.entries(w.capacities);
   if (caps.length) q.set('cap', caps.map(([r, v]) => `${r}:${v}`).join(','));
@@ -106,6 +110,7 @@ export function whatIfYaml(model: Model, s: Pick<ViewState, 'commodity' | 'year'
   const changes: string[] = [];
   for (const route of w.closedRoutes) changes.push(`  - type: close_route\n    route: ${quote(route)}`);
   for (const node of w.closedNodes) changes.push(`  - type: close_node\n    node: ${quote(node)}`);
+  for (const chokepoint of w.closedChokepoints) changes.push(`  - type: close_chokepoint\n    chokepoint: ${quote(chokepoint)}`);
   for (const country of w.lostTransit) changes.push(`  - type: lose_transit\n    country: ${quote(country)}`);
   for (const [id, value] of Object.entries(w.capacities)) {
     const route = model.route(id);

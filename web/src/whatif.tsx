@@ -34,6 +34,7 @@ export function whatIfOf(model: Model, yaml: string): { whatIf: WhatIf; other: s
     const route = typeof v.route === 'string' ? model.route(v.route) : undefined;
     if (change.type === 'close_route') w.closedRoutes.push(String(v.route));
     else if (change.type === 'close_node') w.closedNodes.push(String(v.node));
+    else if (change.type === 'close_chokepoint') w.closedChokepoints.push(String(v.chokepoint));
     else if (change.type === 'lose_transit') w.lostTransit.push(String(v.country));
     else if (change.type === 'embargo' && (v.share === undefined || v.share === 1)) w.embargoes.push({ exporter: String(v.exporter), importer: String(v.importer) });
     else if (change.type === 'cut_capacity' && route?.capacity !== undefined && v.volume === undefined) w.capacities[route.id] = route.capacity * (1 - Number(v.fraction));
@@ -48,7 +49,12 @@ function Controls({ model, state, onChange }: Pick<WhatIfProps, 'model' | 'state
   const routes = model.tables.route.filter((r) => r.commodity === state.commodity && r.status !== 'closed');
   const legs = routes.flatMap((r) => model.legs(r.id));
   const nodeIds = new Set(legs.flatMap((l) => [l.from, l.to]));
-  const nodes = model.tables.node.filter((n) => nodeIds.has(n.id) && (n.kind === 'chokepoint' || n.kind === 'port' || n.kind === 'terminal'));
+  const lanes = model.tables.seaLane.filter((l) => l.commodity === state.commodity);
+  // Sea chokepoints (chokepoints.csv) that a lane of the commodity passes, then the others.
+  const onLanes = (id: string) => lanes.filter((l) => l.chokepoints.includes(id)).map((l) => l.id);
+  const chokepoints = [...model.tables.chokepoint].sort((a, b) => Number(onLanes(b.id).length > 0) - Number(onLanes(a.id).length > 0));
+  const chokepointIds = new Set(chokepoints.map((c) => c.id));
+  const nodes = model.tables.node.filter((n) => nodeIds.has(n.id) && !chokepointIds.has(n.id) && (n.kind === 'chokepoint' || n.kind === 'port' || n.kind === 'terminal'));
   const transit = [...new Set(routes.flatMap((r) => model.routeCountries(r.id).slice(1, -1)))].sort();
   const flows = model.tables.flow.filter((f) => f.commodity === state.commodity && f.year === state.year);
   const exporters = [...new Set(flows.map((f) => f.exporter))].filter((e) => !model.isAggregate(e)).sort();
@@ -83,7 +89,21 @@ function Controls({ model, state, onChange }: Pick<WhatIfProps, 'model' | 'state
         })}
       </fieldset>
       <fieldset>
-        <legend>Chokepoints, ports and terminals (tick to close)</legend>
+        <legend>Sea chokepoints (tick to close: flows through them take their lane's alternative, or stop)</legend>
+        {chokepoints.map((c) => {
+          const through = onLanes(c.id);
+          return (
+            <div key={c.id}>
+              <input type="checkbox" id={`choke-${c.id}`} checked={w.closedChokepoints.includes(c.id)} aria-describedby={`choke-${c.id}-lanes`}
+                onChange={(e) => onChange({ ...w, closedChokepoints: toggle(w.closedChokepoints, c.id, (e.target as HTMLInputElement).checked) })} />
+              <label for={`choke-${c.id}`}>{c.name}</label>{' '}
+              <span class="hint" id={`choke-${c.id}-lanes`}>{through.length ? `lanes: ${through.join(', ')}` : `no ${state.commodity.replaceAll('_', ' ')} lane passes it`}</span>
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>Ports and terminals (tick to close)</legend>
         {nodes.map((n) => (
           <div key={n.id}>
             <input type="checkbox" id={`node-${n.id}`} checked={w.closedNodes.includes(n.id)} onChange={(e) => onChange({ ...w, closedNodes: toggle(w.closedNodes, n.id, (e.target as HTMLInputElement).checked) })} />

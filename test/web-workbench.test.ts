@@ -144,6 +144,65 @@ test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for
   await page.close();
 });
 
+test('the Turkish Straits closed by hand: the page shows the CLI\'s figures for the same close_chokepoint, and the map marks it', { timeout: 60_000 }, async () => {
+  const page = await open('/?view=whatif&importer=EU27&commodity=crude_oil&year=2024');
+  await afterChange(page, () => page.check('#choke-turkish_straits'));
+  await page.waitForSelector('text=1 change(s)');
+  assert.match(await page.textContent('[data-testid=whatif-yaml]') ?? '', /- type: close_chokepoint\n {4}chokepoint: "turkish_straits"\n/);
+  const file = join(scratchDir('web-straits'), 'straits.yaml');
+  writeFileSync(file, 'name: Turkish Straits closed\ncommodity: crude_oil\nyear: 2024\nchanges:\n  - type: close_chokepoint\n    chokepoint: turkish_straits\n');
+  const cli = await runCli('scenario', 'run', file, '--json');
+  assert.equal(cli.code, 0, cli.stderr);
+  const r = JSON.parse(cli.stdout) as { importers: { importer: string; servedScenario: number; unserved: number; costChange: number }[]; solver: { objective: number; baselineObjective: number }; worldMarket: { scenario: number } };
+  assert.ok(r.importers.length >= 2);
+  for (const { importer } of r.importers) {
+    const row = page.locator(`tr[data-importer=${importer}]`);
+    const mine = r.importers.find((i) => i.importer === importer)!;
+    assert.equal(figure(await row.locator('[data-field=received]').textContent()), Number(mine.servedScenario.toFixed(3)), importer);
+    assert.equal(figure(await row.locator('[data-field=unserved]').textContent()), Number(mine.unserved.toFixed(3)), importer);
+    assert.equal(figure(await row.locator('[data-field=cost]').textContent()), Number(mine.costChange.toFixed(3)), importer);
+  }
+  assert.ok(Math.abs(figure(await page.textContent('[data-testid=objective-change]')) - (r.solver.objective - r.solver.baselineObjective)) <= 5e-4);
+  assert.equal(figure(await page.textContent('[data-testid=world-market]')), Number(r.worldMarket.scenario.toFixed(3)));
+  // By hand (2024): every CPC cargo and the Makhachkala tankers pass the straits (sea_lanes.csv), so both stop for the
+  // EU; the Aktau berths' 7.5 Mt now go by the BTC (24 USD/t) and the other 43.8 Mt of the CPC's 51.3 come from the
+  // world market at 96.6 USD/t: 43.8·96.6 + 7.5·24 − 51.3·38 = 4231.08 + 180 − 1949.4 = 2461.68 (the CPC alone: 2334.63).
+  const eu = r.importers.find((i) => i.importer === 'EU27')!;
+  assert.ok(Math.abs(eu.costChange - 2461.68) < 0.01, `${eu.costChange} vs 2461.68`);
+  // The map: the straits marked closed, the lanes through them red, the Suez lanes not.
+  assert.equal(await page.getAttribute('[data-chokepoint=turkish_straits]', 'data-closed'), 'true');
+  assert.equal(await page.getAttribute('[data-chokepoint=suez]', 'data-closed'), 'false');
+  assert.equal(await page.getAttribute('path[data-lane=cpc_terminal_eu]', 'stroke'), '#c0392b');
+  assert.equal(await page.getAttribute('path[data-lane=ceyhan_china_suez]', 'stroke'), '#2a7ab0');
+  assert.match(page.url(), /choke=turkish_straits/);
+  await page.screenshot({ path: join(WEB_OUTPUT, 'whatif-straits.png') });
+  await page.close();
+});
+
+test('the value chain: stage → stage Sankey in the Flows view and a chain stage in the dependence panel, as `corridor chain`', { timeout: 30_000 }, async () => {
+  const page = await open('/?view=flows&importer=EU27&commodity=uranium&year=2022&chain=deliveries');
+  await page.waitForSelector('[data-testid=chain-sankey] rect');
+  const cli = await runCli('chain', '--commodity', 'uranium', '--importer', 'EU27', '--json');
+  assert.equal(cli.code, 0, cli.stderr);
+  const chain = JSON.parse(cli.stdout) as { stages: { stage: string; world: { hhi: number } | null; importer: { hhi: number; suppliers: { country: string; share: number }[] } | null }[] };
+  // Deliveries to the EU by origin (stage_flows.csv): mining 2022 KAZ 26.82%, conversion 2021 RUS 25% and 75% not broken down.
+  const labels = await page.locator('[data-testid=chain-sankey] g[data-node] text').allTextContents();
+  assert.ok(labels.includes('KAZ 26.8%') && labels.includes('RUS 25.0%') && labels.includes('unknown 75.0%'), labels.join(' | '));
+  assert.equal(chain.stages[1].importer!.suppliers[0].share, 0.25);
+  await page.locator('[data-testid=chain-sankey]').screenshot({ path: join(WEB_OUTPUT, 'flows-chain.png') });
+  // The stage picker: enrichment, as `corridor chain`: world HHI of the 2015 capacities and the EU's deliveries' HHI.
+  await page.click('#tab-dependence');
+  await page.selectOption('#stage', 'enrichment');
+  await page.waitForSelector('[data-testid=chain-stage]');
+  const enrichment = chain.stages.find((s) => s.stage === 'enrichment')!;
+  assert.equal(figure(await page.textContent('[data-testid=chain-world-hhi]')), Math.round(enrichment.world!.hhi));
+  // By hand: Russia's third, 0.3333² × 10,000 = 1,111 (the rest not broken down adds nothing).
+  assert.equal(figure(await page.textContent('[data-testid=chain-importer-hhi]')), 1111);
+  assert.equal(Math.round(enrichment.importer!.hhi), 1111);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
 test('each view: screenshot, no serious axe-core violation; N-1 and Monte Carlo equal the CLI\'s', { timeout: 60_000 }, async () => {
   const page = await open('/?view=dependence&importer=EU27&commodity=crude_oil&year=2023&stage=imports&close=cpc');
   for (const view of ['dependence', 'whatif', 'flows', 'risk', 'timeline']) {

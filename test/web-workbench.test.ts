@@ -60,6 +60,8 @@ test('npm start\'s serve prints the address, the workbench link with a session t
   assert.match(served.lines[2], /^EU27 crude oil 2024: 455\.0 Mt\/yr from 10 suppliers; top USA 15\.4%/);
   assert.match(served.lines[3], /^EU27 uranium 2022: /);
   assert.match(served.lines[4], /^KAZ crude oil exports /);
+  // The page's working copy of the packaged dataset, made in this new store.
+  assert.match(served.lines[1], / \(dataset "workbench" version 1: a copy of the packaged dataset made now; events accepted in the page are stored as its next versions\)$/);
 });
 
 test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for the same scenario', { timeout: 60_000 }, async () => {
@@ -303,9 +305,24 @@ test('timeline: filtered by actor and type; an article pasted goes through the n
   await page.waitForSelector('[data-testid=candidates] li');
   // "Tuesday" before Wednesday 5 March 2025 is 4 March; the reader codes the signing as AGREE, Kazakhstan → Azerbaijan.
   assert.match(await page.textContent('[data-testid=candidates] li') ?? '', /^2025-03-04 AGREE KAZ → AZE/);
+  assert.match(await page.textContent('[data-testid=ingest-status]') ?? '', /kept for review in dataset workbench \(1 new, 0 kept before\)/);
   await page.click('[data-testid=candidates] li >> text=accept');
+  // Accepting stores the dataset's next version (the working copy serve made on first start is version 1).
+  await page.waitForSelector('text=/stored in dataset workbench version 2/');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=timeline-list] li').length === n, all + 1);
+  // After a reload the event is still there, read from the stored dataset, and no candidate waits for review.
+  await page.reload();
+  await page.waitForSelector('#tab-timeline[aria-selected=true]');
+  await page.waitForSelector('text=/kept for review in dataset "workbench" \\(version 2\\)/');
+  await page.selectOption('#tl-since', '');
   assert.equal(await page.locator('[data-testid=timeline-list] li').count(), all + 1);
-  assert.match(await page.locator('[data-testid=timeline-list] li', { hasText: 'candidate' }).textContent() ?? '', /^2025-03-04 candidate AGREE \(KAZ, AZE\): Kazakhstan and Azerbaijan signed/);
+  assert.match(await page.locator('[data-testid=timeline-list] li', { hasText: 'Kazakhstan and Azerbaijan signed' }).textContent() ?? '', /^2025-03-04 event AGREE \(KAZ, AZE/);
+  assert.equal(await page.locator('[data-testid=candidates] li').count(), 0);
+  // The same article read again: its candidate was reviewed already, so nothing new is kept.
+  await page.fill('#article', 'Kazakhstan and Azerbaijan signed an agreement on Tuesday to ship more crude oil through the Baku-Tbilisi-Ceyhan pipeline, the energy ministry said.');
+  await page.fill('#published', '2025-03-05');
+  await page.getByRole('button', { name: 'Read', exact: true }).click();
+  await page.waitForSelector('text=/0 new, 1 kept before/');
   await page.close();
 });
 

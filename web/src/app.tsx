@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Model } from '../../src/model/model.ts';
 import type { Tables } from '../../src/model/types.ts';
 import type { ScenarioResult } from '../../src/scenario/results.ts';
-import { api, sessionToken } from './api.ts';
+import { api, sessionToken, type WorkingDataset } from './api.ts';
 import { chainCommodities, chainImporters, ChainSankey, chainStages } from './chain.tsx';
 import { DependencePanel, flowYears } from './dependence.tsx';
 import { nameOf } from './format.ts';
@@ -57,6 +57,7 @@ function Tabs({ view, onView }: { view: View; onView: (v: View) => void }) {
 export function App() {
   const [model, setModel] = useState<Model | undefined>();
   const [error, setError] = useState('');
+  const [working, setWorking] = useState<WorkingDataset | undefined>();
   const [state, setState] = useState<ViewState>(() => readState(location.search, DEFAULTS));
   const [result, setResult] = useState<ScenarioResult | undefined>();
   const [solveError, setSolveError] = useState('');
@@ -64,14 +65,17 @@ export function App() {
   const solver = useMemo(() => new Solver(), []);
   const running = useRef<{ busy: boolean; queued: string | undefined }>({ busy: false, queued: undefined });
 
+  // Loads the dataset (at start, and again when the page stored a new version of it).
+  const load = async () => {
+    const { tables, info, working: w } = await api.dataset();
+    // The map and the metrics show at once; the flows follow when the worker has the solver (requests wait in order).
+    solver.init(tables, info).catch((e: Error) => setError(`could not start the solver: ${e.message}`));
+    setModel(new Model(tables as Tables, info));
+    setWorking(w);
+  };
   useEffect(() => {
     sessionToken();
-    (async () => {
-      const { tables, info } = await api.dataset();
-      // The map and the metrics show at once; the flows follow when the worker has the solver (requests wait in order).
-      solver.init(tables, info).catch((e: Error) => setError(`could not start the solver: ${e.message}`));
-      setModel(new Model(tables as Tables, info));
-    })().catch((e: Error) => setError(`could not load the dataset: ${e.message}`));
+    load().catch((e: Error) => setError(`could not load the dataset: ${e.message}`));
   }, [solver]);
 
   useEffect(() => { history.replaceState(null, '', writeState(state) + location.hash); }, [state]);
@@ -175,7 +179,7 @@ export function App() {
               </SankeyPanel>
             )}
             {state.view === 'risk' && <RiskPanel model={model} solver={solver} importer={state.importer} commodity={state.commodity} year={state.year} />}
-            {state.view === 'timeline' && <TimelinePanel model={model} />}
+            {state.view === 'timeline' && <TimelinePanel model={model} working={working} onDatasetChanged={load} />}
           </div>
         </div>
       </main>

@@ -7,6 +7,8 @@ import { checkScenario, parseScenario } from '../src/scenario/index.ts';
 import { emptyWhatIf, readState, whatIfYaml, writeState, type ViewState } from '../web/src/state.ts';
 import { chainSankeyLinks, stageColumn } from '../web/src/chain-data.ts';
 import { valueChain } from '../src/metrics/chain.ts';
+import { marketRows } from '../web/src/market.ts';
+import type { Comparison } from '../src/scenario/compare.ts';
 
 const DEFAULTS: ViewState = { view: 'dependence', importer: 'EU27', commodity: 'crude_oil', year: 2023, stage: 'imports', flow: '', whatIf: emptyWhatIf() };
 const model = loadDataset();
@@ -71,4 +73,25 @@ test('the value chain\'s stage → stage Sankey: each stage is a column at 100%,
   // Deliveries to the EU (stage_flows.csv): conversion 2021 only Russia's 25% is known, the other 75% is not broken down.
   const conversion = stageColumn(chain.stages[1], 'deliveries', 'EU27');
   assert.deepEqual([conversion.year, conversion.shares.map((s) => [s.country, s.share]), conversion.rest, conversion.restShort], [2021, [['RUS', 0.25]], 0.75, 'unknown']);
+});
+
+test('the comparison\'s price and exporter rows: shown for results that have market and exporters[], absent otherwise', () => {
+  const column = (kind: 'baseline' | 'scenario', id: string) => ({ id, kind, commodity: 'crude_oil', year: 2024, file: `${id}.yaml` });
+  const plain = { unit: 'Mt/yr', valueUnit: 'USD million' };
+  const withMarket = {
+    ...plain,
+    market: { priceChange: 12.5, priceChangeLow: 5, priceChangeHigh: 20, priceUnit: 'USD/t' },
+    exporters: [{ exporter: 'KAZ', volumeChange: -51.3, revenueChange: -30000, discountLoss: 10, transportCostChange: -1949.4 }, { exporter: 'bad' }],
+  };
+  const comparison = { columns: [column('baseline', 'baseline'), column('scenario', 'before'), column('scenario', 'after')], scenarios: [plain, withMarket], rows: [] } as unknown as Comparison;
+  const rows = marketRows(comparison);
+  // One row per figure; the baseline and the result without the fields have none (null, shown as —).
+  assert.deepEqual(rows.map((r) => [r.section, r.id, r.unit, r.values]), [
+    ['price change', 'world market', 'USD/t', [null, null, 12.5]],
+    ['price change', 'world market (low)', 'USD/t', [null, null, 5]],
+    ['price change', 'world market (high)', 'USD/t', [null, null, 20]],
+    ['exporter revenue', 'KAZ', 'USD million', [null, null, -30000]],
+    ['exporter volume', 'KAZ', 'Mt/yr', [null, null, -51.3]],
+  ]);
+  assert.deepEqual(marketRows({ ...comparison, scenarios: [plain, plain] } as unknown as Comparison), []);
 });

@@ -12,6 +12,7 @@ import { nameOf, num } from './format.ts';
 import type { Solver } from './solver.ts';
 import { emptyWhatIf, type ViewState, type WhatIf } from './state.ts';
 import { TableExport } from './widgets.tsx';
+import { exportersOf, marketOf, marketRows, scenarioColumns, type Row } from './market.ts';
 
 export interface WhatIfProps {
   model: Model;
@@ -173,6 +174,7 @@ export function ResultTable({ result }: { result: ScenarioResult }) {
         ))}</tbody>
       </table>
       </div>
+      <MarketAndExporters result={result} />
       {movers.length > 0 && (
         <table>
           <caption>Who gains and who loses ({result.valueUnit}: volume change × price or transit fee) <TableExport name={`whatif-actors-${result.scenario.commodity}-${result.scenario.year}`} label="the gains and losses" header={['country', 'role', 'volume change', 'value change']} rows={movers.map((a) => [a.country, a.role, a.volumeChange, a.valueChange])} /></caption>
@@ -184,7 +186,27 @@ export function ResultTable({ result }: { result: ScenarioResult }) {
   );
 }
 
-interface Row { section: string; id: string; unit: string; values: (number | null)[] }
+
+/** The world-market price change and the exporters' revenue changes, where the result has them. */
+function MarketAndExporters({ result }: { result: ScenarioResult }) {
+  const market = marketOf(result);
+  const exporters = exportersOf(result)?.filter((e) => Math.abs(e.revenueChange) > 1e-9 || Math.abs(e.volumeChange) > 1e-9);
+  if (!market && !exporters) return null;
+  const range = market && market.priceChangeLow !== null && market.priceChangeHigh !== null ? ` (range ${num(market.priceChangeLow, 2)} to ${num(market.priceChangeHigh, 2)})` : '';
+  return (
+    <div data-testid="market">
+      {market && <p>World-market price change <strong data-testid="price-change">{num(market.priceChange, 2)}</strong> {market.priceUnit}{range}</p>}
+      {exporters && exporters.length > 0 && (
+        <table data-testid="exporters-table">
+          <caption>Exporters' revenue ({result.valueUnit}; volumes in {result.unit}) <TableExport name={`whatif-exporters-${result.scenario.commodity}-${result.scenario.year}`} label="the exporters' revenue changes"
+            header={['exporter', 'volume change', 'revenue change', 'discount loss', 'transport cost change']} rows={exporters.map((e) => [e.exporter, e.volumeChange, e.revenueChange, e.discountLoss, e.transportCostChange])} /></caption>
+          <thead><tr><th scope="col">Exporter</th><th scope="col">Volume change</th><th scope="col">Revenue change</th><th scope="col">Discount loss</th><th scope="col">Transport cost change</th></tr></thead>
+          <tbody>{exporters.map((e) => <tr key={e.exporter} data-exporter={e.exporter}><td>{e.exporter}</td><td>{num(e.volumeChange)}</td><td data-field="revenue">{num(e.revenueChange)}</td><td>{num(e.discountLoss)}</td><td>{num(e.transportCostChange)}</td></tr>)}</tbody>
+        </table>
+      )}
+    </div>
+  );
+}
 
 /**
  * Rows the comparison adds to compareScenarios': each importer's price (marginal cost of one more unit of demand)
@@ -199,8 +221,9 @@ function extraRows(c: Comparison, baselines: Map<number, ScenarioResult>): Row[]
     rows.set(key, row);
   };
   for (const [column, base] of baselines) for (const imp of base.importers) set('price', imp.importer, base.priceUnit, column, imp.marginalCost);
+  const columns = scenarioColumns(c);
   c.scenarios.forEach((r, k) => {
-    const column = c.columns.findIndex((col, i) => col.kind === 'scenario' && c.columns.slice(0, i).filter((x) => x.kind === 'scenario').length === k);
+    const column = columns[k];
     for (const imp of r.importers) set('price', imp.importer, r.priceUnit, column, imp.marginalCost);
     for (const a of r.actors) if (a.valueChange !== null && Math.abs(a.valueChange) > 1e-9) set('gains and losses', `${a.country} (${a.role})`, r.valueUnit, column, a.valueChange);
   });
@@ -242,7 +265,7 @@ function Saved({ model, state, yaml, solver, onChange }: Pick<WhatIfProps, 'mode
       for (const [i, c] of compared.columns.entries()) {
         if (c.kind === 'baseline') baselines.set(i, await solver.scenario(`name: baseline\ncommodity: ${c.commodity}\nyear: ${c.year}\nchanges: []\n`));
       }
-      setComparison({ comparison: compared, extra: extraRows(compared, baselines) });
+      setComparison({ comparison: compared, extra: [...marketRows(compared), ...extraRows(compared, baselines)] });
       setMessage('');
     } catch (e) { setMessage(`could not compare: ${(e as Error).message}`); }
   };

@@ -328,6 +328,23 @@ test('timeline: filtered by actor and type; an article pasted goes through the n
   await page.fill('#published', '2025-03-05');
   await page.getByRole('button', { name: 'Read', exact: true }).click();
   await page.waitForSelector('text=/0 new, 1 kept before/');
+  // Another article: its candidate rejected is recorded in the store and does not join the timeline.
+  await page.fill('#article', 'Russia halted crude oil deliveries to Germany through the Druzhba pipeline on Monday, the operator said.');
+  await page.fill('#published', '2025-04-02');
+  await page.getByRole('button', { name: 'Read', exact: true }).click();
+  await page.waitForSelector('text=/1 new, 0 kept before/');
+  // "Monday" before Wednesday 2 April 2025 is 31 March; a disruption by Russia of deliveries to Germany.
+  assert.match(await page.textContent('[data-testid=candidates] li') ?? '', /^2025-03-31 DISRUPTION RUS → DEU/);
+  await page.click('[data-testid=candidates] li >> text=reject');
+  await page.waitForSelector('text=/rejected \\(recorded in the store\\)/');
+  const rejected = await (await fetch(`${served.address}/events/candidates?dataset=workbench&status=rejected`)).json() as { candidates: { status: string; event: { type: string; source: string } }[] };
+  assert.deepEqual(rejected.candidates.map((c) => [c.status, c.event.type, c.event.source]), [['rejected', 'DISRUPTION', 'RUS']]);
+  await page.reload();
+  await page.waitForSelector('#tab-timeline[aria-selected=true]');
+  await page.selectOption('#tl-since', '');
+  assert.equal(await page.locator('[data-testid=timeline-list] li').count(), all + 1);
+  assert.equal(await page.locator('[data-testid=candidates] li').count(), 0);
+  await page.screenshot({ path: join(WEB_OUTPUT, 'timeline-stored.png') });
   await page.close();
 });
 

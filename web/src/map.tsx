@@ -66,7 +66,9 @@ export function WorldMap({ model, commodity, year, importer, flow, result, close
     const box = { type: 'MultiPoint' as const, coordinates: [[Math.min(...lons) - 12, Math.min(...lats) - 8], [Math.max(...lons) + 12, Math.max(...lats) + 8]] };
     return p.fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 10]], box);
   }, [model, nodeIds, lanes]);
-  const path = geoPath(projection);
+  const path = useMemo(() => geoPath(projection), [projection]);
+  // The countries' outlines change only with the projection: drawn once per commodity, not on every what-if.
+  const countryPaths = useMemo(() => countries.map((c) => path(c) ?? ''), [countries, path]);
 
   const flowOf = new Map((result?.routes ?? []).map((r) => [r.route, r]));
   const largest = Math.max(1e-9, ...[...flowOf.values()].map((r) => Math.max(r.flowScenario, r.flowBaseline)));
@@ -89,11 +91,11 @@ export function WorldMap({ model, commodity, year, importer, flow, result, close
         <svg ref={svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={`Map of ${commodity} routes in ${year}`} data-testid="map">
           <rect width={WIDTH} height={HEIGHT} fill="#eaf2f8" />
           <g>
-            {countries.map((c) => {
+            {countries.map((c, i) => {
               const id = c.properties.iso3;
               const kind = importerStates.has(id) ? 'importer' : transit.has(id) ? 'transit' : exporters.has(id) ? 'exporter' : 'other';
               const fill = { importer: '#9ecae1', transit: '#fdae6b', exporter: '#c7e9c0', other: '#f4f1ea' }[kind];
-              return <path key={c.id} d={path(c) ?? ''} fill={fill} stroke="#b9b4a8" stroke-width={0.5} class={`country ${kind}`} data-country={id}><title>{c.properties.name}</title></path>;
+              return <path key={c.id} d={countryPaths[i]} fill={fill} stroke="#b9b4a8" stroke-width={0.5} class={`country ${kind}`} data-country={id}><title>{c.properties.name}</title></path>;
             })}
           </g>
           <g>

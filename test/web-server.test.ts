@@ -122,10 +122,14 @@ test('corridor serve on a port in use says so and how to pick another (exit stat
 
 test('the workbench\'s working copy: made from the packaged dataset once, writable; the packaged dataset and fixed versions are not', async () => {
   const packaged = readDatasetFolder(DEFAULT_DATASET_DIR);
-  const first = await prepareWorkbenchDataset(store, packaged);
-  assert.deepEqual([first.name, first.version, first.created], [WORKBENCH_DATASET, 1, true]);
-  const again = await prepareWorkbenchDataset(store, packaged);
-  assert.deepEqual([again.version, again.created, again.id], [1, false, first.id]);
+  const packagedId = (await store.datasetFiles('default'))!.id;
+  const first = await prepareWorkbenchDataset(store, packaged, packagedId);
+  assert.deepEqual([first.name, first.version, first.created, first.stale], [WORKBENCH_DATASET, 1, true, false]);
+  const again = await prepareWorkbenchDataset(store, packaged, packagedId);
+  assert.deepEqual([again.version, again.created, again.id, again.stale], [1, false, first.id, false]);
+  // A later Corridor whose packaged dataset differs: the copy is kept as it is, and said to be from an earlier one.
+  const later = await prepareWorkbenchDataset(store, packaged, '0123456789abcdef');
+  assert.deepEqual([later.version, later.created, later.stale], [1, false, true]);
   // The same content as the packaged dataset, so the same hash (a dataset's id is its content's hash).
   assert.equal(first.id, (await store.datasetFiles('default'))!.id);
   const own = await buildServer({ store, defaultDataset: 'default', webDataset: WORKBENCH_DATASET });

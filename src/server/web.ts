@@ -53,13 +53,17 @@ export function workingDataset(ref: string): { name: string; writable: boolean; 
 
 /**
  * The workbench's working copy: the dataset "workbench" as stored, or, on the store's first start, a copy of the
- * packaged dataset's files stored under that name (version 1). Its later versions hold the events accepted in the page.
+ * packaged dataset's files stored under that name (version 1). Its later versions hold the events accepted in the
+ * page. `stale`: its version 1 is not the packaged dataset given (an earlier Corridor's packaged dataset).
  */
-export async function prepareWorkbenchDataset(store: Store, packaged: DatasetFiles): Promise<{ name: string; version: number; id: string; created: boolean }> {
+export async function prepareWorkbenchDataset(store: Store, packaged: DatasetFiles, packagedId: string): Promise<{ name: string; version: number; id: string; created: boolean; stale: boolean }> {
   const existing = await store.datasetFiles(WORKBENCH_DATASET);
-  if (existing) return { name: WORKBENCH_DATASET, version: await latestVersion(store, existing.id, WORKBENCH_DATASET), id: existing.id, created: false };
+  if (existing) {
+    const first = await store.datasetId(`${WORKBENCH_DATASET}@1`);
+    return { name: WORKBENCH_DATASET, version: await latestVersion(store, existing.id, WORKBENCH_DATASET), id: existing.id, created: false, stale: first !== packagedId };
+  }
   const imported = await store.importDataset(WORKBENCH_DATASET, packaged);
-  return { name: WORKBENCH_DATASET, version: imported.version, id: imported.dataset.id, created: true };
+  return { name: WORKBENCH_DATASET, version: imported.version, id: imported.dataset.id, created: true, stale: false };
 }
 
 async function latestVersion(store: Store, id: string, name: string): Promise<number> {

@@ -94,11 +94,14 @@ export function register(program: Command, context: RunContext): void {
         store = await Store.open({ url });
         if (defaultDataset === undefined) {
           const packaged = readDatasetFolder(DEFAULT_DATASET_DIR);
-          await store.importDataset('default', packaged);
+          const stored = await store.importDataset('default', packaged);
           defaultDataset = 'default';
-          const copy = await prepareWorkbenchDataset(store, packaged);
+          const copy = await prepareWorkbenchDataset(store, packaged, stored.dataset.id);
           webDataset = copy.name;
-          working = ` (dataset "${copy.name}" version ${copy.version}: ${copy.created ? 'a copy of the packaged dataset made now' : 'the packaged dataset copied on first start'}; events accepted in the page are stored as its next versions)`;
+          const made = copy.created ? 'a copy of the packaged dataset made now'
+            : copy.stale ? 'copied on first start from an earlier packaged dataset; to start it again from this one (dropping its accepted events): corridor init DIR && corridor db import DIR --name workbench'
+              : 'the packaged dataset copied on first start';
+          working = ` (dataset "${copy.name}" version ${copy.version}: ${made}; events accepted in the page are stored as its next versions)`;
         }
       } catch (error) {
         await store?.close().catch(() => undefined);

@@ -35,6 +35,12 @@ function latestYear(model: Model, commodity: string): number | undefined {
   return years.length ? Math.max(...years) : undefined;
 }
 
+/** The importers of a commodity's flows; without flows, the EU and the importers with deliveries per value chain stage. */
+function importersOf(model: Model, commodity: string): string[] {
+  const importers = [...new Set(model.tables.flow.filter((f) => f.commodity === commodity).map((f) => f.importer))].sort();
+  return importers.length ? importers : [...new Set(['EU27', ...chainImporters(model, commodity)])];
+}
+
 function Tabs({ view, onView }: { view: View; onView: (v: View) => void }) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const move = (e: KeyboardEvent, i: number) => {
@@ -118,13 +124,18 @@ export function App() {
     document.body.dataset.updates = String(marks.corridorUpdates);
   }, [result]);
 
+  // An importer from the address that does not import the commodity: the first that does.
+  useEffect(() => {
+    const importers = model ? importersOf(model, state.commodity) : [];
+    if (importers.length && !importers.includes(state.importer)) setState((s) => ({ ...s, importer: importers[0], flow: '' }));
+  }, [model, state.commodity, state.importer]);
+
   if (error) return <main><h1>Corridor workbench</h1><p role="alert">{error}</p></main>;
   if (!model) return <main><h1>Corridor workbench</h1><p role="status">Loading the dataset and the solver…</p></main>;
 
   const set = (patch: Partial<ViewState>) => setState((s) => ({ ...s, ...patch }));
   const setWhatIf = (whatIf: WhatIf) => set({ whatIf });
-  const importers = [...new Set(model.tables.flow.filter((f) => f.commodity === state.commodity).map((f) => f.importer))].sort();
-  if (!flowCommodity) importers.splice(0, importers.length, ...new Set(['EU27', ...chainImporters(model, state.commodity)]));
+  const importers = importersOf(model, state.commodity);
   const chainStageIds = chainStages(model, state.commodity);
   const stages = [...(flowCommodity ? ['imports'] : []), ...new Set(model.tables.crmSupply.filter((r) => r.material === state.commodity).map((r) => r.stage)), ...chainStageIds];
   const stageLabel = (s: string) => (s === 'imports' ? 'imports (trade flows)' : chainStageIds.includes(s) ? `${s.replaceAll('_', ' ')} (value chain)` : s);

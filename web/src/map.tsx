@@ -126,7 +126,9 @@ export function WorldMap({ model, commodity, year, importer, flow, result, close
             {lines.map(({ route, line }) => {
               const r = flowOf.get(route.id);
               const value = r ? r.flowScenario : 0;
-              const closed = r?.status === 'closed' || (r !== undefined && r.capacity === 0);
+              // A route through the node of a closed chokepoint is closed with it (close_chokepoint closes its arcs).
+              const cutBy = model.legs(route.id).flatMap((l) => [l.from, l.to]).filter((n) => closedSet.has(n));
+              const closed = r?.status === 'closed' || (r !== undefined && r.capacity === 0) || cutBy.length > 0;
               const width = 1 + 9 * (value / largest);
               const sources = sourcesOf(model, route.source);
               const url = sources[0] ? sourceUrl(sources[0]) : '';
@@ -134,6 +136,7 @@ export function WorldMap({ model, commodity, year, importer, flow, result, close
                 route.name,
                 `flow ${num(value)} ${unit} in ${year}${r && r.flowBaseline !== r.flowScenario ? ` (baseline ${num(r.flowBaseline)})` : ''} — flow model`,
                 `capacity ${num(route.capacity)} ${route.unit} (${route.year})`,
+                ...(cutBy.length ? [`closed with the chokepoint ${[...new Set(cutBy)].join(', ')}`] : []),
                 ...sources.slice(0, 2).map((s) => `source: ${sourceLine(s)}`),
               ];
               const label = `${route.name}: ${num(value)} ${unit}${closed ? ', closed' : ''}`;

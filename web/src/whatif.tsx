@@ -53,8 +53,9 @@ function Controls({ model, state, onChange }: Pick<WhatIfProps, 'model' | 'state
   const lanes = model.tables.seaLane.filter((l) => l.commodity === state.commodity);
   // Sea chokepoints (chokepoints.csv) that a lane of the commodity passes, then the others.
   const onLanes = (id: string) => lanes.filter((l) => l.chokepoints.includes(id)).map((l) => l.id);
-  const chokepoints = [...model.tables.chokepoint].sort((a, b) => Number(onLanes(b.id).length > 0) - Number(onLanes(a.id).length > 0));
-  const chokepointIds = new Set(chokepoints.map((c) => c.id));
+  // Those the commodity's lanes pass, or whose node its routes cross (close_chokepoint closes those routes too).
+  const chokepoints = model.tables.chokepoint.filter((c) => onLanes(c.id).length > 0 || nodeIds.has(c.id));
+  const chokepointIds = new Set(model.tables.chokepoint.map((c) => c.id));
   const nodes = model.tables.node.filter((n) => nodeIds.has(n.id) && !chokepointIds.has(n.id) && (n.kind === 'chokepoint' || n.kind === 'port' || n.kind === 'terminal'));
   const transit = [...new Set(routes.flatMap((r) => model.routeCountries(r.id).slice(1, -1)))].sort();
   const flows = model.tables.flow.filter((f) => f.commodity === state.commodity && f.year === state.year);
@@ -91,6 +92,7 @@ function Controls({ model, state, onChange }: Pick<WhatIfProps, 'model' | 'state
       </fieldset>
       <fieldset>
         <legend>Sea chokepoints (tick to close: flows through them take their lane's alternative, or stop)</legend>
+        {chokepoints.length === 0 && <p class="hint">No sea lane or route of {state.commodity.replaceAll('_', ' ')} passes a chokepoint of chokepoints.csv.</p>}
         {chokepoints.map((c) => {
           const through = onLanes(c.id);
           return (
@@ -98,7 +100,7 @@ function Controls({ model, state, onChange }: Pick<WhatIfProps, 'model' | 'state
               <input type="checkbox" id={`choke-${c.id}`} checked={w.closedChokepoints.includes(c.id)} aria-describedby={`choke-${c.id}-lanes`}
                 onChange={(e) => onChange({ ...w, closedChokepoints: toggle(w.closedChokepoints, c.id, (e.target as HTMLInputElement).checked) })} />
               <label for={`choke-${c.id}`}>{c.name}</label>{' '}
-              <span class="hint" id={`choke-${c.id}-lanes`}>{through.length ? `lanes: ${through.join(', ')}` : `no ${state.commodity.replaceAll('_', ' ')} lane passes it`}</span>
+              <span class="hint" id={`choke-${c.id}-lanes`}>{through.length ? `lanes: ${through.join(', ')}` : 'on a route (its node)'}</span>
             </div>
           );
         })}

@@ -359,6 +359,13 @@ test('a critical raw material without trade flows: the stage\'s supply shares, H
   assert.match(await page.textContent('section[aria-labelledby=dep-title] p') ?? '', /China 80\.8% — not met/);
   assert.match(await page.textContent('[data-testid=solve-status]') ?? '', /no trade flows/);
   await page.screenshot({ path: join(WEB_OUTPUT, 'dependence-stage.png') });
+  // This page was opened without the session token: reading an article (a write) says how to get one.
+  await page.click('#tab-timeline');
+  await page.fill('#article', 'Kazakhstan and Azerbaijan signed an agreement on Tuesday.');
+  await page.getByRole('button', { name: 'Read', exact: true }).click();
+  await page.waitForSelector('text=/needs an API token/');
+  // (Not sent at all: the browser would log the server's 401 as an error.)
+  assert.match(await page.textContent('[data-testid=ingest-status]') ?? '', /open the workbench link `corridor serve` printed \(it carries a token for the session\) or paste a token in the what-if view/);
   await page.close();
 });
 

@@ -27,9 +27,14 @@ export function setSessionToken(token: string): void {
   sessionStorage.setItem(TOKEN_KEY, token.trim());
 }
 
+/** In the page, a token comes with the link `corridor serve` prints, or is pasted in the what-if view. */
+const TOKEN_HINT = 'in this page: open the workbench link `corridor serve` printed (it carries a token for the session) or paste a token in the what-if view';
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = {};
   const token = sessionStorage.getItem(TOKEN_KEY);
+  // Writes need a token: without one the request is not sent (the server would refuse it with 401).
+  if (method !== 'GET' && !token) throw new Error(`this needs an API token; ${TOKEN_HINT}`);
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -37,7 +42,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) {
     const message = (data as { error?: { message?: string } } | null)?.error?.message ?? `${response.status} ${response.statusText}`;
-    throw new Error(message);
+    const hint = response.status === 401 ? `; ${TOKEN_HINT}` : '';
+    throw new Error(message + hint);
   }
   return data as T;
 }

@@ -249,11 +249,18 @@ test('keyboard: the main controls are reached with Tab, and the arrow keys move 
   const page = await open('/?view=whatif');
   const reached = new Set<string>();
   await page.focus('body');
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 70; i++) {
     await page.keyboard.press('Tab');
     reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-hit') || ''));
   }
-  for (const id of ['commodity', 'importer', 'stage', 'tab-whatif', 'cpc', 'open-cpc', 'cap-cpc']) assert.ok(reached.has(id), `${id} reached by Tab (reached: ${[...reached].join(' ')})`);
+  for (const id of ['commodity', 'importer', 'stage', 'tab-whatif', 'cpc', 'lane:cpc_terminal_eu', 'choke:turkish_straits', 'open-cpc', 'cap-cpc', 'choke-turkish_straits']) {
+    assert.ok(reached.has(id), `${id} reached by Tab (reached: ${[...reached].join(' ')})`);
+  }
+  // The link that passes the map by: from it, the next Tab is the view tabs.
+  await page.focus('a.skip');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-whatif');
   await page.focus('#tab-whatif');
   await page.keyboard.press('ArrowRight');
   await page.waitForSelector('#tab-flows[aria-selected=true]');

@@ -176,8 +176,10 @@ export function App() {
         </form>
       </header>
       <main>
+        {/* The map holds many stops (routes, lanes, chokepoints, ports): keyboard users may pass it by. */}
+        <a class="skip" href="#views">Skip the map to the views</a>
         <WorldMap model={model} commodity={state.commodity} year={state.year} importer={state.importer} flow={state.flow} result={shown} closedChokepoints={state.whatIf.closedChokepoints} />
-        <div class="views">
+        <div class="views" id="views" tabIndex={-1}>
           <Tabs view={state.view} onView={(view) => { set({ view }); document.getElementById('view-panel')?.scrollTo(0, 0); }} />
           <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${state.view}`} class="panel">
             {state.view === 'dependence' && <DependencePanel model={model} importer={state.importer} commodity={state.commodity} year={state.year} stage={state.stage} flow={state.flow} result={shown}

@@ -184,7 +184,7 @@ export function WorldMap({ model, commodity, year, importer, flow, result, close
                 ...sources.slice(0, 2).map((x) => `source: ${sourceLine(x)}`)];
               return (
                 <path key={c.id} d={`M${x},${y - 7}L${x + 7},${y}L${x},${y + 7}L${x - 7},${y}Z`} fill={closed ? '#c0392b' : '#d9822b'} stroke={closed ? '#000' : '#fff'} stroke-width={closed ? 1.5 : 1}
-                  class="chokepoint" data-chokepoint={c.id} data-closed={closed ? 'true' : 'false'} tabIndex={0} role="link" aria-label={`chokepoint ${c.name}${closed ? ', closed' : ''}`}
+                  class="chokepoint" data-chokepoint={c.id} data-hit={`choke:${c.id}`} data-closed={closed ? 'true' : 'false'} tabIndex={0} role="link" aria-label={`chokepoint ${c.name}${closed ? ', closed' : ''}`}
                   onMouseEnter={(e) => show(e, tipLines, url)} onFocus={(e) => show(e, tipLines, url)} onMouseLeave={() => setTip(undefined)} onBlur={() => setTip(undefined)}
                   onClick={() => open(url)} onKeyDown={(e) => { if (e.key === 'Enter') open(url); }} />
               );

@@ -194,6 +194,12 @@ test('the value chain: stage → stage Sankey in the Flows view and a chain stag
   assert.deepEqual(await axeViolations(page), [], 'axe-core on the value chain');
   // The choice of figures is kept in the address; the world's holders: mining 2024, KAZ 23,270 of 60,213 tU = 38.6%.
   assert.match(page.url(), /chain=deliveries/);
+  // Figures up to 2021: the EU's mining deliveries of 2021 (stage_flows.csv: NER 24.26%, KAZ 22.99%, RUS 19.69%).
+  await page.selectOption('#chain-year', '2021');
+  await page.waitForSelector('[data-testid=chain-sankey] text:text-is("NER 24.3%")');
+  assert.ok((await page.locator('[data-testid=chain-sankey] g[data-node] text').allTextContents()).includes('RUS 19.7%'));
+  assert.match(page.url(), /chainyear=2021/);
+  await page.selectOption('#chain-year', '');
   await page.check('#chain-world');
   await page.waitForSelector('[data-testid=chain-sankey] text:text-is("KAZ 38.6%")');
   assert.match(page.url(), /chain=world/);

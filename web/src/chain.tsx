@@ -9,6 +9,8 @@ import { chainImporters, chainSankeyLinks, chainYears, stageColumn, type ChainMo
 import { nameOf, num, pct } from './format.ts';
 import { ChartExport, TableExport } from './widgets.tsx';
 
+export { chainCommodities, chainImporters, chainStages } from './chain-data.ts';
+
 const WIDTH = 470;
 const HEIGHT = 420;
 const TOP = 30;
@@ -50,8 +52,6 @@ function ChainControls({ model, commodity, importer, mode, year, onMode, onYear,
     </div>
   );
 }
-
-export { chainCommodities, chainImporters, chainStages } from './chain-data.ts';
 
 /** The stage → stage Sankey of a commodity's value chain. */
 export function ChainSankey(p: ChainProps) {

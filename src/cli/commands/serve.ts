@@ -38,12 +38,13 @@ async function servedModel(store: Store, ref: string): Promise<Model> {
 }
 
 /** Binds the server; a port in use or not allowed is the user's to change, said as such (the store is closed first). */
-async function listen(app: FastifyInstance, port: number, host: string): Promise<string> {
+async function listen(app: FastifyInstance, port: number, host: string, beforeClose: () => Promise<void>): Promise<string> {
   try {
     return await app.listen({ port, host });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
+    await beforeClose();
     await app.close();
     const why = code === 'EADDRINUSE' ? 'is in use by another program' : code === 'EACCES' ? 'needs privileges this user lacks' : 'is not an address of this machine';
     throw new CorridorError('CORRIDOR_ERR_ARGUMENT', `cannot serve on ${host}:${port}: it ${why}; pick another with --port (npm start -- --port ${port + 1})`, [], '--port');
@@ -90,6 +91,8 @@ export function register(program: Command, context: RunContext): void {
       let defaultDataset = options.dataset;
       let webDataset = options.dataset;
       let working = '';
+      let session: Awaited<ReturnType<Store['createToken']>> | undefined;
+      let summary: string[] = [];
       try {
         store = await Store.open({ url });
         if (defaultDataset === undefined) {
@@ -103,21 +106,23 @@ export function register(program: Command, context: RunContext): void {
               : 'the packaged dataset copied on first start';
           working = ` (dataset "${copy.name}" version ${copy.version}: ${made}; events accepted in the page are stored as its next versions)`;
         }
+        summary = formatServeSummary(baselineReport(await servedModel(store, defaultDataset)));
+        // The workbench's link carries a token for this session (in the fragment: never sent in a request line), revoked
+        // on stop. Made before binding, so that a store that takes no writes stops the server before it serves.
+        session = options.webToken ? await store.createToken('workbench session') : undefined;
       } catch (error) {
         await store?.close().catch(() => undefined);
         throw notWritable(url, error);
       }
-      const summary = formatServeSummary(baselineReport(await servedModel(store, defaultDataset)));
       const jobs = { ...(concurrency !== undefined ? { concurrency } : {}), ...(queue !== undefined ? { queue } : {}) };
       const app = await buildServer({ store, defaultDataset, webDataset, protectReads: options.protectReads, bodyLimit, jobs, jobWorkers });
       app.addHook('onClose', async () => { await store.close(); });
-      const address = await listen(app, port, options.host);
+      const revoke = () => (session ? store.revokeToken(session.info.id).then(() => undefined) : Promise.resolve());
+      const address = await listen(app, port, options.host, revoke);
       context.io.out(`corridor serving ${address} (store: ${store.db.kind} ${store.db.location}; docs: ${address}/docs)`);
-      // The workbench's link carries a token for this session (in the fragment: never sent in a request line), revoked on stop.
-      const session = options.webToken ? await store.createToken('workbench session') : undefined;
       context.io.out(`workbench: ${address}/${session ? `#token=${session.token}` : ''}${working}`);
       context.io.out(summary.join('\n'));
-      const stop = () => { void (session ? store.revokeToken(session.info.id) : Promise.resolve()).finally(() => { void app.close().then(() => process.exit(0)); }); };
+      const stop = () => { void revoke().finally(() => { void app.close().then(() => process.exit(0)); }); };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       await new Promise<void>((resolve) => app.server.once('close', () => resolve()));

@@ -180,6 +180,25 @@ test('the Turkish Straits closed by hand: the page shows the CLI\'s figures for 
   await page.close();
 });
 
+test('Bab el-Mandeb closed by hand for containers: the sea route through its node closes, figures as the CLI\'s', { timeout: 60_000 }, async () => {
+  const page = await open('/?view=whatif&importer=EU27&commodity=containers&year=2023');
+  await afterChange(page, () => page.check('#choke-bab_el_mandeb'));
+  const file = join(scratchDir('web-bab'), 'bab.yaml');
+  writeFileSync(file, 'name: Bab el-Mandeb closed\ncommodity: containers\nyear: 2023\nchanges:\n  - type: close_chokepoint\n    chokepoint: bab_el_mandeb\n');
+  const cli = await runCli('scenario', 'run', file, '--json');
+  assert.equal(cli.code, 0, cli.stderr);
+  const r = JSON.parse(cli.stdout) as { importers: { importer: string; servedScenario: number; unserved: number; costChange: number }[]; routes: { route: string; flowScenario: number }[]; solver: { objective: number; baselineObjective: number } };
+  const eu = r.importers.find((i) => i.importer === 'EU27')!;
+  const row = page.locator('tr[data-importer=EU27]');
+  assert.deepEqual(await Promise.all(['received', 'unserved', 'cost'].map(async (f) => figure(await row.locator(`[data-field=${f}]`).textContent()))),
+    [eu.servedScenario, eu.unserved, eu.costChange].map((x) => Number(x.toFixed(3))));
+  assert.ok(Math.abs(figure(await page.textContent('[data-testid=objective-change]')) - (r.solver.objective - r.solver.baselineObjective)) <= 5e-4);
+  // legs.csv: the sea route Shanghai-Malacca-Suez-Rotterdam passes the Bab el-Mandeb node, so nothing moves on it.
+  assert.equal(r.routes.find((x) => x.route === 'sea_suez')!.flowScenario, 0);
+  assert.equal(await page.getAttribute('path[data-route=sea_suez]', 'stroke'), '#c0392b');
+  await page.close();
+});
+
 test('the value chain: stage → stage Sankey in the Flows view and a chain stage in the dependence panel, as `corridor chain`', { timeout: 30_000 }, async () => {
   const page = await open('/?view=flows&importer=EU27&commodity=uranium&year=2022&chain=deliveries');
   await page.waitForSelector('[data-testid=chain-sankey] rect');

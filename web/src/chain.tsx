@@ -64,7 +64,7 @@ export function ChainSankey(p: ChainProps) {
   const columns = chain.stages.map((s) => stageColumn(s, mode, p.importer));
   const { nodes, links } = chainSankeyLinks(model, columns);
   const layout = sankey<CNode, CLink>().nodeId((n) => n.id).nodeAlign((n) => (n as CNode).column).nodeWidth(9).nodePadding(5)
-    .extent([[1, TOP], [WIDTH - 70, HEIGHT - 4]]);
+    .extent([[1, TOP], [WIDTH - 46, HEIGHT - 4]]);
   const graph: SankeyGraph<CNode, CLink> = layout({ nodes: nodes.map((n) => ({ ...n })), links: links.map((l) => ({ ...l })) });
   const path = sankeyLinkHorizontal();
   const columnX = (k: number) => graph.nodes.find((n) => n.column === 2 * k)?.x0 ?? 0;
@@ -100,12 +100,13 @@ export function ChainSankey(p: ChainProps) {
             </path>
           ))}
         </g>
-        {graph.nodes.map((n) => {
+        {/* The pooled nodes first, so that the holders' labels beside them are drawn over them. */}
+        {[...graph.nodes].sort((a, b) => Number(b.kind === 'pool') - Number(a.kind === 'pool')).map((n) => {
           const x0 = n.x0 ?? 0; const x1 = n.x1 ?? 0; const y0 = n.y0 ?? 0; const y1 = n.y1 ?? 0;
           return (
             <g key={n.id} data-node={n.id}>
               <rect x={x0} y={y0} width={x1 - x0} height={Math.max(1, y1 - y0)} fill={COLOURS[n.kind]}><title>{n.title}</title></rect>
-              {n.label && y1 - y0 > 8 && <text x={x1 + 3} y={(y0 + y1) / 2} dy="0.35em" font-size={9} font-family="sans-serif" fill="#222">{n.label.slice(0, 26)}</text>}
+              {n.label && y1 - y0 > 8 && <text x={x1 + 3} y={(y0 + y1) / 2} dy="0.35em" font-size={9} font-family="sans-serif" fill="#222" stroke="#fff" stroke-width={3} paint-order="stroke">{n.label.slice(0, 26)}</text>}
             </g>
           );
         })}

@@ -25,6 +25,15 @@ test('a state survives the round trip through the address', () => {
   assert.deepEqual(readState(new URLSearchParams(search.slice(1)).toString(), DEFAULTS), state);
 });
 
+test('the value chain\'s choice of figures and year survive the address; malformed ones are left out', () => {
+  const state: ViewState = { ...DEFAULTS, commodity: 'uranium', stage: 'enrichment', chain: 'deliveries', chainYear: 2021 };
+  const search = writeState(state);
+  assert.match(search, /&chain=deliveries&chainyear=2021/);
+  assert.deepEqual(readState(search, DEFAULTS), state);
+  const bad = readState('?commodity=uranium&chain=all&chainyear=21x', DEFAULTS);
+  assert.deepEqual([bad.chain, bad.chainYear], [undefined, undefined]);
+});
+
 test('malformed parts of an address fall back to the defaults, one by one', () => {
   const state = readState('?view=admin&year=abc&importer=<script>&cap=cpc:-5,btc:x,aktau_btc:3&embargo=RUS,>EU27,KAZ>CHN&close=cpc;rm', DEFAULTS);
   assert.equal(state.view, 'dependence');

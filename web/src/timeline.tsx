@@ -90,8 +90,11 @@ export function TimelinePanel({ model, working, onDatasetChanged }: TimelineProp
     try {
       if (accept) {
         const r = await api.accept(working!.name, c.id);
-        setMessage(r.status === 'accepted' ? `${c.id} accepted: event ${r.eventId} stored in dataset ${r.dataset.name} version ${r.dataset.version}` : `${c.id} is a duplicate of event ${r.eventId}: nothing stored`);
-        await onDatasetChanged();
+        const done = r.status === 'accepted' ? `${c.id} accepted: event ${r.eventId} stored in dataset ${r.dataset.name} version ${r.dataset.version}` : `${c.id} is a duplicate of event ${r.eventId}: nothing stored`;
+        setMessage(done);
+        setCandidates(candidates.filter((x) => x !== c));
+        if (r.status === 'accepted') await onDatasetChanged().catch((e: Error) => setMessage(`${done}; the page could not load that version (${e.message}): reload it`));
+        return;
       } else {
         await api.reject(working!.name, c.id);
         setMessage(`${c.id} rejected (recorded in the store)`);

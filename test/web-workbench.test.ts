@@ -319,6 +319,13 @@ test('a what-if saved through the API with the session token is listed and compa
   assert.deepEqual(await cells('price|EU27'), [0, 96.6]);
   const kaz = r.actors.find((a) => a.country === 'KAZ' && a.role === 'exporter')!;
   assert.equal((await cells('gains and losses|KAZ (exporter)'))[1], Number(kaz.valueChange.toFixed(3)));
+  // The price change and the exporters' revenue: shown as the CLI gives them where results carry them, else absent.
+  const { market, exporters } = JSON.parse(cli.stdout) as { market?: { priceChange: number }; exporters?: { exporter: string; revenueChange: number }[] };
+  if (market) assert.equal((await cells('price change|world market'))[1], Number(market.priceChange.toFixed(3)));
+  else assert.equal(await page.locator('[data-testid=comparison] tr[data-row="price change|world market"]').count(), 0);
+  const kazRevenue = exporters?.find((e) => e.exporter === 'KAZ');
+  if (kazRevenue) assert.equal((await cells('exporter revenue|KAZ'))[1], Number(kazRevenue.revenueChange.toFixed(3)));
+  else assert.equal(await page.locator('[data-testid=comparison] tr[data-row="exporter revenue|KAZ"]').count(), 0);
   const stored = await (await fetch(`${served.address}/scenarios`)).json() as { scenarios: { name: string; yaml: string }[] };
   const yaml = stored.scenarios.find((s) => s.name === 'CPC closed (page)')!.yaml;
   assert.match(yaml, /- type: close_route\n {4}route: "cpc"/);

@@ -26,7 +26,8 @@ test('corridor serve binds to 127.0.0.1, serves the default dataset without CORS
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('access-control-allow-origin'), null);
     const body = await r.json() as { datasets: { versions: { name: string }[] }[] };
-    assert.deepEqual(body.datasets.flatMap((d) => d.versions.map((v) => v.name)), ['default']);
+    // The packaged dataset, and the same content as the workbench page's working copy.
+    assert.deepEqual(body.datasets.flatMap((d) => d.versions.map((v) => v.name)), ['default', 'workbench']);
     const metrics = await fetch(`${address}/metrics?importer=EU27&commodity=crude_oil&year=2024`);
     assert.equal(metrics.status, 200);
     assert.equal(((await metrics.json()) as { importer: string }).importer, 'EU27');

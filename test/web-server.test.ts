@@ -10,7 +10,7 @@ import Fastify from 'fastify';
 import { scratchDir } from './helpers.ts';
 import { Store } from '../src/store/db/store.ts';
 import { buildServer } from '../src/server/app.ts';
-import { registerWeb } from '../src/server/web.ts';
+import { prepareWorkbenchDataset, registerWeb, WORKBENCH_DATASET } from '../src/server/web.ts';
 import { Library } from '../src/server/service.ts';
 import { readDatasetFolder } from '../src/store/db/dataset-files.ts';
 import { DEFAULT_DATASET_DIR } from '../src/paths.ts';
@@ -118,4 +118,42 @@ test('corridor serve on a port in use says so and how to pick another (exit stat
   } finally {
     await new Promise<void>((resolve) => holder.close(() => resolve()));
   }
+});
+
+test('the workbench\'s working copy: made from the packaged dataset once, writable; the packaged dataset and fixed versions are not', async () => {
+  const packaged = readDatasetFolder(DEFAULT_DATASET_DIR);
+  const packagedId = (await store.datasetFiles('default'))!.id;
+  const first = await prepareWorkbenchDataset(store, packaged, packagedId);
+  assert.deepEqual([first.name, first.version, first.created, first.stale], [WORKBENCH_DATASET, 1, true, false]);
+  const again = await prepareWorkbenchDataset(store, packaged, packagedId);
+  assert.deepEqual([again.version, again.created, again.id, again.stale], [1, false, first.id, false]);
+  // A later Corridor whose packaged dataset differs: the copy is kept as it is, and said to be from an earlier one.
+  const later = await prepareWorkbenchDataset(store, packaged, '0123456789abcdef');
+  assert.deepEqual([later.version, later.created, later.stale], [1, false, true]);
+  // The same content as the packaged dataset, so the same hash (a dataset's id is its content's hash).
+  assert.equal(first.id, (await store.datasetFiles('default'))!.id);
+  const own = await buildServer({ store, defaultDataset: 'default', webDataset: WORKBENCH_DATASET });
+  try {
+    const page = (await own.inject({ method: 'GET', url: '/web/dataset' })).json() as { working: { name: string; version: number; writable: boolean; why: string } };
+    assert.deepEqual(page.working, { name: 'workbench', version: 1, writable: true, why: '' });
+    const fixed = (await own.inject({ method: 'GET', url: `/web/dataset?dataset=${first.id}` })).json() as { working: { writable: boolean; why: string } };
+    assert.equal(fixed.working.writable, false);
+    assert.match(fixed.working.why, /named by its hash or version, which never changes/);
+  } finally {
+    await own.close();
+  }
+  // The server without a working copy shows the packaged dataset, read-only, and says where the working copy comes from.
+  const packagedPage = (await app.inject({ method: 'GET', url: '/web/dataset' })).json() as { working: { name: string; writable: boolean; why: string } };
+  assert.deepEqual([packagedPage.working.name, packagedPage.working.writable], ['default', false]);
+  assert.match(packagedPage.working.why, /packaged dataset \(stored as "default"\) is read-only: `corridor serve` without --dataset gives the page its working copy "workbench"/);
+});
+
+test('corridor serve on a store it cannot create stops with the reason and what to do (exit status 1, nothing printed on stdout)', () => {
+  const dir = scratchDir('web-serve-store');
+  writeFileSync(join(dir, 'a-file'), '');
+  // CORRIDOR_HOME under a file: the store's folder cannot be made.
+  const run = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'corridor.mjs'), 'serve', '--port', '0'], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, CORRIDOR_DATABASE_URL: '', CORRIDOR_HOME: join(dir, 'a-file', 'corridor') } });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, new RegExp(`cannot use the store sqlite:${join(dir, 'a-file', 'corridor', 'corridor.sqlite').replaceAll('/', '\\/')} \\(ENOTDIR: not a directory.*\\): corridor serve keeps the workbench's dataset, saved scenarios and accepted events there; set CORRIDOR_HOME to a writable folder or give --database`));
+  assert.equal(run.stdout, '');
 });

@@ -60,6 +60,8 @@ test('npm start\'s serve prints the address, the workbench link with a session t
   assert.match(served.lines[2], /^EU27 crude oil 2024: 455\.0 Mt\/yr from 10 suppliers; top USA 15\.4%/);
   assert.match(served.lines[3], /^EU27 uranium 2022: /);
   assert.match(served.lines[4], /^KAZ crude oil exports /);
+  // The page's working copy of the packaged dataset, made in this new store.
+  assert.match(served.lines[1], / \(dataset "workbench" version 1: a copy of the packaged dataset made now; events accepted in the page are stored as its next versions\)$/);
 });
 
 test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for the same scenario', { timeout: 60_000 }, async () => {
@@ -145,6 +147,95 @@ test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for
   await page.close();
 });
 
+test('the Turkish Straits closed by hand: the page shows the CLI\'s figures for the same close_chokepoint, and the map marks it', { timeout: 60_000 }, async () => {
+  const page = await open('/?view=whatif&importer=EU27&commodity=crude_oil&year=2024');
+  await afterChange(page, () => page.check('#choke-turkish_straits'));
+  await page.waitForSelector('text=1 change(s)');
+  assert.match(await page.textContent('[data-testid=whatif-yaml]') ?? '', /- type: close_chokepoint\n {4}chokepoint: "turkish_straits"\n/);
+  const file = join(scratchDir('web-straits'), 'straits.yaml');
+  writeFileSync(file, 'name: Turkish Straits closed\ncommodity: crude_oil\nyear: 2024\nchanges:\n  - type: close_chokepoint\n    chokepoint: turkish_straits\n');
+  const cli = await runCli('scenario', 'run', file, '--json');
+  assert.equal(cli.code, 0, cli.stderr);
+  const r = JSON.parse(cli.stdout) as { importers: { importer: string; servedScenario: number; unserved: number; costChange: number }[]; solver: { objective: number; baselineObjective: number }; worldMarket: { scenario: number } };
+  for (const { importer } of r.importers) {
+    const row = page.locator(`tr[data-importer=${importer}]`);
+    const mine = r.importers.find((i) => i.importer === importer)!;
+    assert.equal(figure(await row.locator('[data-field=received]').textContent()), Number(mine.servedScenario.toFixed(3)), importer);
+    assert.equal(figure(await row.locator('[data-field=unserved]').textContent()), Number(mine.unserved.toFixed(3)), importer);
+    assert.equal(figure(await row.locator('[data-field=cost]').textContent()), Number(mine.costChange.toFixed(3)), importer);
+  }
+  assert.ok(Math.abs(figure(await page.textContent('[data-testid=objective-change]')) - (r.solver.objective - r.solver.baselineObjective)) <= 5e-4);
+  assert.equal(figure(await page.textContent('[data-testid=world-market]')), Number(r.worldMarket.scenario.toFixed(3)));
+  // By hand (2024): every CPC cargo and the Makhachkala tankers pass the straits (sea_lanes.csv), so both stop for the
+  // EU; the Aktau berths' 7.5 Mt now go by the BTC (24 USD/t) and the other 43.8 Mt of the CPC's 51.3 come from the
+  // world market at 96.6 USD/t: 43.8·96.6 + 7.5·24 − 51.3·38 = 4231.08 + 180 − 1949.4 = 2461.68 (the CPC alone: 2334.63).
+  const eu = r.importers.find((i) => i.importer === 'EU27')!;
+  assert.ok(Math.abs(eu.costChange - 2461.68) < 0.01, `${eu.costChange} vs 2461.68`);
+  // The map: the straits marked closed, the lanes through them red, the Suez lanes not.
+  assert.equal(await page.getAttribute('[data-chokepoint=turkish_straits]', 'data-closed'), 'true');
+  assert.equal(await page.getAttribute('[data-chokepoint=suez]', 'data-closed'), 'false');
+  assert.equal(await page.getAttribute('path[data-lane=cpc_terminal_eu]', 'stroke'), '#c0392b');
+  assert.equal(await page.getAttribute('path[data-lane=ceyhan_china_suez]', 'stroke'), '#2a7ab0');
+  assert.match(page.url(), /choke=turkish_straits/);
+  await page.screenshot({ path: join(WEB_OUTPUT, 'whatif-straits.png') });
+  await page.close();
+});
+
+test('Bab el-Mandeb closed by hand for containers: the sea route through its node closes, figures as the CLI\'s', { timeout: 60_000 }, async () => {
+  const page = await open('/?view=whatif&importer=EU27&commodity=containers&year=2023');
+  await afterChange(page, () => page.check('#choke-bab_el_mandeb'));
+  const file = join(scratchDir('web-bab'), 'bab.yaml');
+  writeFileSync(file, 'name: Bab el-Mandeb closed\ncommodity: containers\nyear: 2023\nchanges:\n  - type: close_chokepoint\n    chokepoint: bab_el_mandeb\n');
+  const cli = await runCli('scenario', 'run', file, '--json');
+  assert.equal(cli.code, 0, cli.stderr);
+  const r = JSON.parse(cli.stdout) as { importers: { importer: string; servedScenario: number; unserved: number; costChange: number }[]; routes: { route: string; flowScenario: number }[]; solver: { objective: number; baselineObjective: number } };
+  const eu = r.importers.find((i) => i.importer === 'EU27')!;
+  const row = page.locator('tr[data-importer=EU27]');
+  assert.deepEqual(await Promise.all(['received', 'unserved', 'cost'].map(async (f) => figure(await row.locator(`[data-field=${f}]`).textContent()))),
+    [eu.servedScenario, eu.unserved, eu.costChange].map((x) => Number(x.toFixed(3))));
+  assert.ok(Math.abs(figure(await page.textContent('[data-testid=objective-change]')) - (r.solver.objective - r.solver.baselineObjective)) <= 5e-4);
+  // legs.csv: the sea route Shanghai-Malacca-Suez-Rotterdam passes the Bab el-Mandeb node, so nothing moves on it.
+  assert.equal(r.routes.find((x) => x.route === 'sea_suez')!.flowScenario, 0);
+  assert.equal(await page.getAttribute('path[data-route=sea_suez]', 'stroke'), '#c0392b');
+  await page.close();
+});
+
+test('the value chain: stage → stage Sankey in the Flows view and a chain stage in the dependence panel, as `corridor chain`', { timeout: 30_000 }, async () => {
+  const page = await open('/?view=flows&importer=EU27&commodity=uranium&year=2022&chain=deliveries');
+  await page.waitForSelector('[data-testid=chain-sankey] rect');
+  const cli = await runCli('chain', '--commodity', 'uranium', '--importer', 'EU27', '--json');
+  assert.equal(cli.code, 0, cli.stderr);
+  const chain = JSON.parse(cli.stdout) as { stages: { stage: string; world: { hhi: number } | null; importer: { hhi: number; suppliers: { country: string; share: number }[] } | null }[] };
+  // Deliveries to the EU by origin (stage_flows.csv): mining 2022 KAZ 26.82%, conversion 2021 RUS 25% and 75% not broken down.
+  const labels = await page.locator('[data-testid=chain-sankey] g[data-node] text').allTextContents();
+  assert.ok(labels.includes('KAZ 26.8%') && labels.includes('RUS 25.0%') && labels.includes('unknown 75.0%'), labels.join(' | '));
+  assert.equal(chain.stages[1].importer!.suppliers[0].share, 0.25);
+  await page.locator('[data-testid=chain-sankey]').screenshot({ path: join(WEB_OUTPUT, 'flows-chain.png') });
+  assert.deepEqual(await axeViolations(page), [], 'axe-core on the value chain');
+  // The choice of figures is kept in the address; the world's holders: mining 2024, KAZ 23,270 of 60,213 tU = 38.6%.
+  assert.match(page.url(), /chain=deliveries/);
+  // Figures up to 2021: the EU's mining deliveries of 2021 (stage_flows.csv: NER 24.26%, KAZ 22.99%, RUS 19.69%).
+  await page.selectOption('#chain-year', '2021');
+  await page.waitForSelector('[data-testid=chain-sankey] text:text-is("NER 24.3%")');
+  assert.ok((await page.locator('[data-testid=chain-sankey] g[data-node] text').allTextContents()).includes('RUS 19.7%'));
+  assert.match(page.url(), /chainyear=2021/);
+  await page.selectOption('#chain-year', '');
+  await page.check('#chain-world');
+  await page.waitForSelector('[data-testid=chain-sankey] text:text-is("KAZ 38.6%")');
+  assert.match(page.url(), /chain=world/);
+  // The stage picker: enrichment, as `corridor chain`: world HHI of the 2015 capacities and the EU's deliveries' HHI.
+  await page.click('#tab-dependence');
+  await page.selectOption('#stage', 'enrichment');
+  await page.waitForSelector('[data-testid=chain-stage]');
+  const enrichment = chain.stages.find((s) => s.stage === 'enrichment')!;
+  assert.equal(figure(await page.textContent('[data-testid=chain-world-hhi]')), Math.round(enrichment.world!.hhi));
+  // By hand: Russia's third, 0.3333² × 10,000 = 1,111 (the rest not broken down adds nothing).
+  assert.equal(figure(await page.textContent('[data-testid=chain-importer-hhi]')), 1111);
+  assert.equal(Math.round(enrichment.importer!.hhi), 1111);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
 test('each view: screenshot, no serious axe-core violation; N-1 and Monte Carlo equal the CLI\'s', { timeout: 60_000 }, async () => {
   const page = await open('/?view=dependence&importer=EU27&commodity=crude_oil&year=2023&stage=imports&close=cpc');
   for (const view of ['dependence', 'whatif', 'flows', 'risk', 'timeline']) {
@@ -184,11 +275,18 @@ test('keyboard: the main controls are reached with Tab, and the arrow keys move 
   const page = await open('/?view=whatif');
   const reached = new Set<string>();
   await page.focus('body');
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 70; i++) {
     await page.keyboard.press('Tab');
     reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-hit') || ''));
   }
-  for (const id of ['commodity', 'importer', 'stage', 'tab-whatif', 'cpc', 'open-cpc', 'cap-cpc']) assert.ok(reached.has(id), `${id} reached by Tab (reached: ${[...reached].join(' ')})`);
+  for (const id of ['commodity', 'importer', 'stage', 'tab-whatif', 'cpc', 'lane:cpc_terminal_eu', 'choke:turkish_straits', 'open-cpc', 'cap-cpc', 'choke-turkish_straits']) {
+    assert.ok(reached.has(id), `${id} reached by Tab (reached: ${[...reached].join(' ')})`);
+  }
+  // The link that passes the map by: from it, the next Tab is the view tabs.
+  await page.focus('a.skip');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab-whatif');
   await page.focus('#tab-whatif');
   await page.keyboard.press('ArrowRight');
   await page.waitForSelector('#tab-flows[aria-selected=true]');
@@ -225,6 +323,13 @@ test('a what-if saved through the API with the session token is listed and compa
   assert.ok(Math.abs(euPrice[1] - 616.38) < 0.01, `EU price after ${euPrice[1]}`);
   const kaz = r.actors.find((a) => a.country === 'KAZ' && a.role === 'exporter')!;
   assert.equal((await cells('gains and losses|KAZ (exporter)'))[1], Number(kaz.valueChange.toFixed(3)));
+  // The price change and the exporters' revenue: shown as the CLI gives them where results carry them, else absent.
+  const { market, exporters } = JSON.parse(cli.stdout) as { market?: { priceChange: number }; exporters?: { exporter: string; revenueChange: number }[] };
+  if (market) assert.equal((await cells('price change|world market'))[1], Number(market.priceChange.toFixed(3)));
+  else assert.equal(await page.locator('[data-testid=comparison] tr[data-row="price change|world market"]').count(), 0);
+  const kazRevenue = exporters?.find((e) => e.exporter === 'KAZ');
+  if (kazRevenue) assert.equal((await cells('exporter revenue|KAZ'))[1], Number(kazRevenue.revenueChange.toFixed(3)));
+  else assert.equal(await page.locator('[data-testid=comparison] tr[data-row="exporter revenue|KAZ"]').count(), 0);
   const stored = await (await fetch(`${served.address}/scenarios`)).json() as { scenarios: { name: string; yaml: string }[] };
   const yaml = stored.scenarios.find((s) => s.name === 'CPC closed (page)')!.yaml;
   assert.match(yaml, /- type: close_route\n {4}route: "cpc"/);
@@ -248,9 +353,41 @@ test('timeline: filtered by actor and type; an article pasted goes through the n
   await page.waitForSelector('[data-testid=candidates] li');
   // "Tuesday" before Wednesday 5 March 2025 is 4 March; the reader codes the signing as AGREE, Kazakhstan → Azerbaijan.
   assert.match(await page.textContent('[data-testid=candidates] li') ?? '', /^2025-03-04 AGREE KAZ → AZE/);
+  assert.match(await page.textContent('[data-testid=ingest-status]') ?? '', /kept for review in dataset workbench \(1 new, 0 kept before\)/);
   await page.click('[data-testid=candidates] li >> text=accept');
+  // Accepting stores the dataset's next version (the working copy serve made on first start is version 1).
+  await page.waitForSelector('text=/stored in dataset workbench version 2/');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=timeline-list] li').length === n, all + 1);
+  // After a reload the event is still there, read from the stored dataset, and no candidate waits for review.
+  await page.reload();
+  await page.waitForSelector('#tab-timeline[aria-selected=true]');
+  await page.waitForSelector('text=/kept for review in dataset "workbench" \\(version 2\\)/');
+  await page.selectOption('#tl-since', '');
   assert.equal(await page.locator('[data-testid=timeline-list] li').count(), all + 1);
-  assert.match(await page.locator('[data-testid=timeline-list] li', { hasText: 'candidate' }).textContent() ?? '', /^2025-03-04 candidate AGREE \(KAZ, AZE\): Kazakhstan and Azerbaijan signed/);
+  assert.match(await page.locator('[data-testid=timeline-list] li', { hasText: 'Kazakhstan and Azerbaijan signed' }).textContent() ?? '', /^2025-03-04 event AGREE \(KAZ, AZE/);
+  assert.equal(await page.locator('[data-testid=candidates] li').count(), 0);
+  // The same article read again: its candidate was reviewed already, so nothing new is kept.
+  await page.fill('#article', 'Kazakhstan and Azerbaijan signed an agreement on Tuesday to ship more crude oil through the Baku-Tbilisi-Ceyhan pipeline, the energy ministry said.');
+  await page.fill('#published', '2025-03-05');
+  await page.getByRole('button', { name: 'Read', exact: true }).click();
+  await page.waitForSelector('text=/0 new, 1 kept before/');
+  // Another article: its candidate rejected is recorded in the store and does not join the timeline.
+  await page.fill('#article', 'Russia halted crude oil deliveries to Germany through the Druzhba pipeline on Monday, the operator said.');
+  await page.fill('#published', '2025-04-02');
+  await page.getByRole('button', { name: 'Read', exact: true }).click();
+  await page.waitForSelector('text=/1 new, 0 kept before/');
+  // "Monday" before Wednesday 2 April 2025 is 31 March; a disruption by Russia of deliveries to Germany.
+  assert.match(await page.textContent('[data-testid=candidates] li') ?? '', /^2025-03-31 DISRUPTION RUS → DEU/);
+  await page.click('[data-testid=candidates] li >> text=reject');
+  await page.waitForSelector('text=/rejected \\(recorded in the store\\)/');
+  const rejected = await (await fetch(`${served.address}/events/candidates?dataset=workbench&status=rejected`)).json() as { candidates: { status: string; event: { type: string; source: string } }[] };
+  assert.deepEqual(rejected.candidates.map((c) => [c.status, c.event.type, c.event.source]), [['rejected', 'DISRUPTION', 'RUS']]);
+  await page.reload();
+  await page.waitForSelector('#tab-timeline[aria-selected=true]');
+  await page.selectOption('#tl-since', '');
+  assert.equal(await page.locator('[data-testid=timeline-list] li').count(), all + 1);
+  assert.equal(await page.locator('[data-testid=candidates] li').count(), 0);
+  await page.screenshot({ path: join(WEB_OUTPUT, 'timeline-stored.png') });
   await page.close();
 });
 
@@ -265,6 +402,13 @@ test('a critical raw material without trade flows: the stage\'s supply shares, H
   assert.match(await page.textContent('section[aria-labelledby=dep-title] p') ?? '', /China 80\.8% — not met/);
   assert.match(await page.textContent('[data-testid=solve-status]') ?? '', /no trade flows/);
   await page.screenshot({ path: join(WEB_OUTPUT, 'dependence-stage.png') });
+  // This page was opened without the session token: reading an article (a write) says how to get one.
+  await page.click('#tab-timeline');
+  await page.fill('#article', 'Kazakhstan and Azerbaijan signed an agreement on Tuesday.');
+  await page.getByRole('button', { name: 'Read', exact: true }).click();
+  await page.waitForSelector('text=/needs an API token/');
+  // (Not sent at all: the browser would log the server's 401 as an error.)
+  assert.match(await page.textContent('[data-testid=ingest-status]') ?? '', /open the workbench link `corridor serve` printed \(it carries a token for the session\) or paste a token in the what-if view/);
   await page.close();
 });
 

@@ -29,6 +29,8 @@ export interface ServerOptions {
   jobs?: Partial<JobLimits>;
   /** Worker threads per Monte Carlo job (default 1). */
   jobWorkers?: number;
+  /** The dataset the workbench page loads and stores accepted events in (default: defaultDataset). */
+  webDataset?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
@@ -104,6 +106,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const docsOnRequest = options.protectReads ? async (request: { headers: { authorization?: string } }) => { await checkToken(options.store, request.headers.authorization); } : undefined;
   app.get('/openapi.json', { onRequest: docsOnRequest }, async (_request, reply) => reply.type('application/json; charset=utf-8').send(openapi));
   app.get('/docs', { onRequest: docsOnRequest }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(docs));
-  registerWeb(app, library, { store: options.store, protectReads: options.protectReads });
+  registerWeb(app, library, { store: options.store, protectReads: options.protectReads, dataset: options.webDataset });
   return app;
 }

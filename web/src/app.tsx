@@ -6,23 +6,24 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Model } from '../../src/model/model.ts';
 import type { Tables } from '../../src/model/types.ts';
 import type { ScenarioResult } from '../../src/scenario/results.ts';
-import { api, sessionToken } from './api.ts';
+import { api, sessionToken, type WorkingDataset } from './api.ts';
+import { chainCommodities, chainImporters, ChainSankey, chainStages } from './chain.tsx';
 import { DependencePanel, flowYears } from './dependence.tsx';
 import { nameOf } from './format.ts';
 import { WorldMap } from './map.tsx';
 import { RiskPanel } from './risk.tsx';
 import { SankeyPanel } from './sankey.tsx';
 import { Solver } from './solver.ts';
-import { readState, VIEWS, whatIfYaml, writeState, type View, type ViewState, type WhatIf } from './state.ts';
+import { emptyWhatIf, readState, VIEWS, whatIfYaml, writeState, type View, type ViewState, type WhatIf } from './state.ts';
 import { TimelinePanel } from './timeline.tsx';
 import { WhatIfPanel } from './whatif.tsx';
 
-const DEFAULTS: ViewState = { view: 'dependence', importer: 'EU27', commodity: 'crude_oil', year: 2023, stage: 'imports', flow: '', whatIf: { closedRoutes: [], closedNodes: [], lostTransit: [], capacities: {}, embargoes: [] } };
+const DEFAULTS: ViewState = { view: 'dependence', importer: 'EU27', commodity: 'crude_oil', year: 2023, stage: 'imports', flow: '', whatIf: emptyWhatIf() };
 const VIEW_NAMES: Record<View, string> = { dependence: 'Dependence', whatif: 'What-if', flows: 'Flows', risk: 'Risk', timeline: 'Timeline' };
 
-/** Commodities with trade flows (the flow model runs on them) or with stage supply shares (critical raw materials). */
+/** Commodities with trade flows (the flow model runs on them), with stage supply shares (critical raw materials) or a value chain. */
 function commodities(model: Model): string[] {
-  const ids = new Set([...model.tables.flow.map((f) => f.commodity), ...model.tables.crmSupply.map((r) => r.material)]);
+  const ids = new Set([...model.tables.flow.map((f) => f.commodity), ...model.tables.crmSupply.map((r) => r.material), ...chainCommodities(model)]);
   return [...ids].sort();
 }
 
@@ -32,6 +33,12 @@ function latestYear(model: Model, commodity: string): number | undefined {
   const both = model.tables.demand.filter((d) => d.commodity === commodity && flows.has(d.year)).map((d) => d.year);
   const years = both.length ? both : [...flows];
   return years.length ? Math.max(...years) : undefined;
+}
+
+/** The importers of a commodity's flows; without flows, the EU and the importers with deliveries per value chain stage. */
+function importersOf(model: Model, commodity: string): string[] {
+  const importers = [...new Set(model.tables.flow.filter((f) => f.commodity === commodity).map((f) => f.importer))].sort();
+  return importers.length ? importers : [...new Set(['EU27', ...chainImporters(model, commodity)])];
 }
 
 function Tabs({ view, onView }: { view: View; onView: (v: View) => void }) {
@@ -56,6 +63,7 @@ function Tabs({ view, onView }: { view: View; onView: (v: View) => void }) {
 export function App() {
   const [model, setModel] = useState<Model | undefined>();
   const [error, setError] = useState('');
+  const [working, setWorking] = useState<WorkingDataset | undefined>();
   const [state, setState] = useState<ViewState>(() => readState(location.search, DEFAULTS));
   const [result, setResult] = useState<ScenarioResult | undefined>();
   const [solveError, setSolveError] = useState('');
@@ -63,14 +71,17 @@ export function App() {
   const solver = useMemo(() => new Solver(), []);
   const running = useRef<{ busy: boolean; queued: string | undefined }>({ busy: false, queued: undefined });
 
+  // Loads the dataset (at start, and again when the page stored a new version of it).
+  const load = async () => {
+    const { tables, info, working: w } = await api.dataset();
+    // The map and the metrics show at once; the flows follow when the worker has the solver (requests wait in order).
+    solver.init(tables, info).catch((e: Error) => setError(`could not start the solver: ${e.message}`));
+    setModel(new Model(tables as Tables, info));
+    setWorking(w);
+  };
   useEffect(() => {
     sessionToken();
-    (async () => {
-      const { tables, info } = await api.dataset();
-      // The map and the metrics show at once; the flows follow when the worker has the solver (requests wait in order).
-      solver.init(tables, info).catch((e: Error) => setError(`could not start the solver: ${e.message}`));
-      setModel(new Model(tables as Tables, info));
-    })().catch((e: Error) => setError(`could not load the dataset: ${e.message}`));
+    load().catch((e: Error) => setError(`could not load the dataset: ${e.message}`));
   }, [solver]);
 
   useEffect(() => { history.replaceState(null, '', writeState(state) + location.hash); }, [state]);
@@ -113,14 +124,21 @@ export function App() {
     document.body.dataset.updates = String(marks.corridorUpdates);
   }, [result]);
 
+  // An importer from the address that does not import the commodity: the first that does.
+  useEffect(() => {
+    const importers = model ? importersOf(model, state.commodity) : [];
+    if (importers.length && !importers.includes(state.importer)) setState((s) => ({ ...s, importer: importers[0], flow: '' }));
+  }, [model, state.commodity, state.importer]);
+
   if (error) return <main><h1>Corridor workbench</h1><p role="alert">{error}</p></main>;
   if (!model) return <main><h1>Corridor workbench</h1><p role="status">Loading the dataset and the solver…</p></main>;
 
   const set = (patch: Partial<ViewState>) => setState((s) => ({ ...s, ...patch }));
   const setWhatIf = (whatIf: WhatIf) => set({ whatIf });
-  const importers = [...new Set(model.tables.flow.filter((f) => f.commodity === state.commodity).map((f) => f.importer))].sort();
-  if (!flowCommodity) importers.splice(0, importers.length, 'EU27');
-  const stages = [...(flowCommodity ? ['imports'] : []), ...new Set(model.tables.crmSupply.filter((r) => r.material === state.commodity).map((r) => r.stage))];
+  const importers = importersOf(model, state.commodity);
+  const chainStageIds = chainStages(model, state.commodity);
+  const stages = [...(flowCommodity ? ['imports'] : []), ...new Set(model.tables.crmSupply.filter((r) => r.material === state.commodity).map((r) => r.stage)), ...chainStageIds];
+  const stageLabel = (s: string) => (s === 'imports' ? 'imports (trade flows)' : chainStageIds.includes(s) ? `${s.replaceAll('_', ' ')} (value chain)` : s);
   const shown = result && result.scenario.commodity === state.commodity && result.scenario.year === state.year ? result : undefined;
 
   return (
@@ -133,8 +151,10 @@ export function App() {
             const commodity = (e.target as HTMLSelectElement).value;
             const hasFlows = model.tables.flow.some((f) => f.commodity === commodity);
             const imps = [...new Set(model.tables.flow.filter((f) => f.commodity === commodity).map((f) => f.importer))];
-            set({ commodity, year: latestYear(model, commodity) ?? Math.max(...model.tables.crmSupply.filter((r) => r.material === commodity).map((r) => r.year)),
-              importer: imps.includes(state.importer) ? state.importer : imps.sort()[0] ?? 'EU27', stage: hasFlows ? 'imports' : 'extraction', flow: '', whatIf: DEFAULTS.whatIf });
+            const crmYears = model.tables.crmSupply.filter((r) => r.material === commodity).map((r) => r.year);
+            const firstStage = model.tables.crmSupply.find((r) => r.material === commodity)?.stage ?? chainStages(model, commodity)[0] ?? 'imports';
+            set({ commodity, year: latestYear(model, commodity) ?? (crmYears.length ? Math.max(...crmYears) : state.year),
+              importer: imps.includes(state.importer) ? state.importer : imps.sort()[0] ?? 'EU27', stage: hasFlows ? 'imports' : firstStage, flow: '', whatIf: DEFAULTS.whatIf, chainYear: undefined });
           }}>
             {commodities(model).map((c) => <option key={c} value={c}>{model.commodity(c)?.name ?? c}</option>)}
           </select>
@@ -148,7 +168,7 @@ export function App() {
           </select>
           <label for="stage">Stage</label>
           <select id="stage" value={state.stage} onChange={(e) => set({ stage: (e.target as HTMLSelectElement).value })}>
-            {stages.map((s) => <option key={s} value={s}>{s === 'imports' ? 'imports (trade flows)' : s}</option>)}
+            {stages.map((s) => <option key={s} value={s}>{stageLabel(s)}</option>)}
           </select>
           <span class="status" role="status" data-testid="solve-status">
             {solveError ? `the flow model could not run: ${solveError}` : shown ? `flow model solved in ${Math.round(solveMs ?? 0)} ms${shown.changes.length ? `, ${shown.changes.length} change(s)` : ', baseline'}` : flowCommodity ? 'solving…' : 'no trade flows: stage shares only'}
@@ -156,16 +176,23 @@ export function App() {
         </form>
       </header>
       <main>
-        <WorldMap model={model} commodity={state.commodity} year={state.year} importer={state.importer} flow={state.flow} result={shown} />
-        <div class="views">
+        {/* The map holds many stops (routes, lanes, chokepoints, ports): keyboard users may pass it by. */}
+        <a class="skip" href="#views">Skip the map to the views</a>
+        <WorldMap model={model} commodity={state.commodity} year={state.year} importer={state.importer} flow={state.flow} result={shown} closedChokepoints={state.whatIf.closedChokepoints} />
+        <div class="views" id="views" tabIndex={-1}>
           <Tabs view={state.view} onView={(view) => { set({ view }); document.getElementById('view-panel')?.scrollTo(0, 0); }} />
           <div id="view-panel" role="tabpanel" aria-labelledby={`tab-${state.view}`} class="panel">
             {state.view === 'dependence' && <DependencePanel model={model} importer={state.importer} commodity={state.commodity} year={state.year} stage={state.stage} flow={state.flow} result={shown}
-              onYear={(year) => set({ year })} onFlow={(flow) => set({ flow })} />}
+              chainYear={state.chainYear} onYear={(year) => set({ year })} onFlow={(flow) => set({ flow })} />}
             {state.view === 'whatif' && <WhatIfPanel model={model} state={state} result={shown} yaml={yaml} solver={solver} onChange={setWhatIf} />}
-            {state.view === 'flows' && <SankeyPanel model={model} result={shown} commodity={state.commodity} year={state.year} />}
+            {state.view === 'flows' && (
+              <SankeyPanel model={model} result={shown} commodity={state.commodity} year={state.year}>
+                {chainStageIds.length > 0 && <ChainSankey model={model} commodity={state.commodity} importer={state.importer} mode={state.chain ?? 'world'} year={state.chainYear}
+                  onMode={(chain) => set({ chain })} onYear={(chainYear) => set({ chainYear })} />}
+              </SankeyPanel>
+            )}
             {state.view === 'risk' && <RiskPanel model={model} solver={solver} importer={state.importer} commodity={state.commodity} year={state.year} />}
-            {state.view === 'timeline' && <TimelinePanel model={model} />}
+            {state.view === 'timeline' && <TimelinePanel model={model} working={working} onDatasetChanged={load} />}
           </div>
         </div>
       </main>

@@ -11,6 +11,7 @@ import { hhi } from '../../src/metrics/hhi.ts';
 import { CRMA_SINGLE_COUNTRY_LIMIT } from '../../src/metrics/methods.ts';
 import { nameOf, num, pct, sourceLine, sourcesOf, sourceUrl } from './format.ts';
 import { ChartExport, TableExport } from './widgets.tsx';
+import { ChainStagePanel, chainStages } from './chain.tsx';
 
 export interface DependenceProps {
   model: Model;
@@ -20,6 +21,8 @@ export interface DependenceProps {
   stage: string;
   flow: string;
   result: ScenarioResult | undefined;
+  /** Value chain figures up to this year (default: the latest). */
+  chainYear?: number;
   onYear: (year: number) => void;
   onFlow: (flow: string) => void;
 }
@@ -94,6 +97,10 @@ function StageShares({ model, commodity, year, stage }: { model: Model; commodit
 
 export function DependencePanel(p: DependenceProps) {
   const { model, importer, commodity, year, stage, result } = p;
+  if (chainStages(model, commodity).includes(stage)) {
+    return <section aria-labelledby="dep-title"><h2 id="dep-title">Dependence of {nameOf(model, importer)}: {commodity.replaceAll('_', ' ')}, stage {stage.replaceAll('_', ' ')}</h2>
+      <ChainStagePanel model={model} commodity={commodity} importer={importer} stage={stage} year={p.chainYear} /></section>;
+  }
   if (stage !== 'imports') return <section aria-labelledby="dep-title"><h2 id="dep-title">Dependence: {commodity}, {stage}</h2><StageShares model={model} commodity={commodity} year={year} stage={stage} /></section>;
   const years = flowYears(model, importer, commodity);
   const m = metricsOrProblem(model, importer, commodity, year);

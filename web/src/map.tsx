@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import type { Model } from '../../src/model/model.ts';
 import type { ScenarioResult } from '../../src/scenario/results.ts';
-import { routeLine, worldCountries } from './geo.ts';
+import { chokepointPosition, routeLine, seaLaneLine, worldCountries } from './geo.ts';
 import { nameOf, num, sourceLine, sourcesOf, sourceUrl } from './format.ts';
 import { ChartExport } from './widgets.tsx';
 
@@ -22,6 +22,8 @@ export interface MapProps {
   importer: string;
   flow: string;
   result: ScenarioResult | undefined;
+  /** Chokepoints closed in the what-if (chokepoints.csv ids). */
+  closedChokepoints: string[];
 }
 
 /** Countries a selected flow's routes cross, other than its exporter and importer (and the importer's members). */
@@ -37,27 +39,36 @@ export function transitStates(model: Model, result: ScenarioResult | undefined, 
   return [...states];
 }
 
-export function WorldMap({ model, commodity, year, importer, flow, result }: MapProps) {
+export function WorldMap({ model, commodity, year, importer, flow, result, closedChokepoints }: MapProps) {
   const svg = useRef<SVGSVGElement>(null);
   const [tip, setTip] = useState<Tip | undefined>();
   const countries = worldCountries();
   const routes = useMemo(() => model.tables.route.filter((r) => r.commodity === commodity), [model, commodity]);
   const lines = useMemo(() => routes.map((r) => ({ route: r, line: routeLine(model, r.id) })).filter((x) => x.line), [model, routes]);
   const nodeIds = useMemo(() => new Set(routes.flatMap((r) => model.legs(r.id).flatMap((l) => [l.from, l.to]))), [model, routes]);
-  // Every chokepoint of the dataset in view (the sea lanes around the routes), and the ports and terminals of these routes.
-  const marked = model.tables.node.filter((n) => n.kind === 'chokepoint' || (nodeIds.has(n.id) && (n.kind === 'port' || n.kind === 'terminal')));
+  const lanes = useMemo(() => model.tables.seaLane.filter((l) => l.commodity === commodity).map((lane) => ({ lane, line: seaLaneLine(model, lane) })).filter((x) => x.line), [model, commodity]);
+  // The chokepoints of chokepoints.csv (closed by close_chokepoint), where the map can place them.
+  const chokepoints = model.tables.chokepoint.map((c) => ({ c, at: chokepointPosition(model, c.id) })).filter((x) => x.at);
+  const chokepointIds = new Set(model.tables.chokepoint.map((c) => c.id));
+  // Other chokepoint nodes (closed as nodes), and the ports and terminals of the commodity's routes and sea lanes.
+  const laneNodes = new Set(lanes.map((l) => l.lane.from));
+  const marked = model.tables.node.filter((n) => (n.kind === 'chokepoint' && !chokepointIds.has(n.id)) || ((nodeIds.has(n.id) || laneNodes.has(n.id)) && (n.kind === 'port' || n.kind === 'terminal')));
+  const closedSet = new Set(closedChokepoints);
 
-  // Fit the map to the commodity's route nodes, with room around them (whole world when there are none).
+  // Fit the map to the commodity's route nodes and its sea lanes' chokepoints, with room around them (whole world when there are none).
   const projection = useMemo(() => {
-    const points = model.tables.node.filter((n) => nodeIds.has(n.id)).map((n) => [n.lon, n.lat] as [number, number]);
+    const lanePoints = lanes.flatMap(({ lane }) => lane.chokepoints.map((c) => chokepointPosition(model, c)).filter((p): p is [number, number] => p !== undefined));
+    const points = [...model.tables.node.filter((n) => nodeIds.has(n.id)).map((n) => [n.lon, n.lat] as [number, number]), ...lanePoints];
     const p = geoNaturalEarth1();
     if (points.length < 2) return p.fitSize([WIDTH, HEIGHT], { type: 'Sphere' });
     const lons = points.map((q) => q[0]);
     const lats = points.map((q) => q[1]);
     const box = { type: 'MultiPoint' as const, coordinates: [[Math.min(...lons) - 12, Math.min(...lats) - 8], [Math.max(...lons) + 12, Math.max(...lats) + 8]] };
     return p.fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 10]], box);
-  }, [model, nodeIds]);
-  const path = geoPath(projection);
+  }, [model, nodeIds, lanes]);
+  const path = useMemo(() => geoPath(projection), [projection]);
+  // The countries' outlines change only with the projection: drawn once per commodity, not on every what-if.
+  const countryPaths = useMemo(() => countries.map((c) => path(c) ?? ''), [countries, path]);
 
   const flowOf = new Map((result?.routes ?? []).map((r) => [r.route, r]));
   const largest = Math.max(1e-9, ...[...flowOf.values()].map((r) => Math.max(r.flowScenario, r.flowBaseline)));
@@ -80,18 +91,44 @@ export function WorldMap({ model, commodity, year, importer, flow, result }: Map
         <svg ref={svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={`Map of ${commodity} routes in ${year}`} data-testid="map">
           <rect width={WIDTH} height={HEIGHT} fill="#eaf2f8" />
           <g>
-            {countries.map((c) => {
+            {countries.map((c, i) => {
               const id = c.properties.iso3;
               const kind = importerStates.has(id) ? 'importer' : transit.has(id) ? 'transit' : exporters.has(id) ? 'exporter' : 'other';
               const fill = { importer: '#9ecae1', transit: '#fdae6b', exporter: '#c7e9c0', other: '#f4f1ea' }[kind];
-              return <path key={c.id} d={path(c) ?? ''} fill={fill} stroke="#b9b4a8" stroke-width={0.5} class={`country ${kind}`} data-country={id}><title>{c.properties.name}</title></path>;
+              return <path key={c.id} d={countryPaths[i]} fill={fill} stroke="#b9b4a8" stroke-width={0.5} class={`country ${kind}`} data-country={id}><title>{c.properties.name}</title></path>;
+            })}
+          </g>
+          <g>
+            {lanes.map(({ lane, line }) => {
+              const closedBy = lane.chokepoints.filter((c) => closedSet.has(c));
+              const sources = sourcesOf(model, lane.source);
+              const url = sources[0] ? sourceUrl(sources[0]) : '';
+              const tipLines = [
+                `sea lane ${lane.id}: ${nameOf(model, lane.from)} → ${lane.to ? nameOf(model, lane.to) : 'any buyer'}`,
+                `through ${lane.chokepoints.map((c) => model.tables.chokepoint.find((x) => x.id === c)?.name ?? c).join(', ') || 'no chokepoint'}`,
+                lane.cost !== undefined ? `extra cost ${num(lane.cost)} ${lane.cost_unit}${lane.transit_days ? `, ${lane.transit_days} more days` : ''} (${lane.year})` : `no lane cost in the model (${lane.year})`,
+                ...(lane.alternative ? [`alternative if closed: ${lane.alternative}`] : []),
+                ...(closedBy.length ? [`closed in the what-if: ${closedBy.join(', ')}${lane.alternative ? ` (flows may take ${lane.alternative})` : ''}`] : []),
+                ...sources.slice(0, 2).map((x) => `source: ${sourceLine(x)}`),
+              ];
+              const d = path(line!) ?? '';
+              return (
+                <g key={lane.id} tabIndex={0} role="link" aria-label={`sea lane ${lane.id}${closedBy.length ? ', closed' : ''}`} data-hit={`lane:${lane.id}`}
+                  onMouseEnter={(e) => show(e, tipLines, url)} onFocus={(e) => show(e, tipLines, url)} onMouseLeave={() => setTip(undefined)} onBlur={() => setTip(undefined)}
+                  onClick={() => open(url)} onKeyDown={(e) => { if (e.key === 'Enter') open(url); }}>
+                  <path d={d} fill="none" stroke="#000" stroke-opacity={0} stroke-width={8} pointer-events="stroke" />
+                  <path d={d} fill="none" stroke={closedBy.length ? '#c0392b' : '#2a7ab0'} stroke-width={1.2} stroke-dasharray="2 3" stroke-opacity={0.9} pointer-events="none" data-lane={lane.id} />
+                </g>
+              );
             })}
           </g>
           <g>
             {lines.map(({ route, line }) => {
               const r = flowOf.get(route.id);
               const value = r ? r.flowScenario : 0;
-              const closed = r?.status === 'closed' || (r !== undefined && r.capacity === 0);
+              // A route through the node of a closed chokepoint is closed with it (close_chokepoint closes its arcs).
+              const cutBy = model.legs(route.id).flatMap((l) => [l.from, l.to]).filter((n) => closedSet.has(n));
+              const closed = r?.status === 'closed' || (r !== undefined && r.capacity === 0) || cutBy.length > 0;
               const width = 1 + 9 * (value / largest);
               const sources = sourcesOf(model, route.source);
               const url = sources[0] ? sourceUrl(sources[0]) : '';
@@ -99,6 +136,7 @@ export function WorldMap({ model, commodity, year, importer, flow, result }: Map
                 route.name,
                 `flow ${num(value)} ${unit} in ${year}${r && r.flowBaseline !== r.flowScenario ? ` (baseline ${num(r.flowBaseline)})` : ''} — flow model`,
                 `capacity ${num(route.capacity)} ${route.unit} (${route.year})`,
+                ...(cutBy.length ? [`closed with the chokepoint ${[...new Set(cutBy)].join(', ')}`] : []),
                 ...sources.slice(0, 2).map((s) => `source: ${sourceLine(s)}`),
               ];
               const label = `${route.name}: ${num(value)} ${unit}${closed ? ', closed' : ''}`;
@@ -134,6 +172,23 @@ export function WorldMap({ model, commodity, year, importer, flow, result }: Map
                 ? <path key={n.id} d={`M${x},${y - 6}L${x + 6},${y}L${x},${y + 6}L${x - 6},${y}Z`} fill="#c0392b" stroke="#fff" stroke-width={1} class="chokepoint" {...events} />
                 : <circle key={n.id} cx={x} cy={y} r={4} fill="#2c3e50" stroke="#fff" stroke-width={1} class="port" {...events} />;
             })}
+            {chokepoints.map(({ c, at }) => {
+              const [x, y] = projection(at!) ?? [-1, -1];
+              if (x < 0 || y < 0 || x > WIDTH || y > HEIGHT) return null;
+              const closed = closedSet.has(c.id);
+              const through = lanes.filter((l) => l.lane.chokepoints.includes(c.id)).map((l) => l.lane.id);
+              const sources = sourcesOf(model, c.source);
+              const url = sources[0] ? sourceUrl(sources[0]) : '';
+              const tipLines = [`${c.name} (${c.kind}, ${nameOf(model, c.country)})${closed ? ': closed in the what-if' : ''}`,
+                through.length ? `${commodity.replaceAll('_', ' ')} sea lanes through it: ${through.join(', ')}` : `no ${commodity.replaceAll('_', ' ')} sea lane of the dataset passes it`,
+                ...sources.slice(0, 2).map((x) => `source: ${sourceLine(x)}`)];
+              return (
+                <path key={c.id} d={`M${x},${y - 7}L${x + 7},${y}L${x},${y + 7}L${x - 7},${y}Z`} fill={closed ? '#c0392b' : '#d9822b'} stroke={closed ? '#000' : '#fff'} stroke-width={closed ? 1.5 : 1}
+                  class="chokepoint" data-chokepoint={c.id} data-hit={`choke:${c.id}`} data-closed={closed ? 'true' : 'false'} tabIndex={0} role="link" aria-label={`chokepoint ${c.name}${closed ? ', closed' : ''}`}
+                  onMouseEnter={(e) => show(e, tipLines, url)} onFocus={(e) => show(e, tipLines, url)} onMouseLeave={() => setTip(undefined)} onBlur={() => setTip(undefined)}
+                  onClick={() => open(url)} onKeyDown={(e) => { if (e.key === 'Enter') open(url); }} />
+              );
+            })}
           </g>
         </svg>
         {tip && (
@@ -145,8 +200,8 @@ export function WorldMap({ model, commodity, year, importer, flow, result }: Map
       </div>
       <p class="legend">
         <span class="key importer">importer</span> <span class="key transit">transit states of the selected flow</span>{' '}
-        <span class="key exporter">exporters</span> <span class="key chokepoint">◆ chokepoint</span> <span class="key port">● port or terminal</span>{' '}
-        line width: flow ({unit}); dashed red: closed
+        <span class="key exporter">exporters</span> <span class="key chokepoint"><span aria-hidden="true" style={{ color: '#d9822b' }}>◆</span> sea chokepoint</span> <span class="key port">● port or terminal</span>{' '}
+        {unit ? `line width: flow (${unit}); ` : ''}dotted blue: sea lanes (schematic, through their chokepoints); red: closed
       </p>
     </section>
   );

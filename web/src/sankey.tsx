@@ -1,5 +1,6 @@
 // Flows as a Sankey diagram: exporter → route → importer for the commodity and year, with the flow model's
 // volumes after the what-if (the baseline when there is none), laid out by d3-sankey.
+import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { sankey, sankeyLinkHorizontal, type SankeyGraph } from 'd3-sankey';
 import type { Model } from '../../src/model/model.ts';
@@ -37,15 +38,28 @@ export function sankeyLinks(model: Model, result: ScenarioResult): { nodes: SNod
   return { nodes: [...nodes.values()], links: [...sums.values()] };
 }
 
-export function SankeyPanel({ model, result, commodity, year }: { model: Model; result: ScenarioResult | undefined; commodity: string; year: number }) {
+/** The Flows view: the flow model's Sankey for a commodity with trade flows, and the value chain's below it (children). */
+export function SankeyPanel({ model, result, commodity, year, children }: { model: Model; result: ScenarioResult | undefined; commodity: string; year: number; children?: ComponentChildren }) {
+  const hasFlows = model.tables.flow.some((f) => f.commodity === commodity);
+  return (
+    <section aria-labelledby="flows-title">
+      {result ? <TradeSankey model={model} result={result} commodity={commodity} year={year} />
+        : <h2 id="flows-title">Flows: {commodity.replaceAll('_', ' ')}{hasFlows ? ` ${year}` : ''}</h2>}
+      {!result && hasFlows && <p role="status">No flow model result for {commodity} {year} yet.</p>}
+      {!hasFlows && !children && <p role="status">{commodity} has no trade flows and no value chain in the dataset.</p>}
+      {children}
+    </section>
+  );
+}
+
+function TradeSankey({ model, result, commodity, year }: { model: Model; result: ScenarioResult; commodity: string; year: number }) {
   const chart = useRef<SVGSVGElement>(null);
-  if (!result) return <section aria-labelledby="flows-title"><h2 id="flows-title">Flows</h2><p role="status">No flow model result for {commodity} {year}.</p></section>;
   const { nodes, links } = sankeyLinks(model, result);
   const layout = sankey<SNode, SLink>().nodeId((n) => n.id).nodeWidth(10).nodePadding(6).extent([[1, 4], [WIDTH - 1, HEIGHT - 4]]);
   const graph: SankeyGraph<SNode, SLink> = layout({ nodes: nodes.map((n) => ({ ...n })), links: links.map((l) => ({ ...l })) });
   const path = sankeyLinkHorizontal();
   return (
-    <section aria-labelledby="flows-title">
+    <>
       <h2 id="flows-title">Flows: exporter → route → importer, {commodity.replaceAll('_', ' ')} {year} ({result.unit}{result.changes.length ? ', after the what-if' : ', baseline'})
         <ChartExport chart={chart} name={`sankey-${commodity}-${year}`} label="the Sankey diagram" />
         <TableExport name={`flows-${commodity}-${year}`} label="the flows" header={['exporter', 'importer', 'route', `baseline (${result.unit})`, `scenario (${result.unit})`]} rows={result.flows.map((f) => [f.exporter, f.importer, f.route, f.flowBaseline, f.flowScenario])} />
@@ -69,7 +83,6 @@ export function SankeyPanel({ model, result, commodity, year }: { model: Model; 
           );
         })}
       </svg>
-      <p class="hint">Stage → stage value chains are not drawn: the dataset's production stages carry no flows between stages.</p>
-    </section>
+    </>
   );
 }

@@ -10,6 +10,8 @@ export interface Embargo { exporter: string; importer: string }
 export interface WhatIf {
   closedRoutes: string[];
   closedNodes: string[];
+  /** Sea chokepoints closed (chokepoints.csv ids): `close_chokepoint`. */
+  closedChokepoints: string[];
   lostTransit: string[];
   /** Route id → capacity tried, in the route's own unit (routes.csv `unit`). */
   capacities: Record<string, number>;
@@ -25,12 +27,16 @@ export interface ViewState {
   /** Selected flow `EXPORTER>IMPORTER` (its transit states are highlighted), '' for none. */
   flow: string;
   whatIf: WhatIf;
+  /** Value chains: each stage's world holders (default) or the importer's deliveries by origin. */
+  chain?: 'world' | 'deliveries';
+  /** Value chains: figures up to this year (default: the latest). */
+  chainYear?: number;
 }
 
-export const emptyWhatIf = (): WhatIf => ({ closedRoutes: [], closedNodes: [], lostTransit: [], capacities: {}, embargoes: [] });
+export const emptyWhatIf = (): WhatIf => ({ closedRoutes: [], closedNodes: [], closedChokepoints: [], lostTransit: [], capacities: {}, embargoes: [] });
 
 export function isEmpty(w: WhatIf): boolean {
-  return !w.closedRoutes.length && !w.closedNodes.length && !w.lostTransit.length && !Object.keys(w.capacities).length && !w.embargoes.length;
+  return !w.closedRoutes.length && !w.closedNodes.length && !w.closedChokepoints.length && !w.lostTransit.length && !Object.keys(w.capacities).length && !w.embargoes.length;
 }
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
@@ -47,7 +53,10 @@ export function readState(search: string, fallback: ViewState): ViewState {
     if (route && ID.test(route) && Number.isFinite(Number(value)) && Number(value) >= 0) capacities[route] = Number(value);
   }
   const ids = (name: string) => list(q.get(name)).filter((id) => ID.test(id));
+  const chainYear = Number(q.get('chainyear'));
   return {
+    ...(q.get('chain') === 'world' || q.get('chain') === 'deliveries' ? { chain: q.get('chain') as 'world' | 'deliveries' } : {}),
+    ...(Number.isInteger(chainYear) && chainYear > 1900 ? { chainYear } : {}),
     view,
     importer: ids('importer')[0] ?? fallback.importer,
     commodity: ids('commodity')[0] ?? fallback.commodity,
@@ -57,6 +66,7 @@ export function readState(search: string, fallback: ViewState): ViewState {
     whatIf: {
       closedRoutes: ids('close'),
       closedNodes: ids('node'),
+      closedChokepoints: ids('choke'),
       lostTransit: ids('transit'),
       capacities,
       embargoes: ids('embargo').map((e) => e.split('>')).filter((p) => p.length === 2 && p[0] && p[1]).map(([exporter, importer]) => ({ exporter, importer })),
@@ -73,9 +83,12 @@ export function writeState(s: ViewState): string {
   q.set('year', String(s.year));
   q.set('stage', s.stage);
   if (s.flow) q.set('flow', s.flow);
+  if (s.chain) q.set('chain', s.chain);
+  if (s.chainYear !== undefined) q.set('chainyear', String(s.chainYear));
   const w = s.whatIf;
   if (w.closedRoutes.length) q.set('close', w.closedRoutes.join(','));
   if (w.closedNodes.length) q.set('node', w.closedNodes.join(','));
+  if (w.closedChokepoints.length) q.set('choke', w.closedChokepoints.join(','));
   if (w.lostTransit.length) q.set('transit', w.lostTransit.join(','));
   const caps = Object.entries(w.capacities);
   if (caps.length) q.set('cap', caps.map(([r, v]) => `${r}:${v}`).join(','));
@@ -97,6 +110,7 @@ export function whatIfYaml(model: Model, s: Pick<ViewState, 'commodity' | 'year'
   const changes: string[] = [];
   for (const route of w.closedRoutes) changes.push(`  - type: close_route\n    route: ${quote(route)}`);
   for (const node of w.closedNodes) changes.push(`  - type: close_node\n    node: ${quote(node)}`);
+  for (const chokepoint of w.closedChokepoints) changes.push(`  - type: close_chokepoint\n    chokepoint: ${quote(chokepoint)}`);
   for (const country of w.lostTransit) changes.push(`  - type: lose_transit\n    country: ${quote(country)}`);
   for (const [id, value] of Object.entries(w.capacities)) {
     const route = model.route(id);

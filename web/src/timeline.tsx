@@ -1,9 +1,12 @@
 // Timeline: the dataset's agreements and events on a time axis, filterable by actor and type, each with its
 // sources; an article pasted here goes through the news reader (POST /ingest, `corridor ingest`) and its candidate
-// events can be accepted onto the timeline or rejected.
-import { useRef, useState } from 'preact/hooks';
+// events can be accepted onto the timeline or rejected. In a dataset the page may write (the working copy that
+// `corridor serve` makes), the candidates are kept in the store (POST /ingest {save: true}) and accepting one
+// stores the dataset's next version with the event (POST /events/candidates/ID/accept), which the page then loads:
+// the event stays on the timeline after a reload. Otherwise they are accepted in this page only, and it says why.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Model } from '../../src/model/model.ts';
-import { api } from './api.ts';
+import { api, type WorkingDataset } from './api.ts';
 import { sourceLine, sourcesOf, sourceUrl } from './format.ts';
 import { ChartExport, TableExport } from './widgets.tsx';
 
@@ -24,7 +27,15 @@ function ticks(t0: number, t1: number): number[] {
   return years;
 }
 
-export function TimelinePanel({ model }: { model: Model }) {
+export interface TimelineProps {
+  model: Model;
+  /** The dataset shown, and whether accepted events can be stored in it. */
+  working: WorkingDataset | undefined;
+  /** Loads the dataset again (after an event was stored in its next version). */
+  onDatasetChanged: () => Promise<void>;
+}
+
+export function TimelinePanel({ model, working, onDatasetChanged }: TimelineProps) {
   const chart = useRef<SVGSVGElement>(null);
   const [actor, setActor] = useState('');
   const [type, setType] = useState('');
@@ -48,17 +59,48 @@ export function TimelinePanel({ model }: { model: Model }) {
   const t0 = Math.min(...times);
   const t1 = Math.max(...times, t0 + 1);
   const x = (d: string) => 20 + ((Date.parse(d) - t0) / (t1 - t0)) * (WIDTH - 40);
+  const stored = working?.writable === true;
+  // Candidates kept in the store and waiting for review (from this page earlier, or from `corridor ingest --save`).
+  const refresh = async () => {
+    if (!stored) return;
+    try { setCandidates((await api.candidates<Candidate>(working!.name)).map((c) => c.event)); } catch (e) { setMessage(`could not list the candidates waiting for review: ${(e as Error).message}`); }
+  };
+  useEffect(() => { void refresh(); }, [working?.name, working?.writable]);
   const read = async () => {
     setMessage('reading…');
     try {
-      const result = await api.ingest<{ events: Candidate[]; warnings: string[] }>(text, published || undefined);
-      setCandidates(result.events);
-      setMessage(`${result.events.length} candidate event(s)${result.warnings.length ? `; ${result.warnings.join('; ')}` : ''}`);
+      const result = await api.ingest<{ events: Candidate[]; warnings: string[]; saved?: { dataset: string; added: number; existing: number } }>(text, published || undefined, stored ? working!.name : undefined);
+      const found = `${result.events.length} candidate event(s)${result.warnings.length ? `; ${result.warnings.join('; ')}` : ''}`;
+      if (result.saved) {
+        await refresh();
+        setMessage(`${found}; kept for review in dataset ${result.saved.dataset} (${result.saved.added} new, ${result.saved.existing} kept before)`);
+      } else {
+        setCandidates(result.events);
+        setMessage(`${found}; not stored: ${working?.why || 'the page has no dataset it may write'}`);
+      }
     } catch (e) { setMessage(`the news reader refused: ${(e as Error).message}`); }
   };
-  const decide = (c: Candidate, accept: boolean) => {
-    setCandidates(candidates.filter((x) => x !== c));
-    if (accept && c.date) setAccepted([...accepted, { id: c.id, date: c.date, kind: 'candidate', type: c.type, actors: [c.source ?? '', ...c.targets].filter(Boolean), summary: c.sentence.text, sources: [] }]);
+  const decide = async (c: Candidate, accept: boolean) => {
+    if (!stored) {
+      setCandidates(candidates.filter((x) => x !== c));
+      if (accept && c.date) setAccepted([...accepted, { id: c.id, date: c.date, kind: 'candidate', type: c.type, actors: [c.source ?? '', ...c.targets].filter(Boolean), summary: c.sentence.text, sources: [] }]);
+      setMessage(accept ? `${c.id} accepted in this page only (${working?.why || 'no dataset it may write'})` : `${c.id} rejected`);
+      return;
+    }
+    try {
+      if (accept) {
+        const r = await api.accept(working!.name, c.id);
+        const done = r.status === 'accepted' ? `${c.id} accepted: event ${r.eventId} stored in dataset ${r.dataset.name} version ${r.dataset.version}` : `${c.id} is a duplicate of event ${r.eventId}: nothing stored`;
+        setMessage(done);
+        setCandidates(candidates.filter((x) => x !== c));
+        if (r.status === 'accepted') await onDatasetChanged().catch((e: Error) => setMessage(`${done}; the page could not load that version (${e.message}): reload it`));
+        return;
+      } else {
+        await api.reject(working!.name, c.id);
+        setMessage(`${c.id} rejected (recorded in the store)`);
+      }
+      setCandidates(candidates.filter((x) => x !== c));
+    } catch (e) { setMessage(`${c.id} not ${accept ? 'accepted' : 'rejected'}: ${(e as Error).message}`); }
   };
   return (
     <section aria-labelledby="timeline-title">
@@ -92,6 +134,7 @@ export function TimelinePanel({ model }: { model: Model }) {
         ))}
       </ol>
       <h3>Read an article</h3>
+      <p class="hint" data-testid="working-dataset">{stored ? `Candidates are kept for review in dataset "${working!.name}"${working!.version ? ` (version ${working!.version})` : ''}; an accepted one is stored as its next version.` : `Candidates are not stored: ${working?.why || 'the page has no dataset it may write'}.`}</p>
       <div class="field">
         <label for="article">Article text</label>
         <textarea id="article" rows={5} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
@@ -102,8 +145,8 @@ export function TimelinePanel({ model }: { model: Model }) {
       <p role="status" data-testid="ingest-status">{message}</p>
       <ul data-testid="candidates">{candidates.map((c) => (
         <li key={c.id}>{c.date ?? 'no date'} {c.type} {c.source ?? '?'} → {c.targets.join(', ') || '—'} (tone {c.tone}, confidence {c.confidence}): “{c.sentence.text}”
-          <button type="button" onClick={() => decide(c, true)} aria-label={`Accept ${c.id}`}>accept</button>
-          <button type="button" onClick={() => decide(c, false)} aria-label={`Reject ${c.id}`}>reject</button></li>
+          <button type="button" onClick={() => void decide(c, true)} aria-label={`Accept ${c.id}`}>accept</button>
+          <button type="button" onClick={() => void decide(c, false)} aria-label={`Reject ${c.id}`}>reject</button></li>
       ))}</ul>
     </section>
   );

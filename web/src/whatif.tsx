@@ -12,6 +12,7 @@ import { nameOf, num } from './format.ts';
 import type { Solver } from './solver.ts';
 import { emptyWhatIf, type ViewState, type WhatIf } from './state.ts';
 import { TableExport } from './widgets.tsx';
+import { exportersOf, marketOf, marketRows, scenarioColumns, type Row } from './market.ts';
 
 export interface WhatIfProps {
   model: Model;
@@ -34,6 +35,7 @@ export function whatIfOf(model: Model, yaml: string): { whatIf: WhatIf; other: s
     const route = typeof v.route === 'string' ? model.route(v.route) : undefined;
     if (change.type === 'close_route') w.closedRoutes.push(String(v.route));
     else if (change.type === 'close_node') w.closedNodes.push(String(v.node));
+    else if (change.type === 'close_chokepoint') w.closedChokepoints.push(String(v.chokepoint));
     else if (change.type === 'lose_transit') w.lostTransit.push(String(v.country));
     else if (change.type === 'embargo' && (v.share === undefined || v.share === 1)) w.embargoes.push({ exporter: String(v.exporter), importer: String(v.importer) });
     else if (change.type === 'cut_capacity' && route?.capacity !== undefined && v.volume === undefined) w.capacities[route.id] = route.capacity * (1 - Number(v.fraction));
@@ -48,7 +50,13 @@ function Controls({ model, state, onChange }: Pick<WhatIfProps, 'model' | 'state
   const routes = model.tables.route.filter((r) => r.commodity === state.commodity && r.status !== 'closed');
   const legs = routes.flatMap((r) => model.legs(r.id));
   const nodeIds = new Set(legs.flatMap((l) => [l.from, l.to]));
-  const nodes = model.tables.node.filter((n) => nodeIds.has(n.id) && (n.kind === 'chokepoint' || n.kind === 'port' || n.kind === 'terminal'));
+  const lanes = model.tables.seaLane.filter((l) => l.commodity === state.commodity);
+  // Sea chokepoints (chokepoints.csv) that a lane of the commodity passes, then the others.
+  const onLanes = (id: string) => lanes.filter((l) => l.chokepoints.includes(id)).map((l) => l.id);
+  // Those the commodity's lanes pass, or whose node its routes cross (close_chokepoint closes those routes too).
+  const chokepoints = model.tables.chokepoint.filter((c) => onLanes(c.id).length > 0 || nodeIds.has(c.id));
+  const chokepointIds = new Set(model.tables.chokepoint.map((c) => c.id));
+  const nodes = model.tables.node.filter((n) => nodeIds.has(n.id) && !chokepointIds.has(n.id) && (n.kind === 'chokepoint' || n.kind === 'port' || n.kind === 'terminal'));
   const transit = [...new Set(routes.flatMap((r) => model.routeCountries(r.id).slice(1, -1)))].sort();
   const flows = model.tables.flow.filter((f) => f.commodity === state.commodity && f.year === state.year);
   const exporters = [...new Set(flows.map((f) => f.exporter))].filter((e) => !model.isAggregate(e)).sort();
@@ -83,7 +91,22 @@ function Controls({ model, state, onChange }: Pick<WhatIfProps, 'model' | 'state
         })}
       </fieldset>
       <fieldset>
-        <legend>Chokepoints, ports and terminals (tick to close)</legend>
+        <legend>Sea chokepoints (tick to close: flows through them take their lane's alternative, or stop)</legend>
+        {chokepoints.length === 0 && <p class="hint">No sea lane or route of {state.commodity.replaceAll('_', ' ')} passes a chokepoint of chokepoints.csv.</p>}
+        {chokepoints.map((c) => {
+          const through = onLanes(c.id);
+          return (
+            <div key={c.id}>
+              <input type="checkbox" id={`choke-${c.id}`} checked={w.closedChokepoints.includes(c.id)} aria-describedby={`choke-${c.id}-lanes`}
+                onChange={(e) => onChange({ ...w, closedChokepoints: toggle(w.closedChokepoints, c.id, (e.target as HTMLInputElement).checked) })} />
+              <label for={`choke-${c.id}`}>{c.name}</label>{' '}
+              <span class="hint" id={`choke-${c.id}-lanes`}>{through.length ? `lanes: ${through.join(', ')}` : 'on a route (its node)'}</span>
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>Ports and terminals (tick to close)</legend>
         {nodes.map((n) => (
           <div key={n.id}>
             <input type="checkbox" id={`node-${n.id}`} checked={w.closedNodes.includes(n.id)} onChange={(e) => onChange({ ...w, closedNodes: toggle(w.closedNodes, n.id, (e.target as HTMLInputElement).checked) })} />
@@ -153,6 +176,7 @@ export function ResultTable({ result }: { result: ScenarioResult }) {
         ))}</tbody>
       </table>
       </div>
+      <MarketAndExporters result={result} />
       {movers.length > 0 && (
         <table>
           <caption>Who gains and who loses ({result.valueUnit}: volume change × price or transit fee) <TableExport name={`whatif-actors-${result.scenario.commodity}-${result.scenario.year}`} label="the gains and losses" header={['country', 'role', 'volume change', 'value change']} rows={movers.map((a) => [a.country, a.role, a.volumeChange, a.valueChange])} /></caption>
@@ -164,7 +188,27 @@ export function ResultTable({ result }: { result: ScenarioResult }) {
   );
 }
 
-interface Row { section: string; id: string; unit: string; values: (number | null)[] }
+
+/** The world-market price change and the exporters' revenue changes, where the result has them. */
+function MarketAndExporters({ result }: { result: ScenarioResult }) {
+  const market = marketOf(result);
+  const exporters = exportersOf(result)?.filter((e) => Math.abs(e.revenueChange) > 1e-9 || Math.abs(e.volumeChange) > 1e-9);
+  if (!market && !exporters) return null;
+  const range = market && market.priceChangeLow !== null && market.priceChangeHigh !== null ? ` (range ${num(market.priceChangeLow, 2)} to ${num(market.priceChangeHigh, 2)})` : '';
+  return (
+    <div data-testid="market">
+      {market && <p>World-market price change <strong data-testid="price-change">{num(market.priceChange, 2)}</strong> {market.priceUnit}{range}</p>}
+      {exporters && exporters.length > 0 && (
+        <table data-testid="exporters-table">
+          <caption>Exporters' revenue ({result.valueUnit}; volumes in {result.unit}) <TableExport name={`whatif-exporters-${result.scenario.commodity}-${result.scenario.year}`} label="the exporters' revenue changes"
+            header={['exporter', 'volume change', 'revenue change', 'discount loss', 'transport cost change']} rows={exporters.map((e) => [e.exporter, e.volumeChange, e.revenueChange, e.discountLoss, e.transportCostChange])} /></caption>
+          <thead><tr><th scope="col">Exporter</th><th scope="col">Volume change</th><th scope="col">Revenue change</th><th scope="col">Discount loss</th><th scope="col">Transport cost change</th></tr></thead>
+          <tbody>{exporters.map((e) => <tr key={e.exporter} data-exporter={e.exporter}><td>{e.exporter}</td><td>{num(e.volumeChange)}</td><td data-field="revenue">{num(e.revenueChange)}</td><td>{num(e.discountLoss)}</td><td>{num(e.transportCostChange)}</td></tr>)}</tbody>
+        </table>
+      )}
+    </div>
+  );
+}
 
 /**
  * Rows the comparison adds to compareScenarios': each importer's price (marginal cost of one more unit of demand)
@@ -179,8 +223,9 @@ function extraRows(c: Comparison, baselines: Map<number, ScenarioResult>): Row[]
     rows.set(key, row);
   };
   for (const [column, base] of baselines) for (const imp of base.importers) set('price', imp.importer, base.priceUnit, column, imp.marginalCost);
+  const columns = scenarioColumns(c);
   c.scenarios.forEach((r, k) => {
-    const column = c.columns.findIndex((col, i) => col.kind === 'scenario' && c.columns.slice(0, i).filter((x) => x.kind === 'scenario').length === k);
+    const column = columns[k];
     for (const imp of r.importers) set('price', imp.importer, r.priceUnit, column, imp.marginalCost);
     for (const a of r.actors) if (a.valueChange !== null && Math.abs(a.valueChange) > 1e-9) set('gains and losses', `${a.country} (${a.role})`, r.valueUnit, column, a.valueChange);
   });
@@ -222,7 +267,7 @@ function Saved({ model, state, yaml, solver, onChange }: Pick<WhatIfProps, 'mode
       for (const [i, c] of compared.columns.entries()) {
         if (c.kind === 'baseline') baselines.set(i, await solver.scenario(`name: baseline\ncommodity: ${c.commodity}\nyear: ${c.year}\nchanges: []\n`));
       }
-      setComparison({ comparison: compared, extra: extraRows(compared, baselines) });
+      setComparison({ comparison: compared, extra: [...marketRows(compared), ...extraRows(compared, baselines)] });
       setMessage('');
     } catch (e) { setMessage(`could not compare: ${(e as Error).message}`); }
   };

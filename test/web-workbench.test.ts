@@ -102,12 +102,14 @@ test('EU27, crude oil, CPC closed by hand: the page shows the CLI\'s figures for
   assert.equal(figure(await row.locator('[data-field=cost]').textContent()), Number(eu.costChange.toFixed(3)));
   assert.ok(Math.abs(figure(await page.textContent('[data-testid=objective-change]')) - (r.solver.objective - r.solver.baselineObjective)) <= 5e-4);
   // By hand (2024): the CPC's 51.3 Mt at 38 USD/t stop; the Aktau berths' 7.5 Mt come by the Makhachkala tankers
-  // (7.06 USD/t, cheaper than the BTC's 24); the other 43.8 Mt from the world market, which is 43.8 Mt shorter. World
-  // demand 102.8 mb/d = 102.8 × 365 / 7.3 = 5,140 Mt/yr, 4,685 of it outside the network (5,140 − the EU's 455);
-  // slopes 0.11 × 5140 / 591.3 = 0.95620 and 0.13 × 4685 / 591.3 = 1.03002 Mt/yr per USD/t; the price rises
-  // 43.8 / 1.98622 = 22.052 USD/t, on all 455 Mt the EU buys. 7.5·7.06 − 51.3·38 + 455·22.052 = 52.95 − 1949.4 + 10033.7 = 8137.2.
-  assert.ok(Math.abs(eu.worldMarket - 43.8) < 1e-6, `world market ${eu.worldMarket}`);
-  assert.ok(Math.abs(eu.costChange - 8137.2) < 0.1, `${eu.costChange} vs 8137.2`);
+  // (7.06 USD/t, cheaper than the BTC's 24); of the other 43.8 Mt, the EU draws what its oil stocks may release in a
+  // year, 90 days × 455 / 365 × 0.088 = 9.8729 Mt (stocks are drawn once the price rises above refilling), and buys
+  // 33.9271 Mt on the world market. World demand 102.8 mb/d = 102.8 × 365 / 7.3 = 5,140 Mt/yr, 4,685 of it outside the
+  // network (5,140 − the EU's 455); slopes 0.11 × 5140 / 591.3 = 0.95620 and 0.13 × 4685 / 591.3 = 1.03002 Mt/yr per
+  // USD/t; the price rises 33.9271 / 1.98622 = 17.0813 USD/t, on the 455 − 9.8729 = 445.1271 Mt the EU buys.
+  // 7.5·7.06 − 51.3·38 + 445.1271·17.0813 = 52.95 − 1949.4 + 7603.3 = 5706.9.
+  assert.ok(Math.abs(eu.worldMarket - 33.9271) < 1e-3, `world market ${eu.worldMarket}`);
+  assert.ok(Math.abs(eu.costChange - 5706.9) < 0.1, `${eu.costChange} vs 5706.9`);
   // The map draws CPC closed; hovering a route shows its figure with unit and year and its source with its year.
   assert.equal(await page.getAttribute('path[data-route=cpc]', 'stroke'), '#c0392b');
   // The pointer on the middle of the route's line (where it is drawn, not the centre of its bounding box).
@@ -168,9 +170,10 @@ test('the Turkish Straits closed by hand: the page shows the CLI\'s figures for 
   assert.equal(figure(await page.textContent('[data-testid=world-market]')), Number(r.worldMarket.scenario.toFixed(3)));
   // By hand (2024): every CPC cargo and the Makhachkala tankers pass the straits (sea_lanes.csv), so both stop for the
   // EU; the Aktau berths' 7.5 Mt now go by the BTC (24 USD/t) and the other 43.8 Mt of the CPC's 51.3 come from the
-  // world market at 96.6 USD/t: 43.8·96.6 + 7.5·24 − 51.3·38 = 4231.08 + 180 − 1949.4 = 2461.68 (the CPC alone: 2334.63).
+  // EU's oil stocks (9.8729 Mt) and the world market (33.9271 Mt), whose price rises 17.0813 USD/t on the 445.1271 Mt
+  // the EU buys (worked out in the CPC test above): 7.5·24 − 51.3·38 + 445.1271·17.0813 = 180 − 1949.4 + 7603.3 = 5833.9.
   const eu = r.importers.find((i) => i.importer === 'EU27')!;
-  assert.ok(Math.abs(eu.costChange - 2461.68) < 0.01, `${eu.costChange} vs 2461.68`);
+  assert.ok(Math.abs(eu.costChange - 5833.9) < 0.1, `${eu.costChange} vs 5833.9`);
   // The map: the straits marked closed, the lanes through them red, the Suez lanes not.
   assert.equal(await page.getAttribute('[data-chokepoint=turkish_straits]', 'data-closed'), 'true');
   assert.equal(await page.getAttribute('[data-chokepoint=suez]', 'data-closed'), 'false');
@@ -315,12 +318,13 @@ test('a what-if saved through the API with the session token is listed and compa
   const cells = async (row: string) => (await page.locator(`[data-testid=comparison] tr[data-row="${row}"] td`).allTextContents()).slice(1).map(figure);
   assert.deepEqual(await cells('unserved|EU27'), [0, r.importers.find((i) => i.importer === 'EU27')!.unserved]);
   // The EU's price (marginal cost of one more tonne): the world price, 602.2 USD/t in the baseline; after, the price
-  // that clears a world market 25.5 Mt/yr shorter (Kazakh exports fall from 70.5 to 45.0 Mt/yr; the Russian crude the
-  // KCP no longer carries is sold to other buyers, so it is not short), as the CLI's run shows: slopes 0.11 × 5,085 / 602.2
-  // and 0.13 × 4,025.2 / 602.2 sum to 1.7978 Mt/yr per USD/t, so 602.2 + 25.5 / 1.7978 = 616.38 (rounded in the cell).
+  // that clears a world market shorter by the 25.5 Mt/yr Kazakh exports fall (70.5 to 45.0; the Russian crude the KCP
+  // no longer carries is sold to other buyers, so it is not short) less the 90 × 471.5 / 365 × 0.088 = 10.2309 Mt the
+  // EU's oil stocks may release in a year, as the CLI's run shows: slopes 0.11 × 5,085 / 602.2 and 0.13 × 4,025.2 / 602.2
+  // sum to 1.7978 Mt/yr per USD/t, so 602.2 + (25.5 − 10.2309) / 1.7978 = 610.69 (rounded in the cell).
   const euPrice = await cells('price|EU27');
   assert.equal(euPrice[0], 602.2);
-  assert.ok(Math.abs(euPrice[1] - 616.38) < 0.01, `EU price after ${euPrice[1]}`);
+  assert.ok(Math.abs(euPrice[1] - 610.69) < 0.01, `EU price after ${euPrice[1]}`);
   const kaz = r.actors.find((a) => a.country === 'KAZ' && a.role === 'exporter')!;
   assert.equal((await cells('gains and losses|KAZ (exporter)'))[1], Number(kaz.valueChange.toFixed(3)));
   // The price change and the exporters' revenue: shown as the CLI gives them where results carry them, else absent.

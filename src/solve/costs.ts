@@ -150,10 +150,16 @@ function stockDrawCost(network: FlowNetwork, settings: NetworkSetting[], timeVal
     volume += arc.baseline;
     cost += arc.baseline * (route.cost + (lane?.cost ?? 0) + timeValue * ((route.transitDays ?? 0) + (lane?.transitDays ?? 0)));
   }
-  const value = volume > 0 ? cost / volume : 0;
+  const transport = volume > 0 ? cost / volume : 0;
+  // In a two-sided market the world's barrels are priced in the LP (a unit sold to other buyers earns the price), so
+  // the refill is priced too: a stock is drawn only when buying now would cost more than buying back at the year's price.
+  const market = network.world.mode === 'market';
+  const value = transport + (market ? network.world.price : 0);
   settings.push({
     name: 'stock_draw_cost', value: shown(network, value), unit: network.priceUnit, origin: 'default',
-    note: 'the cost of refilling a unit drawn: bought back at the year\'s price along the baseline routes, so the mean transport cost of the baseline flows ' +
+    note: (market
+      ? 'the cost of refilling a unit drawn: bought back at the year\'s price plus the mean transport cost of the baseline flows, so stocks are drawn only when the price rises above it '
+      : 'the cost of refilling a unit drawn: bought back at the year\'s price along the baseline routes, so the mean transport cost of the baseline flows ') +
       '(assumption: interest on the stock while it is drawn, handling, and a refill price different from the year\'s are not counted)',
   });
   return value;

@@ -126,6 +126,8 @@ export interface SentenceView {
   /** The source and targets of the sentence's previous clause: "… and vowed to respond" shares them. */
   previousClauseSource: string | null;
   previousClauseTargets: string[];
+  /** Whether the sentence's previous event was a speech act ("blamed Russia for a strike that damaged …"). */
+  previousClauseSpeech: boolean;
   /** The sentence in one line, made once for all its clauses. */
   text?: string;
 }
@@ -151,6 +153,7 @@ export function viewSentence(a: Article, s: Sentence, si: number): SentenceView 
     reporting: findReporting(tokens, s, mentions.filter((m) => !m.excluded && !m.routeName)),
     previousClauseSource: null,
     previousClauseTargets: [],
+    previousClauseSpeech: false,
   };
 }
 

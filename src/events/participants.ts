@@ -23,7 +23,7 @@ const AGENT_NOUN = /^(?:\p{Ll}+(?:ists|ians)|(?:refin|produc|export|import|trad|
 const DEED_NOUN = new Set(['exports', 'export', 'imports', 'shipments', 'deliveries', 'supplies', 'sales', 'purchases', 'investment', 'investments',
   'strikes', 'attacks', 'sanctions', 'tariffs', 'restrictions', 'policy', 'decision', 'move', 'actions', 'pressure']);
 /** Words that may stand between a trigger and the thing it acts on: "imposed on the Iranian tankers", "blocked Kazakh grain". */
-const OBJECT_LEAD = new Set(['on', 'against', 'to', 'in', 'into', 'at', 'over', 'the', 'a', 'an', 'its', 'their', 'new', 'all', 'some']);
+const OBJECT_LEAD = new Set(['on', 'against', 'to', 'in', 'into', 'at', 'over', 'of', 'the', 'a', 'an', 'its', 'their', 'new', 'all', 'some']);
 /**
  * Whether a mention is a party: a state named as such, a demonym before people or bodies, or a demonym on the very
  * thing the trigger acts on — its object or the complement of its preposition ("sanctions on Iranian tankers",
@@ -80,7 +80,9 @@ export function findSource(a: Article, v: SentenceView, c: ClauseView): SourceFi
   const who: SourceFinding = { source: namedSource(a.tokens, c, passive), sourceState: null, sourceBasis: 'none', inheritedTargets: [], patientOf: null };
   sourceFromPlace(v, c, who);
   if (who.source) { who.sourceState = who.source.state; who.sourceBasis = 'explicit'; }
-  if (!who.source) impliedSource(a, v, c, who);
+  if (!who.source && c.clause.outer) outerSource(a.tokens, v, c, who);
+  // A relative clause on a thing without an acting state of its own: who acts is read from the event's type.
+  if (!who.source && !who.sourceState && c.clause.outer?.kind !== 'relative') impliedSource(a, v, c, who);
   if (!who.sourceState) sourceByType(a.tokens, v, c, who, passive);
   return who;
 }
@@ -110,6 +112,34 @@ function sourceFromPlace(v: SentenceView, c: ClauseView, who: SourceFinding): vo
   const where = [...v.linkMatches.flatMap((m) => m.entry.value), ...v.placeMentions.map((p): LinkTarget => ({ kind: 'place', name: p.name, id: null, state: p.state ?? undefined }))]
     .find((l) => l.kind === 'place' && l.state && l.state !== source.state);
   if (where?.state) { who.patientOf = source.state; who.sourceState = where.state; who.sourceBasis = 'place'; who.source = undefined; }
+}
+
+/**
+ * The actor a relative clause hangs on: a mention that ends at the antecedent, or the name of a body that ends there
+ * ("Pemex, which …", "the Chinese Minister of Commerce, who …": a run of capitalised words and "of" back to the actor).
+ */
+export function antecedentActor(tokens: readonly Token[], v: SentenceView, antecedent: number): Mention | undefined {
+  let k = antecedent;
+  for (let steps = 0; k >= v.s.first && steps < 6; steps++, k--) {
+    const m = v.actorMentions.find((x) => x.last - 1 === k && x.state !== null);
+    if (m) return m.modifier && !AGENT_NOUN.test(tokens[m.last]?.lower ?? '') && m.last - 1 === antecedent ? undefined : m;
+    const t = tokens[k];
+    if (!(t.cap || t.lower === 'of' || t.lower === 'the')) return undefined;
+  }
+  return undefined;
+}
+
+// A clause whose subject stands outside it. A relative clause on an actor ("Pemex, which halted …") and the rest of a
+// clause it interrupted ("…, resumed them") have that actor as subject. A relative clause on a thing or an event
+// ("shut the oilfield, which halted shipments to Italy") tells what the previous clause's act did: its source acts,
+// unless that act was a speech act (what is said about a strike is not done by the speaker).
+function outerSource(tokens: readonly Token[], v: SentenceView, c: ClauseView, who: SourceFinding): void {
+  const outer = c.clause.outer!;
+  const actor = antecedentActor(tokens, v, outer.antecedent);
+  if (actor?.state) { who.source = actor; who.sourceState = actor.state; who.sourceBasis = 'explicit'; return; }
+  if (outer.kind === 'relative' && v.previousClauseSource && !v.previousClauseSpeech && c.before.length === 0) {
+    who.sourceState = v.previousClauseSource; who.sourceBasis = 'inherited';
+  }
 }
 
 // A subject the clause does not name: a pronoun for the speaker or the last source, "the two countries", a clause that shares its subject.

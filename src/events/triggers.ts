@@ -40,6 +40,16 @@ export function isEventVerb(token: Token | undefined): boolean {
   return !!token && (TRIGGERS_BY_HEAD.get(token.lower) ?? []).some((t) => t.type !== 'STATEMENT' && t.weight >= 5 && /(?:ed|s|t|d)$/.test(token.lower));
 }
 
+/**
+ * Whether the token is a finite verb that tells an act, speech acts and appeals included ("halted", "welcomed", "calls"
+ * before "on"): a verb that can head a clause of its own after "and", a comma or a relative pronoun.
+ */
+export function isActVerb(token: Token | undefined): boolean {
+  if (!token || !/(?:ed|s|t|d)$/.test(token.lower)) return false;
+  return (TRIGGERS_BY_HEAD.get(token.lower) ?? []).some((t) => t.verbs.has(token.lower) && t.weight >= 4 &&
+    (t.type !== 'STATEMENT' || (t.seed !== undefined && APPEAL_SEEDS.has(t.seed))));
+}
+
 // Every trigger of a clause, each weighed down where the words around it make it a topic, background or an event already told.
 function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) => boolean, mentionStarts: Set<number>): Found[] {
   const found: Found[] = [];

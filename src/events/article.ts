@@ -36,6 +36,8 @@ export interface Article {
   /** The last acting state and the parties of the last event: "he", "the two countries" refer to them. */
   lastSource: string | null;
   lastParties: string[];
+  /** The first state a previous sentence names as such (not by a demonym on a thing): "its energy ministry" may be its. */
+  lastNamed: string | null;
 }
 
 // Tokens and sentences are made once and shared by every step; the headline is the article's title.
@@ -51,7 +53,7 @@ export function readArticle(input: string, text: string, published: string | nul
   const dateline = leadIndex >= 0 ? findDateline(text, sentences[leadIndex].start, sentences[leadIndex].end, published) : null;
   return {
     input, text, tokens, sentences, published, links, result, actors: new ActorList(), drafts: [], unresolvedDates: [],
-    dateline, dateCache: new Map(), storyDate: null, lastSource: null, lastParties: [],
+    dateline, dateCache: new Map(), storyDate: null, lastSource: null, lastParties: [], lastNamed: null,
   };
 }
 

@@ -52,7 +52,7 @@ export function sentenceClauses(tokens: readonly Token[], s: Sentence, mentions:
       cut(i, i, { kind: 'relative', antecedent: i - 1 });
       continue;
     }
-    if (t.text === ',' && next && APPOSITIVE.has(next.lower) && reducedRelative(tokens, i + 1, s.last, mentionAt)) { cut(i, i + 1); continue; }
+    if (t.text === ',' && next && APPOSITIVE.has(next.lower) && reducedRelative(tokens, i + 1, s.last, mentionAt)) { cut(i, i + 1, { kind: 'appositive', antecedent: i - 1 }); continue; }
     if (t.text === ',' && next && (CLAUSE_BREAK.has(next.lower) || next.lower === 'and')) { cut(i, i + 1); continue; }
     // "met his counterpart on Tuesday, agreed to raise purchases and announced …": a list of verb phrases.
     // Not after a bare noun phrase: "The agreement, signed in Doha, …" is a participle on the noun.

@@ -48,9 +48,10 @@ function noDatasetLinks(): LinkTable {
 // Each clause of a sentence may tell an event of its own.
 function readSentence(a: Article, s: Sentence, si: number): void {
   // A list item starts a story of its own: nothing is inherited from the item before.
-  if (s.item) { a.lastSource = null; a.lastParties = []; }
+  if (s.item) { a.lastSource = null; a.lastParties = []; a.lastNamed = null; }
   const view = viewSentence(a, s, si);
   for (const clause of sentenceClauses(a.tokens, s, view.actorMentions)) readClause(a, view, clause);
+  a.lastNamed = view.actorMentions.find((m) => m.state !== null && !m.modifier)?.state ?? a.lastNamed;
 }
 
 // A clause becomes an event when it has a trigger and someone or something it is about.

@@ -32,9 +32,10 @@ export interface Clause {
   /**
    * A clause whose subject stands outside it: a relative clause (", which halted …", "a strike that damaged …") or the
    * rest of a clause a relative clause interrupted ("Pemex, which halted …, resumed …"). `antecedent` is the token
-   * right before the relative clause: the last word of the noun it hangs on.
+   * right before the relative clause: the last word of the noun it hangs on. An appositive (", a charge Baku dismissed")
+   * names its own actor and reacts to the event of the clause before it.
    */
-  outer?: { kind: 'relative' | 'resumed'; antecedent: number };
+  outer?: { kind: 'relative' | 'resumed' | 'appositive'; antecedent: number };
 }
 
 /** Marks that begin a list item at the start of a line. */
@@ -94,6 +95,9 @@ const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
  */
 export const MAX_SENTENCE_CHARS = 2_000;
 
+/** A first line longer than this (in characters) is the lead wrapped at a fixed width, not a headline. */
+const LONGEST_HEADLINE = 95;
+
 /** Words a line cannot end on when it ends a headline: it runs on into the next line. */
 const RUN_ON_ENDS = new Set([',', ';', ':', '(', '-', '–', 'and', 'or', 'of', 'the', 'a', 'an', 'to', 'in', 'on', 'for', 'with', 'by', 'from', 'at', 'its', 'their']);
 
@@ -147,7 +151,7 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
       const blank = newlines > 1 && /\n[ \t\r\f\v]*\n/.test(text.slice(token.end, next.start));
       // Text wrapped at a fixed width: a first line that runs on into the next ("… the peace process,\na charge …") is
       // the start of the lead, not a headline.
-      if (!blank && !headlineDone && sentences.length === 0 && runsOn(token, next)) { headlineDone = true; continue; }
+      if (!blank && !headlineDone && sentences.length === 0 && (runsOn(token, next) || token.end - tokens[first].start > LONGEST_HEADLINE)) { headlineDone = true; continue; }
       if (blank || (!headlineDone && sentences.length === 0)) {
         const isHeadline = !headlineDone && sentences.length === 0 && !/[.!?]$/.test(token.text);
         headlineDone = true;

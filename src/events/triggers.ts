@@ -23,7 +23,13 @@ export interface Found {
   weight: number;
 }
 
-const DATE_WORD = /^(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the|this|that|friday)/;
+const DATE_WORD = /^(?:\d+(?:st|nd|rd|th)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|weekend|morning|evening)$/;
+/** "on Monday", "on the 5th", "on this day": "on" before a date. */
+function dateAfter(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k]?.lower ?? '';
+  if (w === 'the' || w === 'this' || w === 'that') return DATE_WORD.test(tokens[k + 1]?.lower ?? '') || /^day$/.test(tokens[k + 1]?.lower ?? '');
+  return DATE_WORD.test(w);
+}
 /** Words after which a trigger names a topic, not an event. */
 const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'for', 'discuss', 'discussed', 'discussing', 'discusses']);
 /** Nouns that, after "the" or "this", refer back to an event already told rather than report one. */
@@ -83,7 +89,7 @@ function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) 
         for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (matches(k)) { comp = k; break; }
       }
       // "called on Monday for talks": "on" before a date is no appeal.
-      if (comp >= 0 && tokens[comp].lower === 'on' && DATE_WORD.test(tokens[comp + 1]?.lower ?? '')) continue;
+      if (comp >= 0 && tokens[comp].lower === 'on' && dateAfter(tokens, comp + 1)) continue;
       if (comp >= 0) found.push({ trigger, head: i, first: Math.min(i, comp), last: Math.max(i, comp) + 1, weight });
     }
   }

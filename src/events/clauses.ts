@@ -1,6 +1,6 @@
 // Clauses of a sentence, and the reporting verb ("said", "told") that frames reported speech.
 import type { Mention } from './actors.ts';
-import { isActVerb, isEventVerb } from './triggers.ts';
+import { isActVerb, isEventVerb, isTriggerVerb } from './triggers.ts';
 import type { Clause, Sentence, Token } from './tokens.ts';
 
 const CLAUSE_BREAK = new Set(['while', 'whereas', 'but', 'although', 'though', 'meanwhile']);
@@ -52,6 +52,9 @@ export function sentenceClauses(tokens: readonly Token[], s: Sentence, mentions:
       cut(i, i, { kind: 'relative', antecedent: i - 1 });
       continue;
     }
+    // "will deliver uranium to France under a contract signed on Tuesday": a deal told by a participle is an event of its own.
+    const deal = DEAL_NOUN.test(t.lower) && next && PARTICIPLE.test(next.lower) && isActVerb(next) ? determinerBefore(tokens, i, first) : -1;
+    if (deal > first && hasVerb(tokens, first, deal)) { cut(deal, deal, { kind: 'relative', antecedent: i }); continue; }
     if (t.text === ',' && next && APPOSITIVE.has(next.lower) && reducedRelative(tokens, i + 1, s.last, mentionAt)) { cut(i, i + 1, { kind: 'appositive', antecedent: i - 1 }); continue; }
     if (t.text === ',' && next && (CLAUSE_BREAK.has(next.lower) || next.lower === 'and')) { cut(i, i + 1); continue; }
     // "met his counterpart on Tuesday, agreed to raise purchases and announced …": a list of verb phrases.
@@ -65,9 +68,18 @@ export function sentenceClauses(tokens: readonly Token[], s: Sentence, mentions:
   return clauses;
 }
 
+const DEAL_NOUN = /^(?:agreement|deal|contract|accord|treaty|memorandum|pact|protocol|framework)s?$/;
+const PARTICIPLE = /^(?:\p{Ll}+ed|struck|made|signed|reached)$/u;
+
+/** The determiner that opens the noun phrase ending at i ("a contract", "the new supply deal"), within three words, or -1. */
+function determinerBefore(tokens: readonly Token[], i: number, floor: number): number {
+  for (let k = i - 1; k >= Math.max(floor, i - 4); k--) if (APPOSITIVE.has(tokens[k].lower) || tokens[k].lower === 'its' || tokens[k].lower === 'their') return k;
+  return -1;
+}
+
 /** Whether the tokens [from, to) hold a verb of an act or of saying: a clause, not a bare noun phrase. */
 function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isActVerb(tokens[k]) || isEventVerb(tokens[k]) || REPORTING_VERBS.has(tokens[k].lower)) return true;
+  for (let k = from; k < to; k++) if (isTriggerVerb(tokens[k]) || isEventVerb(tokens[k]) || REPORTING_VERBS.has(tokens[k].lower)) return true;
   return false;
 }
 

@@ -16,6 +16,7 @@ import { prepareText } from './text.ts';
 import type { Clause, Sentence, Token } from './tokens.ts';
 import { agentAfter, clauseTrigger, isSpeechAct, readPolarity, reportedAct, type Found } from './triggers.ts';
 import { states } from './lexicon/countries.ts';
+import type { EventType } from './method.ts';
 
 export type { IngestOptions, IngestResult, EventOut, ActorOut, LinkOut } from './result.ts';
 
@@ -80,7 +81,7 @@ function readClause(a: Article, v: SentenceView, clause: Clause): void {
   });
   const speech = isSpeechAct(a.tokens, top);
   if (sourceState) { a.lastSource = sourceState; v.previousClauseSource = sourceState; v.previousClauseTargets = targets; a.lastParties = [sourceState, ...targets]; v.previousClauseSpeech = speech; }
-  if (speech) readReportedAct(a, v, clause, top);
+  if (speech) readReportedAct(a, v, clause, top, sourceState);
 }
 
 /** Nouns of an event that a definite noun phrase recalls: "the deal, signed in March, …", "the tariff, imposed on Tuesday". */
@@ -129,9 +130,12 @@ function describesAThing(a: Article, v: SentenceView, clause: Clause): boolean {
   return k < clause.last && MODALS.has(a.tokens[k].lower) && !antecedentActor(a.tokens, v, outer.antecedent);
 }
 
+const COMPLAINTS = new Set<EventType>(['DISAPPROVE', 'ACCUSE', 'PROTEST']);
+const MEASURES = new Set<EventType>(['SANCTION', 'DISRUPTION']);
+
 // "denounced the restrictions adopted by London": the act the speech act is about, stated as done with its agent, is
 // a second event. Its source is the agent; its targets the other states named in the content as such.
-function readReportedAct(a: Article, v: SentenceView, clause: Clause, speech: Found): void {
+function readReportedAct(a: Article, v: SentenceView, clause: Clause, speech: Found, speaker: string | null): void {
   const act = reportedAct(a.tokens, v, clause, speech);
   if (!act) return;
   const content: Clause = { first: speech.last, last: clause.last };
@@ -139,7 +143,9 @@ function readReportedAct(a: Article, v: SentenceView, clause: Clause, speech: Fo
   const at = agentAfter(a.tokens, act.head);
   const agent = c.after.find((m) => m.first === at && m.state !== null);
   if (!agent?.state) return;
-  const targets = uniq(c.stateMentions.filter((m) => m !== agent && !m.modifier).map((m) => m.state!)).filter((st) => st !== agent.state);
+  let targets = uniq(c.stateMentions.filter((m) => m !== agent && !m.modifier).map((m) => m.state!)).filter((st) => st !== agent.state);
+  // "Russia denounces the restrictions adopted by London": a measure a state complains of, aimed at no one named, is aimed at it.
+  if (targets.length === 0 && speaker && speaker !== agent.state && COMPLAINTS.has(speech.trigger.type) && MEASURES.has(act.trigger.type)) targets = [speaker];
   const polarity = readPolarity(a.tokens, c);
   const { date, dateBasis } = dateEvent(a, v, c, polarity.hedged);
   const s = v.s;

@@ -165,6 +165,8 @@ function outerSource(tokens: readonly Token[], v: SentenceView, c: ClauseView, w
   if (actor?.state) { who.source = actor; who.sourceState = actor.state; who.sourceBasis = 'explicit'; return; }
   if (outer.kind === 'relative' && v.previousClauseSource && !v.previousClauseSpeech && c.before.length === 0) {
     who.sourceState = v.previousClauseSource; who.sourceBasis = 'inherited';
+    // A deal under which one state delivers to another is theirs: "… to France under a contract signed on Tuesday".
+    if (EVENT_SCALE[c.top.trigger.type].symmetric) who.inheritedTargets = v.previousClauseTargets;
   }
 }
 

@@ -56,6 +56,11 @@ export function isActVerb(token: Token | undefined): boolean {
     (t.type !== 'STATEMENT' || (t.seed !== undefined && APPEAL_SEEDS.has(t.seed))));
 }
 
+/** Whether the token is any form of a trigger verb ("deliver", "signed", "halting"). */
+export function isTriggerVerb(token: Token | undefined): boolean {
+  return !!token && (TRIGGERS_BY_HEAD.get(token.lower) ?? []).some((t) => t.verbs.has(token.lower));
+}
+
 // Every trigger of a clause, each weighed down where the words around it make it a topic, background or an event already told.
 function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) => boolean, mentionStarts: Set<number>): Found[] {
   const found: Found[] = [];

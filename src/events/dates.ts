@@ -222,7 +222,7 @@ export function findDateline(text: string, from: number, to: number, published: 
   const head = text.slice(from, Math.min(to, from + 120));
   const m = /^\s*(?:\p{Lu}[\p{Lu}\p{Ll}.'’ -]{1,40}?(?:,\s*\p{Lu}[\p{L}.' -]{1,30}?)?),\s+((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+((?:19|20)\d{2}))?)\s*(?:\([^)]{1,40}\)\s*)?[-–—]/u.exec(head);
   if (!m) return null;
-  const parsed = chrono.parse(m[1], referenceDate(published), { forwardDate: false })[0];
+  const parsed = dateParser.parse(m[1], referenceDate(published), { forwardDate: false })[0];
   if (!parsed || !parsed.start.isCertain('month') || !parsed.start.isCertain('day')) return null;
   const month = parsed.start.get('month')!;
   const day = parsed.start.get('day')!;
@@ -245,9 +245,13 @@ export function findDates(text: string, from: number, to: number, reference: str
   const unresolved: DateProblem[] = [];
   if (!MAYBE_DATE.test(sentence)) return { dates, unresolved };
   const ref = reference ? referenceDate(reference) : new Date(2000, 0, 1, 12);
-  let results: chrono.ParsedResult[];
+  const results: chrono.ParsedResult[] = [];
   try {
-    results = chrono.parse(sentence, ref, { forwardDate: false });
+    // chrono tries each of its parsers over the whole text it is given: it reads only the stretches around the words that
+    // may start or end a date, which is the same for the dates and far less text.
+    for (const [a, b] of dateWindows(sentence)) {
+      for (const r of dateParser.parse(sentence.slice(a, b), ref, { forwardDate: false })) results.push(a ? Object.assign(r, { index: r.index + a }) as chrono.ParsedResult : r);
+    }
   } catch {
     return { dates, unresolved };
   }
@@ -259,6 +263,56 @@ export function findDates(text: string, from: number, to: number, reference: str
   return { dates, unresolved };
 }
 
+/**
+ * chrono's casual English reader without the parts that read times of day ("at 5 pm", "10:30 GMT") and time zones: an
+ * event is dated to the day, and those parsers cost as much as the rest together.
+ */
+const dateParser = (() => {
+  const parser = chrono.casual.clone();
+  const timeOfDay = new Set(['ENTimeExpressionParser']);
+  const timeRefiners = new Set(['ExtractTimezoneOffsetRefiner', 'ExtractTimezoneAbbrRefiner', 'ENMergeDateTimeRefiner']);
+  parser.parsers = parser.parsers.filter((p) => !timeOfDay.has(p.constructor.name));
+  parser.refiners = parser.refiners.filter((r) => !timeRefiners.has(r.constructor.name));
+  return parser;
+})();
+
+const MAYBE_DATE_ALL = new RegExp(MAYBE_DATE.source, 'gi');
+/** Characters read on either side of a word that may belong to a date: more than the longest date expression around it. */
+const WINDOW_BEFORE = 24;
+const WINDOW_AFTER = 24;
+
+/** Words that make a date only with a word of time after them: "this year", "last June", "next Tuesday". */
+const NEEDS_TIME_AFTER = new Set(['this', 'last', 'next']);
+const TIME_AFTER = /^\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter|weekend|morning|afternoon|evening|night|time|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+/** "May" is a month when a day or a year follows, or a word that marks a month goes before; else the modal verb. */
+const MONTH_MAY_BEFORE = /\b(?:in|on|since|from|until|till|by|early|late|mid|of|last|next|this|through|during|end|beginning|middle)[\s-]*$/i;
+
+// A word the quick filter matched, kept only where it can be part of a date ("this project" and the modal "may" are not).
+function mayStartDate(sentence: string, m: RegExpExecArray): boolean {
+  const word = m[0].toLowerCase();
+  const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
+  if (NEEDS_TIME_AFTER.has(word)) return TIME_AFTER.test(after);
+  if (word === 'may') return /^\s*,?\s*\d/.test(after) || MONTH_MAY_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index));
+  return true;
+}
+
+/** The stretches of a sentence around the words that may belong to a date, widened to whole words and merged where they meet. */
+export function dateWindows(sentence: string): [number, number][] {
+  const windows: [number, number][] = [];
+  MAYBE_DATE_ALL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MAYBE_DATE_ALL.exec(sentence)) !== null) {
+    if (!mayStartDate(sentence, m)) continue;
+    let a = Math.max(0, m.index - WINDOW_BEFORE);
+    let b = Math.min(sentence.length, m.index + m[0].length + WINDOW_AFTER);
+    while (a > 0 && !/\s/.test(sentence[a - 1])) a--;
+    while (b < sentence.length && !/\s/.test(sentence[b])) b++;
+    const last = windows.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b); else windows.push([a, b]);
+  }
+  return windows;
+}
+
 /** Which parts of a date the text gives, as opposed to those chrono fills in. */
 interface Known { y: boolean; m: boolean; d: boolean; w: boolean }
 
@@ -266,7 +320,7 @@ interface Known { y: boolean; m: boolean; d: boolean; w: boolean }
 function withoutCue(r: chrono.ParsedResult, ref: Date): chrono.ParsedResult {
   const cue = /^(?:from|since|until|till)\s+/i.exec(r.text);
   if (cue) {
-    const again = chrono.parse(r.text.slice(cue[0].length), ref, { forwardDate: false })[0];
+    const again = dateParser.parse(r.text.slice(cue[0].length), ref, { forwardDate: false })[0];
     if (again && again.index === 0) return Object.assign(again, { index: r.index + cue[0].length }) as chrono.ParsedResult;
   }
   return r;

@@ -79,7 +79,7 @@ function determinerBefore(tokens: readonly Token[], i: number, floor: number): n
 
 /** Whether the tokens [from, to) hold a verb of an act or of saying: a clause, not a bare noun phrase. */
 function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (isTriggerVerb(tokens[k]) || isEventVerb(tokens[k]) || REPORTING_VERBS.has(tokens[k].lower)) return true;
+  for (let k = from; k < to; k++) if (isTriggerVerb(tokens[k]) || REPORTING_VERBS.has(tokens[k].lower)) return true;
   return false;
 }
 

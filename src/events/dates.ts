@@ -249,7 +249,9 @@ export function findDates(text: string, from: number, to: number, reference: str
   try {
     // chrono tries each of its parsers over the whole text it is given: it reads only the stretches around the words that
     // may start or end a date, which is the same for the dates and far less text.
-    for (const [a, b] of dateWindows(sentence)) {
+    for (const [a, b, weekdayOnly] of dateWindows(sentence)) {
+      const plain = weekdayOnly ? plainWeekdays(sentence, a, b) : undefined;
+      if (plain) { results.push(...plain); continue; }
       for (const r of dateParser.parse(sentence.slice(a, b), ref, { forwardDate: false })) results.push(a ? Object.assign(r, { index: r.index + a }) as chrono.ParsedResult : r);
     }
   } catch {
@@ -296,9 +298,38 @@ function mayStartDate(sentence: string, m: RegExpExecArray): boolean {
   return true;
 }
 
-/** The stretches of a sentence around the words that may belong to a date, widened to whole words and merged where they meet. */
-export function dateWindows(sentence: string): [number, number][] {
-  const windows: [number, number][] = [];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_WORD = /^(?:sun|mon|tues|wednes|thurs|fri|satur)day$/i;
+/** chrono's reading of a weekday ("on Tuesday,", "(Friday)"), with its left word boundary: its modifiers in groups 3 and 5. */
+const WEEKDAY_EXPRESSION = /(\W|^)((?:(?:,|\(|（)\s*)?(?:on\s*?)?(?:(this|last|past|next)\s*)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|weekend|weekday)(?:\s*(?:,|\)|）))?(?:\s*(?:of\s*)?(this|last|past|next)\s*week)?)(?=\W|$)/gi;
+
+/**
+ * The weekdays of a stretch whose only date words are plain weekday names ("on Tuesday"), read as chrono reads them (the
+ * same text and offsets, the weekday the only part known) without running its parsers; undefined when a weekday carries a
+ * modifier ("last Tuesday", "Tuesday next week") and chrono must read it.
+ */
+function plainWeekdays(sentence: string, a: number, b: number): chrono.ParsedResult[] | undefined {
+  const out: chrono.ParsedResult[] = [];
+  const text = sentence.slice(a, b);
+  WEEKDAY_EXPRESSION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WEEKDAY_EXPRESSION.exec(text)) !== null) {
+    if (m[3] || m[5]) return undefined;
+    const day = WEEKDAYS.indexOf(m[4].toLowerCase());
+    if (day < 0) return undefined;
+    const index = a + m.index + m[1].length;
+    out.push({ index, text: m[2], start: { isCertain: (c: string) => c === 'weekday', get: (c: string) => (c === 'weekday' ? day : null) } } as unknown as chrono.ParsedResult);
+    if (m[0].length === 0) WEEKDAY_EXPRESSION.lastIndex++;
+  }
+  return out;
+}
+
+/**
+ * The stretches of a sentence around the words that may belong to a date, widened to whole words and merged where they
+ * meet, each with whether its only such words are weekday names.
+ */
+export function dateWindows(sentence: string): [number, number, boolean][] {
+  const windows: [number, number, boolean][] = [];
   MAYBE_DATE_ALL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MAYBE_DATE_ALL.exec(sentence)) !== null) {
@@ -307,8 +338,9 @@ export function dateWindows(sentence: string): [number, number][] {
     let b = Math.min(sentence.length, m.index + m[0].length + WINDOW_AFTER);
     while (a > 0 && !/\s/.test(sentence[a - 1])) a--;
     while (b < sentence.length && !/\s/.test(sentence[b])) b++;
+    const weekdayOnly = WEEKDAY_WORD.test(m[0]);
     const last = windows.at(-1);
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b); else windows.push([a, b]);
+    if (last && a <= last[1]) { last[1] = Math.max(last[1], b); last[2] &&= weekdayOnly; } else windows.push([a, b, weekdayOnly]);
   }
   return windows;
 }

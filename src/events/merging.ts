@@ -41,7 +41,9 @@ function sameEvent(k: Draft, d: Draft): boolean {
   const same = sym ? sameSet(pk, pd) : k.source === d.source && sameSet(k.targets, d.targets);
   // One side's parties within the other's: the same event told again (the headline, or a later sentence on the same day).
   const nested = sym ? within(pk, pd) : k.source === d.source && within(k.targets, d.targets);
-  if (!same && !(nested && (k.headline || d.headline || k.date === d.date))) return false;
+  // Two clauses of one sentence tell two events unless they name the same parties ("shut the oilfield, which halted
+  // shipments to Italy" is two disruptions).
+  if (!same && !(nested && k.sentenceIndex !== d.sentenceIndex && (k.headline || d.headline || k.date === d.date))) return false;
   if (k.date === d.date) return true;
   return k.dateBasis !== 'text' || d.dateBasis !== 'text';
 }

@@ -243,13 +243,14 @@ export function findDates(text: string, from: number, to: number, reference: str
   const sentence = text.slice(from, to);
   const dates: FoundDate[] = [];
   const unresolved: DateProblem[] = [];
-  if (!MAYBE_DATE.test(sentence)) return { dates, unresolved };
+  const windows = dateWindows(sentence);
+  if (windows.length === 0) return { dates, unresolved };
   const ref = reference ? referenceDate(reference) : new Date(2000, 0, 1, 12);
   const results: chrono.ParsedResult[] = [];
   try {
     // chrono tries each of its parsers over the whole text it is given: it reads only the stretches around the words that
     // may start or end a date, which is the same for the dates and far less text.
-    for (const [a, b, weekdayOnly] of dateWindows(sentence)) {
+    for (const [a, b, weekdayOnly] of windows) {
       const plain = weekdayOnly ? plainWeekdays(sentence, a, b) : undefined;
       if (plain) { results.push(...plain); continue; }
       for (const r of dateParser.parse(sentence.slice(a, b), ref, { forwardDate: false })) results.push(a ? Object.assign(r, { index: r.index + a }) as chrono.ParsedResult : r);

@@ -250,7 +250,9 @@ export function findDates(text: string, from: number, to: number, reference: str
   try {
     // chrono tries each of its parsers over the whole text it is given: it reads only the stretches around the words that
     // may start or end a date, which is the same for the dates and far less text.
-    for (const [a, b, weekdayOnly] of windows) {
+    for (const [a, b, weekdayOnly, numbersOnly] of windows) {
+      // A bare year or a decimal ("in 2024", "3.5 million") is no date to chrono; a bare year is read below.
+      if (numbersOnly) continue;
       const plain = weekdayOnly ? plainWeekdays(sentence, a, b) : undefined;
       if (plain) { results.push(...plain); continue; }
       for (const r of dateParser.parse(sentence.slice(a, b), ref, { forwardDate: false })) results.push(a ? Object.assign(r, { index: r.index + a }) as chrono.ParsedResult : r);
@@ -327,10 +329,10 @@ function plainWeekdays(sentence: string, a: number, b: number): chrono.ParsedRes
 
 /**
  * The stretches of a sentence around the words that may belong to a date, widened to whole words and merged where they
- * meet, each with whether its only such words are weekday names.
+ * meet, each with whether its only such words are weekday names, and whether they are only numbers (a year, a decimal).
  */
-export function dateWindows(sentence: string): [number, number, boolean][] {
-  const windows: [number, number, boolean][] = [];
+export function dateWindows(sentence: string): [number, number, boolean, boolean][] {
+  const windows: [number, number, boolean, boolean][] = [];
   MAYBE_DATE_ALL.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MAYBE_DATE_ALL.exec(sentence)) !== null) {
@@ -340,8 +342,9 @@ export function dateWindows(sentence: string): [number, number, boolean][] {
     while (a > 0 && !/\s/.test(sentence[a - 1])) a--;
     while (b < sentence.length && !/\s/.test(sentence[b])) b++;
     const weekdayOnly = WEEKDAY_WORD.test(m[0]);
+    const numberOnly = /^(?:\d{4}|\d{1,2}\.\d{1,2})$/.test(m[0]);
     const last = windows.at(-1);
-    if (last && a <= last[1]) { last[1] = Math.max(last[1], b); last[2] &&= weekdayOnly; } else windows.push([a, b, weekdayOnly]);
+    if (last && a <= last[1]) { last[1] = Math.max(last[1], b); last[2] &&= weekdayOnly; last[3] &&= numberOnly; } else windows.push([a, b, weekdayOnly, numberOnly]);
   }
   return windows;
 }

@@ -102,6 +102,13 @@ class KeptEvents {
     return candidates.find((k) => sameEvent(k, d));
   }
 
+  /** The kept events filed under one of d's keys (the same type and negation, a party in common), in the order kept. */
+  sharingKeys(d: Draft): Draft[] {
+    const seen = new Set<Draft>();
+    for (const key of this.keys(d)) for (const k of this.files.get(key)?.all ?? []) seen.add(k);
+    return [...seen].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
   add(d: Draft): void {
     this.order.set(d, this.list.length);
     this.list.push(d);
@@ -177,7 +184,7 @@ export function mergeDrafts(drafts: Draft[]): Draft[] {
   const kept = new KeptEvents();
   for (const d of drafts) {
     if (d.recalled) {
-      const first = kept.list.find((k) => !k.recalled && recalls(k, d));
+      const first = kept.sharingKeys(d).find((k) => !k.recalled && recalls(k, d));
       if (first) { absorbRecollection(first, d); kept.file(first); continue; }
     }
     const twin = kept.twinOf(d);

@@ -3,7 +3,7 @@
 // on a calendar; the comment of each table gives the weekday of publication.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findDates, findDateline, isAfter, tenseAt } from '../src/events/dates.ts';
+import { dateWindows, findDates, findDateline, isAfter, tenseAt } from '../src/events/dates.ts';
 import { ingestText } from '../src/events/index.ts';
 import fc from 'fast-check';
 
@@ -170,4 +170,24 @@ test('property: a reported weekday lies in the week up to publication, a planned
         days(published, fromDay) >= 0 && days(published, fromDay) < 366 && Number(fromDay.slice(8, 10)) === day;
     },
   ), { numRuns: 300 });
+});
+
+test('chrono reads only the stretches around date words; plain weekdays, years and decimals are read without it', () => {
+  // Offsets are worked out by counting characters. "this project" and the modal "may" open no stretch.
+  assert.deepEqual(dateWindows('Officials said this project may take time.'), []);
+  // A plain weekday: one stretch, marked as weekday-only; widened to whole words, at most 24 characters either side.
+  const s = 'Kazakhstan halted oil exports to China on Tuesday, officials said.';
+  const w = dateWindows(s);
+  assert.equal(w.length, 1);
+  assert.equal(w[0][2], true); // weekdays only
+  assert.equal(w[0][3], false);
+  assert.ok(w[0][0] <= s.indexOf('on Tuesday') && w[0][1] >= s.indexOf('Tuesday') + 'Tuesday'.length);
+  // A decimal alone: a stretch of numbers only (chrono finds no date in it).
+  assert.deepEqual(dateWindows('Output rose to 3.5 million tonnes.').map((x) => x[3]), [true]);
+  // "on Tuesday," read without chrono is the same expression chrono reads, with the trailing comma, and the same day.
+  const [d] = findDates(s, 0, s.length, '2024-06-07').dates;
+  assert.equal(s.slice(d.start, d.end), 'on Tuesday,');
+  assert.equal(d.date, '2024-06-04');
+  // A weekday with a modifier goes to chrono: "last Tuesday" published Friday 7 June 2024 is 4 June.
+  assert.deepEqual(read('Kazakhstan halted oil exports last Tuesday.', '2024-06-07'), ['2024-06-04']);
 });

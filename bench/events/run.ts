@@ -20,7 +20,7 @@ const arg = (name: string, fallback: string): string => {
 };
 const setFiles = process.argv.includes('--set')
   ? [resolve(arg('--set', ''))]
-  : [join(ROOT, 'bench/events/eval/passages.yaml'), join(ROOT, 'bench/events/holdout/passages.yaml'), join(ROOT, 'bench/events/holdout-2/passages.yaml')];
+  : [join(ROOT, 'bench/events/eval/passages.yaml'), join(ROOT, 'bench/events/holdout/passages.yaml'), join(ROOT, 'bench/events/holdout-2/passages.yaml'), join(ROOT, 'bench/events/holdout-3/passages.yaml')];
 const seconds = Number(arg('--seconds', '3'));
 
 function datasetLinks(): { links: LinkTable; name: string } {

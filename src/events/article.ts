@@ -36,6 +36,8 @@ export interface Article {
   /** The last acting state and the parties of the last event: "he", "the two countries" refer to them. */
   lastSource: string | null;
   lastParties: string[];
+  /** The first state a previous sentence names as such (not by a demonym on a thing): "its energy ministry" may be its. */
+  lastNamed: string | null;
 }
 
 // Tokens and sentences are made once and shared by every step; the headline is the article's title.
@@ -51,7 +53,7 @@ export function readArticle(input: string, text: string, published: string | nul
   const dateline = leadIndex >= 0 ? findDateline(text, sentences[leadIndex].start, sentences[leadIndex].end, published) : null;
   return {
     input, text, tokens, sentences, published, links, result, actors: new ActorList(), drafts: [], unresolvedDates: [],
-    dateline, dateCache: new Map(), storyDate: null, lastSource: null, lastParties: [],
+    dateline, dateCache: new Map(), storyDate: null, lastSource: null, lastParties: [], lastNamed: null,
   };
 }
 
@@ -126,6 +128,8 @@ export interface SentenceView {
   /** The source and targets of the sentence's previous clause: "… and vowed to respond" shares them. */
   previousClauseSource: string | null;
   previousClauseTargets: string[];
+  /** Whether the sentence's previous event was a speech act ("blamed Russia for a strike that damaged …"). */
+  previousClauseSpeech: boolean;
   /** The sentence in one line, made once for all its clauses. */
   text?: string;
 }
@@ -151,6 +155,7 @@ export function viewSentence(a: Article, s: Sentence, si: number): SentenceView 
     reporting: findReporting(tokens, s, mentions.filter((m) => !m.excluded && !m.routeName)),
     previousClauseSource: null,
     previousClauseTargets: [],
+    previousClauseSpeech: false,
   };
 }
 

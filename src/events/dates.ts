@@ -222,7 +222,7 @@ export function findDateline(text: string, from: number, to: number, published: 
   const head = text.slice(from, Math.min(to, from + 120));
   const m = /^\s*(?:\p{Lu}[\p{Lu}\p{Ll}.'’ -]{1,40}?(?:,\s*\p{Lu}[\p{L}.' -]{1,30}?)?),\s+((?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)(?:,?\s+((?:19|20)\d{2}))?)\s*(?:\([^)]{1,40}\)\s*)?[-–—]/u.exec(head);
   if (!m) return null;
-  const parsed = chrono.parse(m[1], referenceDate(published), { forwardDate: false })[0];
+  const parsed = dateParser.parse(m[1], referenceDate(published), { forwardDate: false })[0];
   if (!parsed || !parsed.start.isCertain('month') || !parsed.start.isCertain('day')) return null;
   const month = parsed.start.get('month')!;
   const day = parsed.start.get('day')!;
@@ -243,11 +243,20 @@ export function findDates(text: string, from: number, to: number, reference: str
   const sentence = text.slice(from, to);
   const dates: FoundDate[] = [];
   const unresolved: DateProblem[] = [];
-  if (!MAYBE_DATE.test(sentence)) return { dates, unresolved };
+  const windows = dateWindows(sentence);
+  if (windows.length === 0) return { dates, unresolved };
   const ref = reference ? referenceDate(reference) : new Date(2000, 0, 1, 12);
-  let results: chrono.ParsedResult[];
+  const results: chrono.ParsedResult[] = [];
   try {
-    results = chrono.parse(sentence, ref, { forwardDate: false });
+    // chrono tries each of its parsers over the whole text it is given: it reads only the stretches around the words that
+    // may start or end a date, which is the same for the dates and far less text.
+    for (const [a, b, weekdayOnly, numbersOnly] of windows) {
+      // A bare year or a decimal ("in 2024", "3.5 million") is no date to chrono; a bare year is read below.
+      if (numbersOnly) continue;
+      const plain = weekdayOnly ? plainWeekdays(sentence, a, b) : undefined;
+      if (plain) { results.push(...plain); continue; }
+      for (const r of dateParser.parse(sentence.slice(a, b), ref, { forwardDate: false })) results.push(a ? Object.assign(r, { index: r.index + a }) as chrono.ParsedResult : r);
+    }
   } catch {
     return { dates, unresolved };
   }
@@ -259,6 +268,87 @@ export function findDates(text: string, from: number, to: number, reference: str
   return { dates, unresolved };
 }
 
+/**
+ * chrono's casual English reader without the parts that read times of day ("at 5 pm", "10:30 GMT") and time zones: an
+ * event is dated to the day, and those parsers cost as much as the rest together.
+ */
+const dateParser = (() => {
+  const parser = chrono.casual.clone();
+  const timeOfDay = new Set(['ENTimeExpressionParser']);
+  const timeRefiners = new Set(['ExtractTimezoneOffsetRefiner', 'ExtractTimezoneAbbrRefiner', 'ENMergeDateTimeRefiner']);
+  parser.parsers = parser.parsers.filter((p) => !timeOfDay.has(p.constructor.name));
+  parser.refiners = parser.refiners.filter((r) => !timeRefiners.has(r.constructor.name));
+  return parser;
+})();
+
+const MAYBE_DATE_ALL = new RegExp(MAYBE_DATE.source, 'gi');
+/** Characters read on either side of a word that may belong to a date: more than the longest date expression around it. */
+const WINDOW_BEFORE = 24;
+const WINDOW_AFTER = 24;
+
+/** Words that make a date only with a word of time after them: "this year", "last June", "next Tuesday". */
+const NEEDS_TIME_AFTER = new Set(['this', 'last', 'next']);
+const TIME_AFTER = /^\s+(?:week|month|year|quarter|spring|summer|autumn|fall|winter|weekend|morning|afternoon|evening|night|time|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)/i;
+/** "May" is a month when a day or a year follows, or a word that marks a month goes before; else the modal verb. */
+const MONTH_MAY_BEFORE = /\b(?:in|on|since|from|until|till|by|early|late|mid|of|last|next|this|through|during|end|beginning|middle)[\s-]*$/i;
+
+// A word the quick filter matched, kept only where it can be part of a date ("this project" and the modal "may" are not).
+function mayStartDate(sentence: string, m: RegExpExecArray): boolean {
+  const word = m[0].toLowerCase();
+  const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
+  if (NEEDS_TIME_AFTER.has(word)) return TIME_AFTER.test(after);
+  if (word === 'may') return /^\s*,?\s*\d/.test(after) || MONTH_MAY_BEFORE.test(sentence.slice(Math.max(0, m.index - 12), m.index));
+  return true;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_WORD = /^(?:sun|mon|tues|wednes|thurs|fri|satur)day$/i;
+/** chrono's reading of a weekday ("on Tuesday,", "(Friday)"), with its left word boundary: its modifiers in groups 3 and 5. */
+const WEEKDAY_EXPRESSION = /(\W|^)((?:(?:,|\(|（)\s*)?(?:on\s*?)?(?:(this|last|past|next)\s*)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|weekend|weekday)(?:\s*(?:,|\)|）))?(?:\s*(?:of\s*)?(this|last|past|next)\s*week)?)(?=\W|$)/gi;
+
+/**
+ * The weekdays of a stretch whose only date words are plain weekday names ("on Tuesday"), read as chrono reads them (the
+ * same text and offsets, the weekday the only part known) without running its parsers; undefined when a weekday carries a
+ * modifier ("last Tuesday", "Tuesday next week") and chrono must read it.
+ */
+function plainWeekdays(sentence: string, a: number, b: number): chrono.ParsedResult[] | undefined {
+  const out: chrono.ParsedResult[] = [];
+  const text = sentence.slice(a, b);
+  WEEKDAY_EXPRESSION.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WEEKDAY_EXPRESSION.exec(text)) !== null) {
+    if (m[3] || m[5]) return undefined;
+    const day = WEEKDAYS.indexOf(m[4].toLowerCase());
+    if (day < 0) return undefined;
+    const index = a + m.index + m[1].length;
+    out.push({ index, text: m[2], start: { isCertain: (c: string) => c === 'weekday', get: (c: string) => (c === 'weekday' ? day : null) } } as unknown as chrono.ParsedResult);
+    if (m[0].length === 0) WEEKDAY_EXPRESSION.lastIndex++;
+  }
+  return out;
+}
+
+/**
+ * The stretches of a sentence around the words that may belong to a date, widened to whole words and merged where they
+ * meet, each with whether its only such words are weekday names, and whether they are only numbers (a year, a decimal).
+ */
+export function dateWindows(sentence: string): [number, number, boolean, boolean][] {
+  const windows: [number, number, boolean, boolean][] = [];
+  MAYBE_DATE_ALL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MAYBE_DATE_ALL.exec(sentence)) !== null) {
+    if (!mayStartDate(sentence, m)) continue;
+    let a = Math.max(0, m.index - WINDOW_BEFORE);
+    let b = Math.min(sentence.length, m.index + m[0].length + WINDOW_AFTER);
+    while (a > 0 && !/\s/.test(sentence[a - 1])) a--;
+    while (b < sentence.length && !/\s/.test(sentence[b])) b++;
+    const weekdayOnly = WEEKDAY_WORD.test(m[0]);
+    const numberOnly = /^(?:\d{4}|\d{1,2}\.\d{1,2})$/.test(m[0]);
+    const last = windows.at(-1);
+    if (last && a <= last[1]) { last[1] = Math.max(last[1], b); last[2] &&= weekdayOnly; last[3] &&= numberOnly; } else windows.push([a, b, weekdayOnly, numberOnly]);
+  }
+  return windows;
+}
+
 /** Which parts of a date the text gives, as opposed to those chrono fills in. */
 interface Known { y: boolean; m: boolean; d: boolean; w: boolean }
 
@@ -266,7 +356,7 @@ interface Known { y: boolean; m: boolean; d: boolean; w: boolean }
 function withoutCue(r: chrono.ParsedResult, ref: Date): chrono.ParsedResult {
   const cue = /^(?:from|since|until|till)\s+/i.exec(r.text);
   if (cue) {
-    const again = chrono.parse(r.text.slice(cue[0].length), ref, { forwardDate: false })[0];
+    const again = dateParser.parse(r.text.slice(cue[0].length), ref, { forwardDate: false })[0];
     if (again && again.index === 0) return Object.assign(again, { index: r.index + cue[0].length }) as chrono.ParsedResult;
   }
   return r;

@@ -41,7 +41,9 @@ function sameEvent(k: Draft, d: Draft): boolean {
   const same = sym ? sameSet(pk, pd) : k.source === d.source && sameSet(k.targets, d.targets);
   // One side's parties within the other's: the same event told again (the headline, or a later sentence on the same day).
   const nested = sym ? within(pk, pd) : k.source === d.source && within(k.targets, d.targets);
-  if (!same && !(nested && (k.headline || d.headline || k.date === d.date))) return false;
+  // Two clauses of one sentence tell two events unless they name the same parties ("shut the oilfield, which halted
+  // shipments to Italy" is two disruptions).
+  if (!same && !(nested && k.sentenceIndex !== d.sentenceIndex && (k.headline || d.headline || k.date === d.date))) return false;
   if (k.date === d.date) return true;
   return k.dateBasis !== 'text' || d.dateBasis !== 'text';
 }
@@ -100,6 +102,13 @@ class KeptEvents {
     return candidates.find((k) => sameEvent(k, d));
   }
 
+  /** The kept events filed under one of d's keys (the same type and negation, a party in common), in the order kept. */
+  sharingKeys(d: Draft): Draft[] {
+    const seen = new Set<Draft>();
+    for (const key of this.keys(d)) for (const k of this.files.get(key)?.all ?? []) seen.add(k);
+    return [...seen].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
   add(d: Draft): void {
     this.order.set(d, this.list.length);
     this.list.push(d);
@@ -134,15 +143,55 @@ class KeptEvents {
   }
 }
 
-/** Merges repeats (a headline restated in the lead, one event told twice) and drops statements that report another event. */
+/** Whether one date lies within the other at the coarser precision ("2025-03" holds "2025-03-12"). */
+function compatibleDates(a: string | null, b: string | null): boolean {
+  if (!a || !b) return true;
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/**
+ * Whether a recollection ("Earlier this year, Malaysia had suspended …", "the deal, signed in March, …") recalls an event
+ * already told: the same type and negation, the same source (or parties, for a symmetric type) with the targets of one
+ * within the other's, and dates that agree at the precision the recollection gives.
+ */
+function recalls(first: Draft, d: Draft): boolean {
+  if (first.type !== d.type || first.negated !== d.negated) return false;
+  const pf = partiesOf(first);
+  const pd = partiesOf(d);
+  if (pd.length === 0) return false;
+  const parties = EVENT_SCALE[d.type].symmetric ? within(pf, pd) : first.source === d.source && within(first.targets, d.targets);
+  return parties && (d.dateBasis !== 'text' || compatibleDates(first.date, d.date));
+}
+
+/** A recollection folded into its first telling: the first telling keeps its sentence and date; parties and links are added. */
+function absorbRecollection(first: Draft, d: Draft): void {
+  const source = first.source ?? d.source;
+  first.source = source;
+  first.targets = uniq([...first.targets, ...(EVENT_SCALE[first.type].symmetric ? participants(d) : d.targets)]).filter((t) => t !== source);
+  for (const c of d.commodities) if (!first.commodities.some((x) => x.name === c.name)) first.commodities.push(c);
+  for (const r of d.routes) if (!first.routes.some((x) => x.name === r.name)) first.routes.push(r);
+  for (const p of d.places) if (!first.places.some((x) => x.name === p.name)) first.places.push(p);
+  first.confidence = Math.min(0.95, Math.round((Math.max(first.confidence, d.confidence) + 0.05) * 100) / 100);
+  PARTIES.delete(first);
+}
+
+/**
+ * Merges repeats (a headline restated in the lead, one event told twice) and drops statements that report another event.
+ * A recollection merges with the first telling of its event, whose date it keeps; with none, it is an event of its own,
+ * dated as recalled.
+ */
 export function mergeDrafts(drafts: Draft[]): Draft[] {
   const kept = new KeptEvents();
   for (const d of drafts) {
+    if (d.recalled) {
+      const first = kept.sharingKeys(d).find((k) => !k.recalled && recalls(k, d));
+      if (first) { absorbRecollection(first, d); kept.file(first); continue; }
+    }
     const twin = kept.twinOf(d);
     if (twin) { mergeInto(twin, d); kept.file(twin); continue; }
     kept.add({ ...d });
   }
   // A statement by a state that the same sentence shows acting reports that act: the act is the event.
   const acting = new Set(kept.list.filter((o) => o.type !== 'STATEMENT').map((o) => `${o.sentenceIndex}|${o.source}`));
-  return kept.list.filter((d) => d.type !== 'STATEMENT' || d.negated || !acting.has(`${d.sentenceIndex}|${d.source}`));
+  return kept.list.filter((d) => d.type !== 'STATEMENT' || d.negated || d.speechAct || !acting.has(`${d.sentenceIndex}|${d.source}`));
 }

@@ -4,7 +4,7 @@ import { EVENT_TYPES } from '../schema/entities.ts';
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export const EVENTS_METHOD = { name: 'events', version: '2.0.0' } as const;
+export const EVENTS_METHOD = { name: 'events', version: '2.1.0' } as const;
 
 export interface EventTypeInfo {
   /** Tone given when no modifier applies. */

@@ -22,8 +22,9 @@ const AGENT_NOUN = /^(?:\p{Ll}+(?:ists|ians)|(?:refin|produc|export|import|trad|
 /** Nouns of a state's own deed: a demonym before one names who did it ("Russian oil shipments", "Chinese investment"). */
 const DEED_NOUN = new Set(['exports', 'export', 'imports', 'shipments', 'deliveries', 'supplies', 'sales', 'purchases', 'investment', 'investments',
   'strikes', 'attacks', 'sanctions', 'tariffs', 'restrictions', 'policy', 'decision', 'move', 'actions', 'pressure']);
+const EXPORT_NOUNS = new Set(['exports', 'export', 're-exports', 'sales', 'sale']);
 /** Words that may stand between a trigger and the thing it acts on: "imposed on the Iranian tankers", "blocked Kazakh grain". */
-const OBJECT_LEAD = new Set(['on', 'against', 'to', 'in', 'into', 'at', 'over', 'the', 'a', 'an', 'its', 'their', 'new', 'all', 'some']);
+const OBJECT_LEAD = new Set(['on', 'against', 'to', 'in', 'into', 'at', 'over', 'of', 'the', 'a', 'an', 'its', 'their', 'new', 'all', 'some']);
 /**
  * Whether a mention is a party: a state named as such, a demonym before people or bodies, or a demonym on the very
  * thing the trigger acts on — its object or the complement of its preposition ("sanctions on Iranian tankers",
@@ -34,12 +35,20 @@ function party(tokens: readonly Token[], m: Mention, top: Found): boolean {
   for (let k = m.last; k < Math.min(m.last + 3, tokens.length); k++) if (DEED_NOUN.has(tokens[k].lower)) return true;
   if (m.first > top.first && m.last <= top.last) return true; // between a head and its companion: "blocked Kazakh grain transit"
   if (m.first < top.last || m.first - top.last > 3) return false;
-  for (let k = top.last; k < m.first; k++) if (!OBJECT_LEAD.has(tokens[k].lower)) return false;
+  for (let k = top.last; k < m.first; k++) {
+    if (!OBJECT_LEAD.has(tokens[k].lower)) return false;
+    // "imports of Belarusian fertiliser", "the transit of Russian gas": the goods' state is the other party, but not of
+    // the acting state's own exports ("stopped exports of Chinese components" is done by the exporter).
+    if (tokens[k].lower === 'of' && EXPORT_NOUNS.has(tokens[k - 1].lower)) return false;
+  }
   return true;
 }
 /** Event types where a demonym qualifying a thing may name the actor: "Kazakh oil exports", "Chinese investment", "Russian strikes". */
 const MODIFIER_ACTS = new Set<EventType>(['SUPPLY', 'INVEST', 'DISRUPTION']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'the minister', 'the president', 'the ministry', 'the government', 'the country', 'the company', 'officials', 'the official', 'the leader', 'the prime minister', 'the chancellor', 'the spokesman', 'the spokeswoman', 'the spokesperson', 'the premier', 'the state', 'the regulator', 'the operator']);
+const POSSESSIVE = new Set(['its', 'their']);
+const BODY_NOUNS = new Set(['ministry', 'minister', 'government', 'president', 'leader', 'company', 'firm', 'miner', 'fund', 'operator', 'regulator',
+  'officials', 'authorities', 'parliament', 'cabinet', 'army', 'navy', 'military', 'envoy', 'ambassador', 'embassy', 'spokesman', 'spokeswoman', 'spokesperson']);
 const FIRST_PERSON = new Set(['we', 'our', 'us', 'i']);
 const DEFINITE_ROLE = /^(?:the|its|his|her|their)$/;
 /** Phrases that stand for the parties of the previous event. */
@@ -80,7 +89,9 @@ export function findSource(a: Article, v: SentenceView, c: ClauseView): SourceFi
   const who: SourceFinding = { source: namedSource(a.tokens, c, passive), sourceState: null, sourceBasis: 'none', inheritedTargets: [], patientOf: null };
   sourceFromPlace(v, c, who);
   if (who.source) { who.sourceState = who.source.state; who.sourceBasis = 'explicit'; }
-  if (!who.source) impliedSource(a, v, c, who);
+  if (!who.source && c.clause.outer && c.clause.outer.kind !== 'appositive') outerSource(a.tokens, v, c, who);
+  // A relative clause on a thing without an acting state of its own: who acts is read from the event's type.
+  if (!who.source && !who.sourceState && (!c.clause.outer || c.clause.outer.kind === 'resumed')) impliedSource(a, v, c, who);
   if (!who.sourceState) sourceByType(a.tokens, v, c, who, passive);
   return who;
 }
@@ -98,9 +109,26 @@ function namedSource(tokens: readonly Token[], c: ClauseView, passive: boolean):
   const subject = (m: Mention): boolean => !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null;
   if (!source) source = c.before.find((m) => m.first >= floor && subject(m) && canAct(m));
   if (!source && floor > clause.first) source = c.before.find((m) => subject(m) && canAct(m));
+  // "The spokesperson of the Ministry of Foreign Affairs of China on Wednesday castigated …": the state that closes the
+  // name of a body before the verb is its subject.
+  if (!source) source = bodyOfState(tokens, c);
   // "drew criticism from Ukraine", "a visit by Macron": the agent right after a trigger, when no subject acts before it.
   if (!source) source = c.after.find((m) => m.state !== null && m.first - top.last <= 3 && canAct(m) && precededBy(tokens, m, AGENT_AFTER, top.last));
   return source;
+}
+
+/** Words that may stand between a subject and its verb: a date, an adverb, an auxiliary. */
+const BEFORE_VERB = /^(?:on|in|at|this|last|today|yesterday|also|has|have|had|will|would|\d+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\p{Ll}+ly|,)$/u;
+
+// The subject named as the last state of a body's name ("the spokesperson of the Ministry of Foreign Affairs of China"):
+// the state after "of", with nothing but a date or an adverb between it and the verb, and no verb before it.
+function bodyOfState(tokens: readonly Token[], c: ClauseView): Mention | undefined {
+  const { top, floor } = c;
+  const m = c.before.filter((x) => x.first >= floor && x.state !== null && !x.modifier).at(-1);
+  if (!m || !precededBy(tokens, m, new Set(['of']), floor)) return undefined;
+  for (let k = m.last; k < top.first; k++) if (!BEFORE_VERB.test(tokens[k].lower)) return undefined;
+  for (let k = floor; k < m.first; k++) if (/(?:ed|ing)$/.test(tokens[k].lower) && !tokens[k].cap) return undefined;
+  return m;
 }
 
 // "Kazakh oil exports fell": a bare demonym modifies what is disrupted; the disruption happens where its place is.
@@ -112,18 +140,50 @@ function sourceFromPlace(v: SentenceView, c: ClauseView, who: SourceFinding): vo
   if (where?.state) { who.patientOf = source.state; who.sourceState = where.state; who.sourceBasis = 'place'; who.source = undefined; }
 }
 
+/**
+ * The actor a relative clause hangs on: a mention that ends at the antecedent, or the name of a body that ends there
+ * ("Pemex, which …", "the Chinese Minister of Commerce, who …": a run of capitalised words and "of" back to the actor).
+ */
+export function antecedentActor(tokens: readonly Token[], v: SentenceView, antecedent: number): Mention | undefined {
+  let k = antecedent;
+  for (let steps = 0; k >= v.s.first && steps < 6; steps++, k--) {
+    const m = v.actorMentions.find((x) => x.last - 1 === k && x.state !== null);
+    if (m) return m.modifier && !AGENT_NOUN.test(tokens[m.last]?.lower ?? '') && m.last - 1 === antecedent ? undefined : m;
+    const t = tokens[k];
+    if (!(t.cap || t.lower === 'of' || t.lower === 'the')) return undefined;
+  }
+  return undefined;
+}
+
+// A clause whose subject stands outside it. A relative clause on an actor ("Pemex, which halted …") and the rest of a
+// clause it interrupted ("…, resumed them") have that actor as subject. A relative clause on a thing or an event
+// ("shut the oilfield, which halted shipments to Italy") tells what the previous clause's act did: its source acts,
+// unless that act was a speech act (what is said about a strike is not done by the speaker).
+function outerSource(tokens: readonly Token[], v: SentenceView, c: ClauseView, who: SourceFinding): void {
+  const outer = c.clause.outer!;
+  const actor = antecedentActor(tokens, v, outer.antecedent);
+  if (actor?.state) { who.source = actor; who.sourceState = actor.state; who.sourceBasis = 'explicit'; return; }
+  if (outer.kind === 'relative' && v.previousClauseSource && !v.previousClauseSpeech && c.before.length === 0) {
+    who.sourceState = v.previousClauseSource; who.sourceBasis = 'inherited';
+    // A deal under which one state delivers to another is theirs: "… to France under a contract signed on Tuesday".
+    if (EVENT_SCALE[c.top.trigger.type].symmetric) who.inheritedTargets = v.previousClauseTargets;
+  }
+}
+
 // A subject the clause does not name: a pronoun for the speaker or the last source, "the two countries", a clause that shares its subject.
 function impliedSource(a: Article, v: SentenceView, c: ClauseView, who: SourceFinding): void {
   const { tokens } = a;
   const { floor, top } = c;
   const reporting = v.reporting;
   const lead = tokens.slice(floor, top.first).map((t) => t.lower);
-  const pronoun = lead.some((w, k) => PRONOUN_SUBJECTS.has(w) || (DEFINITE_ROLE.test(w) && lead[k + 1] && PRONOUN_SUBJECTS.has(`the ${lead[k + 1]}`)));
+  const pronoun = lead.some((w, k) => PRONOUN_SUBJECTS.has(w) || (DEFINITE_ROLE.test(w) && lead[k + 1] && PRONOUN_SUBJECTS.has(`the ${lead[k + 1]}`)) ||
+    // "its energy ministry", "their state miner": a body of the state last named.
+    (POSSESSIVE.has(w) && lead.slice(k + 1, k + 4).some((x) => BODY_NOUNS.has(x))));
   const firstPerson = lead.some((w) => FIRST_PERSON.has(w));
   if ((pronoun || firstPerson) && reporting?.speaker?.state) {
     who.sourceState = reporting.speaker.state; who.sourceBasis = 'speaker';
-  } else if (pronoun && a.lastSource) {
-    who.sourceState = a.lastSource; who.sourceBasis = 'inherited';
+  } else if (pronoun && (a.lastSource ?? a.lastNamed)) {
+    who.sourceState = a.lastSource ?? a.lastNamed; who.sourceBasis = 'inherited';
   } else if (BOTH_PARTIES.test(a.text.slice(tokens[floor].start, tokens[top.first].start)) && a.lastParties.length > 0) {
     // "the two countries signed …": the parties of the previous event.
     who.sourceState = a.lastParties[0]; who.sourceBasis = 'inherited'; who.inheritedTargets = a.lastParties.slice(1);
@@ -168,6 +228,8 @@ export function findTargets(tokens: readonly Token[], v: SentenceView, c: Clause
   for (let i = top.last; i < clause.last; i++) if (BACKGROUND.has(tokens[i].lower)) { backgroundFrom = i; break; }
   let targets = uniq(c.stateMentions.filter((m) => m.first < backgroundFrom && party(tokens, m, top)).map((m) => m.state!).filter((st) => st !== sourceState && !speakerStates.has(st)));
   if (targets.length === 0 && who.sourceBasis === 'inherited') targets = who.inheritedTargets.filter((t) => t !== sourceState);
+  // ", a charge Baku dismissed": a reaction to the event before it, whose source it is aimed at.
+  if (targets.length === 0 && c.clause.outer?.kind === 'appositive' && v.previousClauseSource && v.previousClauseSource !== sourceState) targets = [v.previousClauseSource];
   if (who.patientOf && !targets.includes(who.patientOf)) targets.unshift(who.patientOf);
   if (top.trigger.type === 'CONSULT') {
     const hosts = [...c.places.map((p) => p.state), ...c.links.filter((l) => l.kind === 'place').map((l) => l.state ?? null)];

@@ -70,6 +70,10 @@ export interface Draft extends Omit<EventOut, 'id'> {
   sentenceIndex: number;
   headline: boolean;
   sourceBasis: 'explicit' | 'speaker' | 'inherited' | 'place' | 'none';
+  /** A speech act ("condemns", "calls on"): an event of its own even beside another act of the same speaker. */
+  speechAct: boolean;
+  /** Told as a recollection of an earlier event ("had suspended", "the deal, signed in March,"): merged with its first telling. */
+  recalled: boolean;
 }
 
 export function hashText(text: string): string {

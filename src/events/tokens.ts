@@ -26,7 +26,17 @@ export interface Sentence {
 }
 
 /** A clause: the token range [first, last) of part of a sentence that may tell an event of its own. */
-export interface Clause { first: number; last: number }
+export interface Clause {
+  first: number;
+  last: number;
+  /**
+   * A clause whose subject stands outside it: a relative clause (", which halted …", "a strike that damaged …") or the
+   * rest of a clause a relative clause interrupted ("Pemex, which halted …, resumed …"). `antecedent` is the token
+   * right before the relative clause: the last word of the noun it hangs on. An appositive (", a charge Baku dismissed")
+   * names its own actor and reacts to the event of the clause before it.
+   */
+  outer?: { kind: 'relative' | 'resumed' | 'appositive'; antecedent: number };
+}
 
 /** Marks that begin a list item at the start of a line. */
 const BULLETS = new Set(['•', '-', '*', '–', '—', '▪', '·', '◦', '‣', '■', '□', '►', '>']);
@@ -85,6 +95,19 @@ const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
  */
 export const MAX_SENTENCE_CHARS = 2_000;
 
+/** A first line longer than this (in characters) is the lead wrapped at a fixed width, not a headline. */
+const LONGEST_HEADLINE = 95;
+
+/** Words a line cannot end on when it ends a headline: it runs on into the next line. */
+const RUN_ON_ENDS = new Set([',', ';', ':', '(', '-', '–', 'and', 'or', 'of', 'the', 'a', 'an', 'to', 'in', 'on', 'for', 'with', 'by', 'from', 'at', 'its', 'their']);
+
+/** Whether a line ending with `last` runs on into the line starting with `next`: it ends mid-phrase, or the next starts in lower case. */
+function runsOn(last: Token, next: Token): boolean {
+  if (RUN_ON_ENDS.has(last.lower)) return true;
+  const c = next.text.charCodeAt(0);
+  return c >= 97 && c <= 122;
+}
+
 /**
  * Splits an article into sentences. Blank lines always end a sentence; the first line ends one when a line break
  * follows it; a sentence that would run past MAX_SENTENCE_CHARS ends before the token that would take it there.
@@ -126,6 +149,9 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
         continue;
       }
       const blank = newlines > 1 && /\n[ \t\r\f\v]*\n/.test(text.slice(token.end, next.start));
+      // Text wrapped at a fixed width: a first line that runs on into the next ("… the peace process,\na charge …") is
+      // the start of the lead, not a headline.
+      if (!blank && !headlineDone && sentences.length === 0 && (runsOn(token, next) || token.end - tokens[first].start > LONGEST_HEADLINE)) { headlineDone = true; continue; }
       if (blank || (!headlineDone && sentences.length === 0)) {
         const isHeadline = !headlineDone && sentences.length === 0 && !/[.!?]$/.test(token.text);
         headlineDone = true;

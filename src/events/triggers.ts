@@ -23,7 +23,13 @@ export interface Found {
   weight: number;
 }
 
-const DATE_WORD = /^(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the|this|that|friday)/;
+const DATE_WORD = /^(?:\d+(?:st|nd|rd|th)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|weekend|morning|evening)$/;
+/** "on Monday", "on the 5th", "on this day": "on" before a date. */
+function dateAfter(tokens: readonly Token[], k: number): boolean {
+  const w = tokens[k]?.lower ?? '';
+  if (w === 'the' || w === 'this' || w === 'that') return DATE_WORD.test(tokens[k + 1]?.lower ?? '') || /^day$/.test(tokens[k + 1]?.lower ?? '');
+  return DATE_WORD.test(w);
+}
 /** Words after which a trigger names a topic, not an event. */
 const TOPIC = new Set(['on', 'about', 'over', 'regarding', 'concerning', 'for', 'discuss', 'discussed', 'discussing', 'discusses']);
 /** Nouns that, after "the" or "this", refer back to an event already told rather than report one. */
@@ -38,6 +44,21 @@ export const BACKGROUND = new Set(['after', 'following', 'because', 'since', 'am
 /** Whether the token is the head of a trigger that is not a mere statement (a verb that can start a coordinated clause). */
 export function isEventVerb(token: Token | undefined): boolean {
   return !!token && (TRIGGERS_BY_HEAD.get(token.lower) ?? []).some((t) => t.type !== 'STATEMENT' && t.weight >= 5 && /(?:ed|s|t|d)$/.test(token.lower));
+}
+
+/**
+ * Whether the token is a finite verb that tells an act, speech acts and appeals included ("halted", "welcomed", "calls"
+ * before "on"): a verb that can head a clause of its own after "and", a comma or a relative pronoun.
+ */
+export function isActVerb(token: Token | undefined): boolean {
+  if (!token || !/(?:ed|s|t|d)$/.test(token.lower)) return false;
+  return (TRIGGERS_BY_HEAD.get(token.lower) ?? []).some((t) => t.verbs.has(token.lower) && t.weight >= 4 &&
+    (t.type !== 'STATEMENT' || (t.seed !== undefined && APPEAL_SEEDS.has(t.seed))));
+}
+
+/** Whether the token is any form of a trigger verb ("deliver", "signed", "halting"). */
+export function isTriggerVerb(token: Token | undefined): boolean {
+  return !!token && (TRIGGERS_BY_HEAD.get(token.lower) ?? []).some((t) => t.verbs.has(token.lower));
 }
 
 // Every trigger of a clause, each weighed down where the words around it make it a topic, background or an event already told.
@@ -73,7 +94,7 @@ function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) 
         for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (matches(k)) { comp = k; break; }
       }
       // "called on Monday for talks": "on" before a date is no appeal.
-      if (comp >= 0 && tokens[comp].lower === 'on' && DATE_WORD.test(tokens[comp + 1]?.lower ?? '')) continue;
+      if (comp >= 0 && tokens[comp].lower === 'on' && dateAfter(tokens, comp + 1)) continue;
       if (comp >= 0) found.push({ trigger, head: i, first: Math.min(i, comp), last: Math.max(i, comp) + 1, weight });
     }
   }

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import type { BacktestResult } from '../src/scenario/index.ts';
 import { FIXTURES, runCli, scratchCopy, editFile } from './helpers.ts';
 
-// The EU crude backtest's mean absolute share error, measured at 0.0284 (2.84 percentage points) with flow-lp 2.0.0,
-// plus a margin of about 1.2 points. When the flow model changes (the world market, costs), re-measure it with
+// The EU crude backtest's mean absolute share error, measured at 0.0320 (3.20 percentage points) with flow-lp 2.1.0
+// (0.0284 with 2.0.0), plus a margin of about 1 point. When the flow model changes (the world market, costs), re-measure it with
 // `corridor backtest` and set this to the new error plus a similar margin; docs/methods/backtest.md reports the figure.
-const EU_CRUDE_MAE_TOLERANCE = 0.04;
+const EU_CRUDE_MAE_TOLERANCE = 0.042;
 
 const close = (actual: number, expected: number, what: string, tolerance = 1e-6) =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: expected ${expected}, found ${actual}`);

@@ -126,7 +126,7 @@ test('node_halted: a port of the dataset is shut -> close_node', async () => {
   assert.equal(i.unservedChange, 0);
 });
 
-test('route_halted: for how long is asked; the whole year closes the route, three months cut a quarter of it', async () => {
+test('route_halted: for how long is asked; the whole year closes the route, three months take a quarter of its flow', async () => {
   const text = 'Kazakhstan halted oil exports through the CPC pipeline.';
   const asked = (await ingestImpact(text, '2024-05-01')).impact[0];
   assert.equal(asked.rule, 'route_halted');
@@ -134,9 +134,10 @@ test('route_halted: for how long is asked; the whole year closes the route, thre
   assert.deepEqual(asked.changes, [{ type: 'close_route', route: 'cpc' }]);
   await checkRule('route_halted', text, '2024-05-01',
     { commodity: 'crude_oil', year: 2024, changes: [{ type: 'close_route', route: 'cpc' }], yaml: '  - type: close_route\n    route: cpc\n' }, ['months=12']);
-  // 3 of 12 months: a quarter of the year's capacity.
+  // 3 of 12 months: the oil of those months is lost, so over the year the CPC carries at most 9/12 of its 2024 flow,
+  // 0.75 × 51.3 = 38.475 Mt of its 81.5 Mt/yr capacity: a cut of 1 − 38.475 / 81.5 = 0.527914.
   await checkRule('route_halted', 'Kazakhstan halted oil exports through the CPC pipeline for three months.', '2024-05-01',
-    { commodity: 'crude_oil', year: 2024, changes: [{ type: 'cut_capacity', route: 'cpc', fraction: 0.25 }], yaml: '  - type: cut_capacity\n    route: cpc\n    fraction: 0.25\n' });
+    { commodity: 'crude_oil', year: 2024, changes: [{ type: 'cut_capacity', route: 'cpc', fraction: 0.527914 }], yaml: '  - type: cut_capacity\n    route: cpc\n    fraction: 0.527914\n' });
 });
 
 test('route_damaged: half the capacity lost for three months is 0.5 × 3/12 = 0.125 of the year', async () => {

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { DEFAULT_DATASET_DIR } from '../src/paths.ts';
 import { datesAgree, mergeCorpus } from '../src/events/corpus.ts';
 import { ingestText } from '../src/events/extract.ts';
+import { EVENTS_METHOD } from '../src/events/method.ts';
 import { dayOf } from '../src/events/feeds.ts';
 import { FIXTURES, runCli, scratchCopy, scratchDir } from './helpers.ts';
 
@@ -108,7 +109,7 @@ test('saved corpus: one candidate per merged event; accepting it lists every art
   const r = records.find((x) => x.id === ban.id);
   // PLOVER's required fields (id, date, actor, event) and its names for the others.
   assert.deepEqual([r.date, r.actor, r.recipient, r.event, r.quad_code, r.event_scale], ['2022-06-03', [{ code: 'RUS' }], [{ code: 'EU27' }], ['SANCTION'], 4, -8]);
-  assert.deepEqual(r.cite_info, { title: 'Russia bans uranium exports to the EU', url: 'https://example.com/u1', publication: 'Wire A', coder: 'corridor events 2.0.0' });
+  assert.deepEqual(r.cite_info, { title: 'Russia bans uranium exports to the EU', url: 'https://example.com/u1', publication: 'Wire A', coder: `corridor events ${EVENTS_METHOD.version}` });
   assert.deepEqual(r.corridor.sources.map((s: { publication: string }) => s.publication), ['Wire A', 'Paper B']);
   const consult = records.find((x) => x.corridor.type === 'CONSULT');
   assert.deepEqual([consult.event, consult.quad_code], [['CONSULT'], 1]);

@@ -270,8 +270,24 @@ class Mapping {
     }
     if (months === null || months >= 12) return [change];
     const share = months / 12;
-    if (change.type === 'close_route') return [{ type: 'cut_capacity', route: change.route, fraction: round6(share) }];
+    if (change.type === 'close_route') return [{ type: 'cut_capacity', route: change.route, fraction: round6(this.haltedShare(String(change.route), share)) }];
     return [{ ...change, fraction: typeof change.fraction === 'number' ? round6(change.fraction * share) : null }];
+  }
+
+  /**
+   * The share of a route's yearly capacity that a halt of part of the year takes away. The oil (or cargo) lost in the
+   * halt is not made up afterwards, so over the year the route carries at most its baseline flow for the months it
+   * runs: what is left is (1 − share) × flow, not (1 − share) × capacity, which a half-used route would not even
+   * notice. A route without a capacity, or without flows, loses the share of the year.
+   */
+  private haltedShare(routeId: string, share: number): number {
+    const route = this.model.route(routeId);
+    const capacity = route ? this.model.routeCapacity(route) : undefined;
+    const flow = this.model.flows({ commodity: this.commodity!, year: this.year!, route: routeId }).reduce((sum, f) => sum + f.baseVolume, 0);
+    if (capacity === undefined || !(capacity > 0) || !(flow > 0)) return share;
+    const left = Math.min(capacity, (1 - share) * flow);
+    this.readings.push(`halt of ${round6(share * 12)} month(s): the route keeps ${round6(1 - share)} of its baseline flow over the year, ${round6(left)} of its capacity ${round6(capacity)} (base units)`);
+    return 1 - left / capacity;
   }
 }
 

@@ -318,13 +318,13 @@ test('a what-if saved through the API with the session token is listed and compa
   const cells = async (row: string) => (await page.locator(`[data-testid=comparison] tr[data-row="${row}"] td`).allTextContents()).slice(1).map(figure);
   assert.deepEqual(await cells('unserved|EU27'), [0, r.importers.find((i) => i.importer === 'EU27')!.unserved]);
   // The EU's price (marginal cost of one more tonne): the world price, 602.2 USD/t in the baseline; after, the price
-  // that clears a world market shorter by the 25.5 Mt/yr Kazakh exports fall (70.5 to 45.0; the Russian crude the KCP
-  // no longer carries is sold to other buyers, so it is not short) less the 90 × 471.5 / 365 × 0.088 = 10.2309 Mt the
-  // EU's oil stocks may release in a year, as the CLI's run shows: slopes 0.11 × 5,085 / 602.2 and 0.13 × 4,025.2 / 602.2
-  // sum to 1.7978 Mt/yr per USD/t, so 602.2 + (25.5 − 10.2309) / 1.7978 = 610.69 (rounded in the cell).
+  // that clears a world market shorter by the 35.5 Mt/yr Kazakh exports fall (70.5 to 35.0: Atyrau–Samara and Druzhba
+  // 17.5, the Aktau berths 7.5 and the KCP's 10 left to Kazakh shippers) less the 90 × 471.5 / 365 × 0.088 = 10.2309 Mt
+  // the EU's oil stocks may release in a year: slopes 0.11 × 5,085 / 602.2 and 0.13 × 4,025.2 / 602.2 sum to
+  // 1.7978 Mt/yr per USD/t, so 602.2 + (35.5 − 10.2309) / 1.7978 = 616.26 (rounded in the cell).
   const euPrice = await cells('price|EU27');
   assert.equal(euPrice[0], 602.2);
-  assert.ok(Math.abs(euPrice[1] - 610.69) < 0.01, `EU price after ${euPrice[1]}`);
+  assert.ok(Math.abs(euPrice[1] - 616.26) < 0.01, `EU price after ${euPrice[1]}`);
   const kaz = r.actors.find((a) => a.country === 'KAZ' && a.role === 'exporter')!;
   assert.equal((await cells('gains and losses|KAZ (exporter)'))[1], Number(kaz.valueChange.toFixed(3)));
   // The price change and the exporters' revenue: shown as the CLI gives them where results carry them, else absent.

@@ -7,7 +7,7 @@ import type { Model } from '../model/model.ts';
 import { parseScenario, runScenarioWith, type ScenarioResult } from '../scenario/index.ts';
 import { answersFor, checkAnswerEvents, type Answer } from './assume.ts';
 import type { ImpactEvent } from './event.ts';
-import { mapEvent, type ImpactChange, type ImpactQuestion, type Unmapped } from './map.ts';
+import { mapEvent, type ImpactChange, type ImpactQuestion, type MappedEvent, type Unmapped } from './map.ts';
 import { defaultRules, type ImpactRule } from './rules.ts';
 
 export interface ActorChange {
@@ -17,17 +17,8 @@ export interface ActorChange {
   valueChange: number | null;
 }
 
-export interface Impact {
-  event: string;
-  rule: string;
-  /** What the rule says the event does to the model. */
-  description: string;
-  commodity: string | null;
-  year: number | null;
-  changes: ImpactChange[];
-  /** What must be answered (--assume) before the impact can run; empty when it ran. */
-  questions: ImpactQuestion[];
-  readings: string[];
+/** A mapped event with what its scenario gives. */
+export interface Impact extends MappedEvent {
   /** "if this holds: …" in one paragraph, or what is asked. */
   summary: string;
   /** Sums over the result, in `result.unit` (null until it runs). */

@@ -29,6 +29,18 @@ export function exportersOf(result: ScenarioResult): ExporterChange[] | undefine
     .map((e) => ({ exporter: e.exporter as string, volumeChange: orNull(e.volumeChange) ?? 0, revenueChange: e.revenueChange as number, discountLoss: orNull(e.discountLoss), transportCostChange: orNull(e.transportCostChange) }));
 }
 
+/** Rows keyed by section and id, one value per column of the comparison; `set` fills one cell. */
+export function rowCollector(c: Comparison) {
+  const rows = new Map<string, Row>();
+  const set = (section: string, id: string, unit: string, column: number, value: number | null) => {
+    const key = `${section}|${id}`;
+    const row = rows.get(key) ?? { section, id, unit, values: c.columns.map(() => null) };
+    row.values[column] = value;
+    rows.set(key, row);
+  };
+  return { rows, set };
+}
+
 /** The column of each scenario of a comparison (compareScenarios puts each commodity and year's baseline first). */
 export function scenarioColumns(c: Comparison): number[] {
   return c.columns.flatMap((col, i) => (col.kind === 'scenario' ? [i] : []));
@@ -39,13 +51,7 @@ export function scenarioColumns(c: Comparison): number[] {
  * and volume change, for the scenarios whose results have them; empty when none has.
  */
 export function marketRows(c: Comparison): Row[] {
-  const rows = new Map<string, Row>();
-  const set = (section: string, id: string, unit: string, column: number, value: number | null) => {
-    const key = `${section}|${id}`;
-    const row = rows.get(key) ?? { section, id, unit, values: c.columns.map(() => null) };
-    row.values[column] = value;
-    rows.set(key, row);
-  };
+  const { rows, set } = rowCollector(c);
   const columns = scenarioColumns(c);
   c.scenarios.forEach((r, k) => {
     const column = columns[k];

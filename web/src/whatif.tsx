@@ -12,7 +12,7 @@ import { nameOf, num } from './format.ts';
 import type { Solver } from './solver.ts';
 import { emptyWhatIf, type ViewState, type WhatIf } from './state.ts';
 import { TableExport } from './widgets.tsx';
-import { exportersOf, marketOf, marketRows, scenarioColumns, type Row } from './market.ts';
+import { exportersOf, marketOf, marketRows, rowCollector, scenarioColumns, type Row } from './market.ts';
 
 export interface WhatIfProps {
   model: Model;
@@ -215,13 +215,7 @@ function MarketAndExporters({ result }: { result: ScenarioResult }) {
  * before and after, and each actor's value change (who gains and who loses).
  */
 function extraRows(c: Comparison, baselines: Map<number, ScenarioResult>): Row[] {
-  const rows = new Map<string, Row>();
-  const set = (section: string, id: string, unit: string, column: number, value: number | null) => {
-    const key = `${section}|${id}`;
-    const row = rows.get(key) ?? { section, id, unit, values: c.columns.map(() => null) };
-    row.values[column] = value;
-    rows.set(key, row);
-  };
+  const { rows, set } = rowCollector(c);
   for (const [column, base] of baselines) for (const imp of base.importers) set('price', imp.importer, base.priceUnit, column, imp.marginalCost);
   const columns = scenarioColumns(c);
   c.scenarios.forEach((r, k) => {

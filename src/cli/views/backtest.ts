@@ -1,6 +1,7 @@
 // Text and table of a backtest (`corridor backtest`).
 import type { BacktestResult } from '../../scenario/index.ts';
 import { formatTable, formatVolume, type DataTable } from '../format.ts';
+import { assumptionLines } from './scenario.ts';
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const pp = (change: number) => `${change > 0 ? '+' : ''}${(change * 100).toFixed(1)}`;
@@ -28,15 +29,7 @@ export function formatBacktest(r: BacktestResult): string[] {
     `Imports (${r.unit}): observed ${r.baseYear} ${formatVolume(r.totals.base, 1)}, model ${formatVolume(r.totals.model, 1)}, observed ${r.observedYear} ${formatVolume(r.totals.observed, 1)}`,
   ];
   if (r.grouped.length) lines.push(`OTHER groups the suppliers not named in both years, aggregates and the world market: ${r.grouped.join(', ')}`);
-  const defaults = r.settings.filter((s) => s.origin !== 'dataset');
-  if (defaults.length) {
-    lines.push('', 'Assumptions (settings not from the dataset):');
-    for (const s of defaults) lines.push(`  ${s.name} = ${Number.isFinite(s.value) ? s.value : 'unlimited'} ${s.unit} [${s.origin}]${s.note ? `: ${s.note}` : ''}`);
-  }
-  if (r.assumptions.length) {
-    lines.push('', 'Notes:');
-    for (const a of r.assumptions) lines.push(`  ${a}`);
-  }
+  lines.push(...assumptionLines(r));
   return lines;
 }
 

@@ -93,6 +93,13 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
     lines.push('', 'Market figures (from the dataset, sources in sources.csv; the elasticities are assumptions from the literature):');
     for (const s of marketFigures) lines.push(`  ${s.name} = ${s.value} ${s.unit}${s.note ? `: ${s.note}` : ''}`);
   }
+  lines.push(...assumptionLines(r));
+  return lines;
+}
+
+/** The settings that do not come from the dataset, and the notes, as the closing lines of a result. */
+export function assumptionLines(r: Pick<ScenarioResult, 'settings' | 'assumptions'>): string[] {
+  const lines: string[] = [];
   const defaults = r.settings.filter((s) => s.origin !== 'dataset');
   if (defaults.length) {
     lines.push('', 'Assumptions (settings not from the dataset):');

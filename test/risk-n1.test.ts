@@ -101,3 +101,16 @@ test('corridor risk n1 --json: the contract, and --importer', async () => {
   assert.equal(csv.code, 0, csv.stderr);
   assert.match(csv.stdout.split('\n')[0], /^element,kind,unserved,/);
 });
+
+test('N-1 on the default dataset (crude 2024, a two-sided world market): the price change of losing the CPC, by hand', async () => {
+  const r = runN1(await loadSolver(), loadDataset(), { commodity: 'crude_oil', year: 2024 });
+  assert.equal(r.priceUnit, 'USD/t');
+  const cpc = byId(r).get('route:cpc')!;
+  // The CPC's 51.3 Mt stop; the Aktau berths send 7.5 Mt by Makhachkala; the EU draws the 90 × 455 / 365 × 0.088 =
+  // 9.8729 Mt its oil stocks may release, and the world market is 51.3 − 7.5 − 9.8729 = 33.9271 Mt shorter. World
+  // demand 102.8 mb/d = 5,140 Mt/yr, 4,685 outside the network; slopes 0.11 × 5140 / 591.3 + 0.13 × 4685 / 591.3 =
+  // 1.98622 Mt/yr per USD/t: the price rises 33.9271 / 1.98622 = 17.081 USD/t.
+  near(cpc.priceChange!, 33.9271 / (0.11 * 5140 / 591.3 + 0.13 * 4685 / 591.3), 'CPC price change', 0.01);
+  // Losing an element that carries nothing moves no price.
+  for (const e of r.elements) if (e.rerouting.length === 0) assert.equal(e.priceChange, 0, e.element);
+});

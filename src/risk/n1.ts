@@ -8,6 +8,8 @@ import { buildNetwork } from '../solve/network.ts';
 import type { FlowNetwork } from '../solve/network-types.ts';
 import { solveFlows, type FlowSolution } from '../solve/index.ts';
 import { applyChanges } from '../scenario/apply.ts';
+import { centralPriceChange } from '../scenario/market-results.ts';
+import { perPriceUnit } from '../scenario/result-helpers.ts';
 import type { Scenario, ScenarioChange } from '../scenario/scenario-types.ts';
 import { networkElements, type RiskElement } from './elements.ts';
 import { RISK_METHOD } from './method.ts';
@@ -30,6 +32,8 @@ export interface N1Element {
   costChange: number;
   /** Volume bought on the world market after the loss (base unit). */
   worldMarket: number;
+  /** Change of the world price after the loss, in the result's `priceUnit` (null without a two-sided market). */
+  priceChange: number | null;
   /** The routes whose flow changes most (at most five). */
   rerouting: RouteShift[];
 }
@@ -41,6 +45,8 @@ export interface N1Result {
   year: number;
   unit: string;
   valueUnit: string;
+  /** Unit of `priceChange` (money per quantity, e.g. USD/t). */
+  priceUnit: string;
   /** The importer the ranking is restricted to (undefined: all). */
   importer?: string;
   /** Baseline unserved demand (normally 0) per importer. */
@@ -119,7 +125,7 @@ export function n1OnNetwork(highs: Highs, model: Model, network: FlowNetwork, im
   });
   results.sort((a, b) => b.unserved - a.unserved || b.costChange - a.costChange || a.element.localeCompare(b.element));
   return {
-    method: { ...RISK_METHOD }, dataset, commodity: network.commodity, year: network.year, unit: network.unit, valueUnit: 'USD million',
+    method: { ...RISK_METHOD }, dataset, commodity: network.commodity, year: network.year, unit: network.unit, valueUnit: 'USD million', priceUnit: network.priceUnit,
     ...(importer !== undefined ? { importer } : {}),
     baselineUnserved: Object.fromEntries(importers.map((r) => [r.id, sumOf(base.unserved, r.parts)])),
     elements: results,
@@ -141,6 +147,7 @@ export function describeLoss(element: RiskElement, base: FlowSolution, after: Fl
     unservedByImporter,
     costChange: clean((after.objective - base.objective) / 1e6),
     worldMarket: clean(after.world.reduce((s, v) => s + v, 0)),
+    priceChange: after.network.world.mode === 'market' ? clean(perPriceUnit(after.network, centralPriceChange(base, after))) : null,
     rerouting,
   };
 }

@@ -10,14 +10,16 @@ export function formatN1(r: N1Result, limit = 25): string[] {
   const importers = Object.keys(r.baselineUnserved);
   const digits = volumeDigits(r.elements.map((e) => e.unserved).concat([1]));
   const vol = (v: number) => formatVolume(v, digits);
+  const market = r.elements.some((e) => e.priceChange !== null);
   const lines = [
     `N-1: ${r.commodity} ${r.year}, each element lost on its own, re-optimised; volumes in ${r.unit}, costs in ${r.valueUnit}   [method ${r.method.name} ${r.method.version}, dataset ${r.dataset}]`,
     `${r.elements.length} element(s)${r.importer ? `, unserved demand of ${r.importer}` : ''}; ranked by unserved demand, then by cost change${r.elements.length > limit ? ` (first ${limit}; --json or --csv lists all)` : ''}.`,
     '',
   ];
   lines.push(...formatTable(
-    [{ header: 'Element' }, { header: 'Unserved', align: 'right' }, ...importers.map((i) => ({ header: i, align: 'right' as const })), { header: 'Cost change', align: 'right' }, { header: 'World market', align: 'right' }, { header: 'Rerouting (largest changes)' }],
+    [{ header: 'Element' }, { header: 'Unserved', align: 'right' }, ...importers.map((i) => ({ header: i, align: 'right' as const })), { header: 'Cost change', align: 'right' }, { header: 'World market', align: 'right' }, ...(market ? [{ header: `Price change (${r.priceUnit})`, align: 'right' as const }] : []), { header: 'Rerouting (largest changes)' }],
     r.elements.slice(0, limit).map((e) => [e.element, vol(e.unserved), ...importers.map((i) => vol(e.unservedByImporter[i] ?? 0)), formatSigned(e.costChange, 1), vol(e.worldMarket),
+      ...(market ? [e.priceChange === null ? '–' : formatSigned(e.priceChange, 2)] : []),
       e.rerouting.slice(0, 3).map((s) => `${s.route} ${s.change > 0 ? '+' : ''}${vol(s.change)}`).join(', ') || '–']),
   ));
   return lines;
@@ -26,8 +28,8 @@ export function formatN1(r: N1Result, limit = 25): string[] {
 export function n1Tables(r: N1Result): DataTable[] {
   const importers = Object.keys(r.baselineUnserved);
   return [
-    { name: 'elements', columns: ['element', 'kind', 'unserved', ...importers.map((i) => `unserved_${i}`), 'cost_change', 'world_market', 'rerouting'],
-      rows: r.elements.map((e) => [e.element, e.kind, e.unserved, ...importers.map((i) => e.unservedByImporter[i] ?? 0), e.costChange, e.worldMarket,
+    { name: 'elements', columns: ['element', 'kind', 'unserved', ...importers.map((i) => `unserved_${i}`), 'cost_change', 'world_market', 'price_change', 'rerouting'],
+      rows: r.elements.map((e) => [e.element, e.kind, e.unserved, ...importers.map((i) => e.unservedByImporter[i] ?? 0), e.costChange, e.worldMarket, e.priceChange,
         e.rerouting.map((s) => `${s.route}:${s.change}`).join(' ')]) },
     { name: 'importers', columns: ['element', 'importer', 'unserved'],
       rows: r.elements.flatMap((e) => importers.map((i) => [e.element, i, e.unservedByImporter[i] ?? 0])) },

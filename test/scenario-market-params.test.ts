@@ -102,15 +102,20 @@ test('the price (USD/bbl) and world demand (mb/d) set by a scenario are converte
 // RUS embargoed by DEU: RUS sells its 20 Mt/yr to other buyers (its direct route) and DEU buys 20 there, so the net
 // shortage is 0 and the price does not move. RUS's discount loss: 20 Mt × 10 USD/t = 200 USD million with the
 // dataset's discount; 20 Mt × 12 USD/bbl × 7.3 bbl/t = 20 × 87.6 = 1,752 USD million with the scenario's.
+// LP objective (USD million): the baseline pays KAZ's transport, 10 × 5 = 50. After: 50, plus stickiness on the 20
+// Mt/yr of baseline flow lost at λ = 2 × the largest route cost = 10 USD/t (200), plus the discount: 450 and 2,002.
 test('an export discount set by a scenario changes the exporter\'s discount loss by the hand-computed amount', async () => {
   const embargo = '  - type: embargo\n    exporter: RUS\n    importer: DEU\n';
   const dataset = await run(embargo);
   near(dataset.market.absorbed, 20, 'RUS\'s 20 sold to other buyers');
   near(dataset.market.priceChange, 0, 'no net shortage');
   near(exporter(dataset, 'RUS').discountLoss, 200, '20 × 10');
+  near(dataset.solver.baselineObjective, 50, 'baseline objective: 10 × 5');
+  near(dataset.solver.objective, 450, '50 + 20 × 10 + 20 × 10');
   const set = await run(`${embargo}  - type: set_parameter\n    name: export_discount\n    country: RUS\n    value: 12\n    unit: USD/bbl\n`);
   near(set.market.absorbed, 20, 'still sold to other buyers');
   near(exporter(set, 'RUS').discountLoss, 1752, '20 × 87.6');
+  near(set.solver.objective, 2002, '50 + 20 × 10 + 20 × 87.6');
   near(exporter(set, 'RUS').revenueChange, -1752, 'no volume or price change: the discount is the loss');
   const d = setting(set, 'export_discount')!;
   assert.deepEqual([d.value, d.unit, d.origin, d.note], [12, 'USD/bbl', 'scenario', 'RUS']);

@@ -3,6 +3,7 @@
 // short-run demand elasticity), both around the year's price. Exporters that lose a buyer sell to other buyers
 // through the market at their discount; importers that lose a supplier buy there. Without a price, world demand
 // or elasticities in the dataset, the world market stays a residual supply at a premium (an assumption, listed).
+// A scenario may set any of these figures (set_parameter): resolveMarket works the market out again with them.
 // Also the substitute of a commodity that is not fungible (LNG for pipeline gas), reached through the free
 // regasification capacity of each terminal group. Pure: no I/O. See docs/methods/flow-model.md.
 import type { Model } from '../model/model.ts';

@@ -249,9 +249,9 @@ export interface FlowNetwork {
 
 /**
  * A cost or world-market figure as given (value and unit, for the settings reported) and in base units
- * (USD per base unit, per day for time_value, a volume for world_market_spare, the number itself for an elasticity), converted where it was
- * read: the dataset by the Model, a scenario when its change is applied. A figure whose unit does not
- * convert holds the error, raised when the costs are resolved.
+ * (USD per base unit, per day for time_value, a volume for world_market_spare or world_demand, the number
+ * itself for an elasticity), converted where it was read: the dataset by the Model, a scenario when its
+ * change is applied. A figure whose unit does not convert holds the error, raised when the costs are resolved.
  */
 export interface GivenParameter {
   value: number;
@@ -264,7 +264,7 @@ export type GivenParameters = Partial<Record<FlowParameter, GivenParameter>>;
 
 /** Settings a dataset (parameters.csv) or a scenario (`set_parameter`) may give. */
 export const FLOW_PARAMETERS = {
-  price: 'Price of the commodity (USD per unit given), used to value volume changes.',
+  price: 'Price of the commodity (USD per unit given), used to value volume changes; in a two-sided market, the world price.',
   world_market_premium: 'Premium (USD per unit given) paid for residual world-market supply of a fungible commodity.',
   world_market_spare: 'Spare capacity of the residual world market (a volume per year).',
   world_market_access: 'Share (0–1) of an importer\'s demand that the world market can reach (0 for a refinery on one pipeline).',

@@ -1,7 +1,7 @@
 // Applies a scenario's changes to a copy of the flow network: each change type's effect is in shocks.ts
 // or policies.ts, the network being changed in network-edit.ts. Pure: no I/O.
 import type { Model } from '../model/model.ts';
-import { resolveCosts } from '../solve/network.ts';
+import { resolveCosts, resolveMarket } from '../solve/network.ts';
 import type { FlowNetwork } from '../solve/network-types.ts';
 import { changeType } from './schema.ts';
 import type { Scenario } from './scenario-types.ts';
@@ -43,6 +43,7 @@ export function applyChanges(
       volume: (field = 'volume') => edit.toBase(Number(v[field]), String(v.unit ?? edit.commodity.unit)),
     });
   }
+  if (edit.marketChanged) resolveMarket(model, edit.net);
   if (edit.costsChanged) resolveCosts(edit.net);
   return { network: edit.net, applied };
 }

@@ -6,7 +6,7 @@ import type { CommodityRow } from '../model/types.ts';
 import { isKnownUnit, convert, moneyPerBaseUnit, naturalPriceUnit } from '../model/units.ts';
 import { available } from '../errors.ts';
 import { LEG_FIELDS, changeType } from './schema.ts';
-import { COST_PARAMETERS, DIRECT_PREFIX, FLOW_PARAMETERS } from '../solve/network-types.ts';
+import { COST_PARAMETERS, DIRECT_PREFIX, FLOW_PARAMETERS, MARKET_PARAMETER_READING, type MarketParameter } from '../solve/network-types.ts';
 import { checkStageChanges } from './stage-changes.ts';
 import { scenarioError, type Scenario, type ScenarioChange, type ScenarioLeg, type ScenarioProblem } from './scenario-types.ts';
 
@@ -147,8 +147,8 @@ function checkRef(check: DatasetCheck, ref: string, value: string, line: number,
       if (model.tables.agreement.some((a) => a.id === value)) return;
       return fail('agreement', model.tables.agreement.map((a) => a.id));
     case 'parameter':
-      if (value in FLOW_PARAMETERS && value !== 'price' && value !== 'transit_fee') return;
-      return fail('parameter', Object.keys(FLOW_PARAMETERS).filter((p) => p !== 'price' && p !== 'transit_fee'));
+      if (value in FLOW_PARAMETERS && value !== 'transit_fee') return;
+      return fail('parameter', Object.keys(FLOW_PARAMETERS).filter((p) => p !== 'transit_fee'));
   }
 }
 
@@ -202,7 +202,7 @@ function checkSetParameter(check: DatasetCheck, change: ScenarioChange): void {
   const name = String(change.values.name);
   const unit = String(change.values.unit ?? '');
   const line = change.lines.unit ?? change.lines.name ?? change.line;
-  const perCountry = name === 'world_market_access' || name === 'export_capacity' || name === 'stock_release';
+  const perCountry = name === 'world_market_access' || name === 'export_capacity' || name === 'stock_release' || name === 'export_discount';
   if (perCountry && change.values.country === undefined) problems.push({ line: change.line, message: `set_parameter: ${name} applies per country; add "country:"` });
   if (!perCountry && change.values.country !== undefined) problems.push({ line: change.lines.country, message: `set_parameter: ${name} applies to the whole network; remove "country:"` });
   const negative = () => {
@@ -214,6 +214,8 @@ function checkSetParameter(check: DatasetCheck, change: ScenarioChange): void {
   } else if (name === 'world_market_spare' || name === 'export_capacity') {
     if (!allowed.some((u) => sameUnit(u, unit))) problems.push({ line, message: `set_parameter: ${name}: expected a unit among ${allowed.join(', ')}, found "${unit}"` });
     negative();
+  } else if (name in MARKET_PARAMETER_READING) {
+    checkMarketParameter(check, change, name as MarketParameter);
   } else if ((COST_PARAMETERS as readonly string[]).includes(name)) {
     try {
       moneyPerBaseUnit(1, unit, commodity, name === 'time_value');
@@ -222,6 +224,48 @@ function checkSetParameter(check: DatasetCheck, change: ScenarioChange): void {
       problems.push({ line, message: `set_parameter: ${name}: expected a unit like "${example}" (USD per a quantity that converts to ${commodity.unit}), found "${unit}"` });
     }
     negative();
+  }
+}
+
+/**
+ * A world-market figure: an elasticity has its sign (supply rises and demand falls with the price) and no unit but
+ * `elasticity`; world demand and spare capacity are volumes in the commodity's units, ≥ 0; the price (> 0) and an
+ * exporter's discount (≥ 0) are money per quantity. Only a fungible commodity has a world market.
+ */
+function checkMarketParameter(check: DatasetCheck, change: ScenarioChange, name: MarketParameter): void {
+  const { commodity, allowed, problems, ctx, scenario } = check;
+  const unit = String(change.values.unit ?? '');
+  const line = change.lines.unit ?? change.lines.name ?? change.line;
+  const valueLine = change.lines.value ?? change.line;
+  const value = Number(change.values.value);
+  const reading = MARKET_PARAMETER_READING[name];
+  if (!commodity.fungible && name !== 'price') {
+    problems.push({ line: change.lines.name ?? change.line, message: `set_parameter: ${name}: ${commodity.id} is not fungible, so it has no world market to set` });
+    return;
+  }
+  if (reading === 'plain') {
+    if (unit !== '' && unit !== 'elasticity') problems.push({ line, message: `set_parameter: ${name}: an elasticity has no unit (leave it out or write "elasticity"), found "${unit}"` });
+    if (name.startsWith('supply') && !(value >= 0)) problems.push({ line: valueLine, message: `set_parameter: ${name}: expected a value ≥ 0 (supply rises with the price), found ${String(change.values.value)}` });
+    if (name.startsWith('demand') && !(value <= 0)) problems.push({ line: valueLine, message: `set_parameter: ${name}: expected a value ≤ 0 (demand falls as the price rises), found ${String(change.values.value)}` });
+    return;
+  }
+  if (reading === 'volume') {
+    if (!allowed.some((u) => sameUnit(u, unit))) problems.push({ line, message: `set_parameter: ${name}: expected a unit among ${allowed.join(', ')}, found "${unit}"` });
+    else {
+      try { convert(1, unit, commodity.unit, commodity); } catch (e) { problems.push({ line, message: `set_parameter: ${name}: unit: ${(e as Error).message}` }); }
+    }
+  } else {
+    try {
+      moneyPerBaseUnit(1, unit, commodity);
+    } catch {
+      problems.push({ line, message: `set_parameter: ${name}: expected a unit like "${naturalPriceUnit(commodity)}" (USD per a quantity that converts to ${commodity.unit}), found "${unit}"` });
+    }
+  }
+  if (name === 'price' && !(value > 0)) problems.push({ line: valueLine, message: `set_parameter: price: expected a value > 0, found ${String(change.values.value)}` });
+  else if (!(value >= 0)) problems.push({ line: valueLine, message: `set_parameter: ${name}: expected a value ≥ 0, found ${String(change.values.value)}` });
+  const country = change.values.country;
+  if (name === 'export_discount' && typeof country === 'string' && !ctx.exporters.has(country)) {
+    problems.push({ line: change.lines.country ?? change.line, message: `set_parameter: export_discount: ${country} is not an exporter of ${scenario.commodity} in ${scenario.year} (exporters: ${available([...ctx.exporters].sort())})` });
   }
 }
 

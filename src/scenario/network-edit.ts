@@ -33,6 +33,8 @@ export class NetworkEdit {
   readonly exportCaps = new Map<string, number>();
   /** A cost or world-market figure was set: the costs are worked out again at the end. */
   costsChanged = false;
+  /** A world-market figure was set: the market is worked out again at the end, before the costs. */
+  marketChanged = false;
 
   constructor(model: Model, network: FlowNetwork) {
     this.net = cloneNetwork(network);

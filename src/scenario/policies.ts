@@ -2,8 +2,10 @@
 // an agreement) and set_parameter, which sets a modelling figure for before and after alike. Pure: no I/O.
 import { readingsInBase } from '../model/base-values.ts';
 import { moneyPerBaseUnit } from '../model/units.ts';
-import { directRoute } from '../solve/network.ts';
-import { COST_PARAMETER_READING, DIRECT_PREFIX, type CostParameter, type FlowParameter, type NetworkRoute } from '../solve/network-types.ts';
+import { directRoute, WORLD } from '../solve/network.ts';
+import {
+  COST_PARAMETER_READING, DIRECT_PREFIX, MARKET_PARAMETER_READING, type CostParameter, type FlowParameter, type GivenParameter, type MarketParameter, type NetworkRoute,
+} from '../solve/network-types.ts';
 import type { ScenarioLeg } from './scenario-types.ts';
 import { fmt, type ChangeStep, type NetworkEdit } from './network-edit.ts';
 
@@ -31,6 +33,8 @@ export function addRoute(edit: NetworkEdit, { v, record, volume }: ChangeStep): 
   const targets = v.importers !== undefined ? (v.importers as string[]).flatMap((id) => edit.partsOf(id)) : net.importers.map((i) => i.id);
   edit.ensureExporter(exporter);
   for (const imp of targets) edit.ensureArc(exporter, imp, r);
+  // Like the dataset's port routes, a new one reaches other buyers through the world market (src/solve/market.ts addWorldArcs).
+  if (net.world.mode === 'market' && route.endsAtPort) edit.ensureArc(exporter, WORLD, r);
   record(route.id, `route ${route.id} added from ${exporter} through ${countries.join(' → ')}${assets.length ? ` (assets ${assets.join(', ')})` : ''}: capacity ${fmt(route.capacity)} ${edit.unit}, cost ${v.cost === undefined ? '0' : `${fmt(Number(v.cost))} ${String(v.cost_unit)}`}` +
     `${route.transitDays !== undefined ? `, ${fmt(route.transitDays)} days` : ''}, serving ${v.importers !== undefined ? (v.importers as string[]).join(', ') : 'every importer'}` +
     (blockedBy.length ? `; closed: it crosses ${blockedBy.join(', ')}, closed by an earlier change` : ''));
@@ -134,6 +138,9 @@ export function setParameter(edit: NetworkEdit, { v, record }: ChangeStep): void
     const before = e.supply;
     e.supply = edit.toBase(value, u);
     record(e.id, `export capacity of ${e.id}: ${fmt(before)} → ${fmt(e.supply)} ${edit.unit}`);
+  } else if (name in MARKET_PARAMETER_READING) {
+    setMarketParameter(edit, name as MarketParameter, value, u, v.country === undefined ? undefined : String(v.country));
+    record(v.country === undefined ? name : String(v.country), `${name}${v.country === undefined ? '' : ` of ${String(v.country)}`} set to ${fmt(value)}${u ? ` ${u}` : ''}`);
   } else {
     // Converted here, at the scenario's edge: the solver takes figures in base units.
     const reading = COST_PARAMETER_READING[name as CostParameter] ?? 'money';
@@ -141,4 +148,15 @@ export function setParameter(edit: NetworkEdit, { v, record }: ChangeStep): void
     edit.costsChanged = true;
     record(name, `${name} set to ${fmt(value)} ${u}`);
   }
+}
+
+/** A market figure (price, world demand, an elasticity, spare capacity, a discount) in base units; the market is worked out again at the end. */
+function setMarketParameter(edit: NetworkEdit, name: MarketParameter, value: number, unit: string, country: string | undefined): void {
+  const reading = MARKET_PARAMETER_READING[name];
+  const base = reading === 'plain' ? value : readingsInBase(value, unit, edit.commodity)[reading];
+  const given: GivenParameter = { value, unit: reading === 'plain' ? 'elasticity' : unit, origin: 'scenario', base };
+  if (name === 'export_discount') edit.net.givenDiscounts = { ...edit.net.givenDiscounts, [country!]: given };
+  else edit.net.given[name] = given;
+  edit.marketChanged = true;
+  edit.costsChanged = true;
 }

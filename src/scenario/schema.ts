@@ -289,14 +289,18 @@ export const CHANGE_TYPES: readonly ChangeType[] = [
     description:
       'Sets a modelling figure for this scenario (docs/methods/flow-model.md lists them): `world_market_premium`, ' +
       '`world_market_spare`, `baseline_stickiness`, `stock_draw_cost`, `unserved_penalty`, `agreement_shortfall_penalty`, ' +
-      '`time_value`, or per country `world_market_access`, `export_capacity`, `stock_release`.',
+      '`time_value`, or per country `world_market_access`, `export_capacity`, `stock_release`; and the figures of a ' +
+      'two-sided world market: `price` (money per quantity), `world_demand`, `opec_spare_capacity`, ' +
+      '`nonopec_spare_capacity` (volumes), `supply_elasticity` (≥ 0), `demand_elasticity` (≤ 0) and the `_low` and `_high` ' +
+      'ends of their ranges (no unit), and per exporter `export_discount` (money per quantity). Settings hold for the ' +
+      'baseline too, so before and after are solved under the same assumptions.',
     fields: [
       { name: 'name', type: 'string', required: true, ref: 'parameter', description: 'Parameter name.' },
       { name: 'value', type: 'number', required: true, description: 'Value.' },
-      { name: 'unit', type: 'string', required: false, default: '', description: 'Unit of the value (USD/t, USD/TEU/day, Mt/yr, share …).' },
+      { name: 'unit', type: 'string', required: false, default: '', description: 'Unit of the value (USD/t, USD/TEU/day, Mt/yr, mb/d, share …; none for an elasticity).' },
       { name: 'country', type: 'string', required: false, ref: 'actor', description: 'Country or bloc, for per-country parameters.' },
     ],
-    example: '- type: set_parameter\n  name: world_market_premium\n  value: 8\n  unit: USD/bbl',
+    example: '- type: set_parameter\n  name: world_market_premium\n  value: 8\n  unit: USD/bbl\n- type: set_parameter\n  name: demand_elasticity\n  value: -0.26',
   },
   ...STAGE_CHANGE_TYPES,
 ];

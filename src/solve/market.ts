@@ -3,12 +3,15 @@
 // short-run demand elasticity), both around the year's price. Exporters that lose a buyer sell to other buyers
 // through the market at their discount; importers that lose a supplier buy there. Without a price, world demand
 // or elasticities in the dataset, the world market stays a residual supply at a premium (an assumption, listed).
+// A scenario may set any of these figures (set_parameter): resolveMarket works the market out again with them.
 // Also the substitute of a commodity that is not fungible (LNG for pipeline gas), reached through the free
 // regasification capacity of each terminal group. Pure: no I/O. See docs/methods/flow-model.md.
 import type { Model } from '../model/model.ts';
+import { valueOrThrow } from '../model/base-values.ts';
 import { round, type BuildContext } from './build-context.ts';
+import { readPrice } from './costs.ts';
 import { arcPassage, directRoute, laneChoices } from './routes.ts';
-import type { FlowNetwork, MarketCurve, NetworkArc, NetworkAsset } from './network-types.ts';
+import { MARKET_PARAMETERS, type FlowNetwork, type GivenParameter, type MarketCurve, type MarketParameter, type NetworkArc, type NetworkAsset } from './network-types.ts';
 
 /** Importer id of the world market on the arcs of exporters that sell to other buyers through it. */
 export const WORLD = 'world';
@@ -16,57 +19,131 @@ export const WORLD = 'world';
 /** Price bands (shares of the baseline price) in which the LP represents the linear supply and demand responses. */
 export const PRICE_BANDS = [0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2] as const;
 
-/** The market figures of the dataset, or why there are none (then the world market is a residual supply at a premium). */
-export function readMarket(context: BuildContext, network: FlowNetwork): void {
+/** A market figure as used: the scenario's where it sets one (set_parameter), else the dataset's. */
+interface MarketFigure {
+  value: number;
+  unit: string;
+  origin: 'dataset' | 'scenario';
+  /** In base units (USD per base unit, a volume per year), or the value itself for an elasticity. */
+  base: number;
+  /** Year of the figure (the query's for a scenario's). */
+  year: number;
+}
+
+/** Reads each market figure from the scenario's given figures first, then from the dataset (latest year not after the query's). */
+function marketFigures(context: BuildContext, network: FlowNetwork) {
   const { model, query } = context;
   const q = { commodity: query.commodity, year: query.year };
-  const volume = (name: string) => {
-    const p = model.parameterInBase(name, q);
-    return p && !(p.volume instanceof Error) ? { value: p.volume, row: p } : undefined;
+  const set = (g: GivenParameter | undefined): MarketFigure | undefined =>
+    g && { value: g.value, unit: g.unit, origin: 'scenario', base: valueOrThrow(g.base), year: query.year };
+  return {
+    /** A volume per year; a dataset figure whose unit does not convert counts as missing. */
+    volume(name: MarketParameter): MarketFigure | undefined {
+      const p = model.parameterInBase(name, q);
+      return set(network.given[name]) ?? (p && !(p.volume instanceof Error) ? { value: p.value, unit: p.unit, origin: 'dataset', base: p.volume, year: p.year } : undefined);
+    },
+    /** An elasticity, as given. */
+    plain(name: MarketParameter): MarketFigure | undefined {
+      const p = model.parameter(name, q);
+      return set(network.given[name]) ?? (p && { value: p.value, unit: p.unit, origin: 'dataset', base: p.value, year: p.year });
+    },
+    /** An exporter's discount in USD per base unit, or why the dataset's does not convert. */
+    discount(country: string): MarketFigure | Error | undefined {
+      const d = model.parameterInBase('export_discount', { ...q, country });
+      const given = set(network.givenDiscounts?.[country]);
+      if (given || !d) return given;
+      return d.money instanceof Error ? d.money : { value: d.value, unit: d.unit, origin: 'dataset', base: d.money, year: d.year };
+    },
   };
-  const plain = (name: string) => model.parameter(name, q);
-  const worldDemand = volume('world_demand');
-  const es = plain('supply_elasticity');
-  const ed = plain('demand_elasticity');
+}
+
+/** The market figures of the dataset (and of a scenario, see resolveMarket), or why there are none (then the world market is a residual supply at a premium). */
+export function readMarket(context: BuildContext, network: FlowNetwork): void {
+  const { query } = context;
+  const figure = marketFigures(context, network);
+  const worldDemand = figure.volume('world_demand');
+  const es = figure.plain('supply_elasticity');
+  const ed = figure.plain('demand_elasticity');
   const missing = [network.price === undefined && 'price', !worldDemand && 'world_demand', !es && 'supply_elasticity', !ed && 'demand_elasticity'].filter(Boolean);
   if (missing.length > 0) {
-    context.assumptions.push(`world market of ${query.commodity}: no ${missing.join(', ')} in the dataset, so it is a residual supply at a premium (an assumption) rather than a market with a price.`);
+    const where = MARKET_PARAMETERS.some((n) => network.given[n]) ? 'the dataset or the scenario' : 'the dataset';
+    context.assumptions.push(`world market of ${query.commodity}: no ${missing.join(', ')} in ${where}, so it is a residual supply at a premium (an assumption) rather than a market with a price.`);
     return;
   }
   const price = network.price!;
-  const spare = ['opec_spare_capacity', 'nonopec_spare_capacity'].map((n) => volume(n));
-  const cap = spare.every((s) => s === undefined) ? Infinity : spare.reduce((s, x) => s + (x?.value ?? 0), 0);
+  const spare = (['opec_spare_capacity', 'nonopec_spare_capacity'] as const).map((n) => figure.volume(n));
+  const cap = spare.every((s) => s === undefined) ? Infinity : spare.reduce((s, x) => s + (x?.base ?? 0), 0);
   const networkDemand = network.importers.reduce((s, i) => s + i.demand, 0);
-  const others = Math.max(0, worldDemand!.value - networkDemand);
-  const curve = (eS: number, eD: number): MarketCurve => ({ supplySlope: (Math.abs(eS) * worldDemand!.value) / price, supplyCap: cap, supplySteps: [], demandSlope: (Math.abs(eD) * others) / price });
-  const lowS = plain('supply_elasticity_low')?.value ?? es!.value;
-  const highS = plain('supply_elasticity_high')?.value ?? es!.value;
-  const lowD = plain('demand_elasticity_low')?.value ?? ed!.value;
-  const highD = plain('demand_elasticity_high')?.value ?? ed!.value;
+  const others = Math.max(0, worldDemand!.base - networkDemand);
+  const curve = (eS: number, eD: number): MarketCurve => ({ supplySlope: (Math.abs(eS) * worldDemand!.base) / price, supplyCap: cap, supplySteps: [], demandSlope: (Math.abs(eD) * others) / price });
+  const ends = (['supply_elasticity_low', 'supply_elasticity_high', 'demand_elasticity_low', 'demand_elasticity_high'] as const).map((n) => figure.plain(n));
+  const [lowS, highS, lowD, highD] = ends.map((x, k) => x?.base ?? (k < 2 ? es! : ed!).base);
   network.world.mode = 'market';
   network.world.price = price;
-  network.world.curve = curve(es!.value, ed!.value);
+  network.world.curve = curve(es!.base, ed!.base);
   // Least elastic: the largest price change; most elastic: the smallest.
   network.world.steep = curve(Math.min(Math.abs(lowS), Math.abs(highS)), Math.min(Math.abs(lowD), Math.abs(highD)));
   network.world.flat = curve(Math.max(Math.abs(lowS), Math.abs(highS)), Math.max(Math.abs(lowD), Math.abs(highD)));
-  const note = (row: { year: number }) => (row.year === query.year ? '' : `figure of ${row.year}`);
+  const note = (x: MarketFigure) => (x.year === query.year ? '' : `figure of ${x.year}`);
   const s = context.settings;
-  s.push({ name: 'world_demand', value: worldDemand!.row.value, unit: worldDemand!.row.unit, origin: 'dataset', note: [note(worldDemand!.row), `buyers outside the network: ${round(others)} ${context.base}`].filter(Boolean).join('; ') });
-  s.push({ name: 'supply_elasticity', value: es!.value, unit: 'elasticity', origin: 'dataset', note: `range ${lowS} to ${highS} (assumption from the literature)` });
-  s.push({ name: 'demand_elasticity', value: ed!.value, unit: 'elasticity', origin: 'dataset', note: `range ${lowD} to ${highD} (assumption from the literature)` });
-  spare.forEach((x, k) => { if (x) s.push({ name: k === 0 ? 'opec_spare_capacity' : 'nonopec_spare_capacity', value: x.row.value, unit: x.row.unit, origin: 'dataset', note: note(x.row) }); });
+  s.push({ name: 'world_demand', value: worldDemand!.value, unit: worldDemand!.unit, origin: worldDemand!.origin, note: [note(worldDemand!), `buyers outside the network: ${round(others)} ${context.base}`].filter(Boolean).join('; ') });
+  const range = (low: number, high: number, given: (MarketFigure | undefined)[]) => `range ${low} to ${high} (${given.some((x) => x?.origin === 'scenario') ? 'ends set by the scenario' : 'assumption from the literature'})`;
+  s.push({ name: 'supply_elasticity', value: es!.value, unit: 'elasticity', origin: es!.origin, note: range(lowS, highS, ends.slice(0, 2)) });
+  s.push({ name: 'demand_elasticity', value: ed!.value, unit: 'elasticity', origin: ed!.origin, note: range(lowD, highD, ends.slice(2)) });
+  // The ends are listed on their own only when a scenario sets them (the dataset's are in the note above).
+  (['supply_elasticity_low', 'supply_elasticity_high', 'demand_elasticity_low', 'demand_elasticity_high'] as const).forEach((name, k) => {
+    if (ends[k]?.origin === 'scenario') s.push({ name, value: ends[k]!.value, unit: 'elasticity', origin: 'scenario', note: '' });
+  });
+  spare.forEach((x, k) => { if (x) s.push({ name: k === 0 ? 'opec_spare_capacity' : 'nonopec_spare_capacity', value: x.value, unit: x.unit, origin: x.origin, note: note(x) }); });
   if (!Number.isFinite(cap)) context.assumptions.push(`world market of ${query.commodity}: no spare-capacity figure, so the supply response is not bounded (an assumption).`);
   for (const e of network.exporters) {
-    const d = model.parameterInBase('export_discount', { ...q, country: e.id });
+    const d = figure.discount(e.id);
     if (!d) continue;
-    if (d.money instanceof Error) context.assumptions.push(`parameter export_discount of ${e.id}: ${d.money.message}; no discount is used.`);
+    if (d instanceof Error) context.assumptions.push(`parameter export_discount of ${e.id}: ${d.message}; no discount is used.`);
     else {
-      network.world.discounts[e.id] = d.money;
-      s.push({ name: 'export_discount', value: d.value, unit: d.unit, origin: 'dataset', note: [e.id, note(d)].filter(Boolean).join('; ') });
+      network.world.discounts[e.id] = d.base;
+      s.push({ name: 'export_discount', value: d.value, unit: d.unit, origin: d.origin, note: [e.id, note(d)].filter(Boolean).join('; ') });
     }
   }
   const undiscounted = network.exporters.filter((e) => network.world.discounts[e.id] === undefined).map((e) => e.id);
   if (undiscounted.length) context.assumptions.push(`exporters without an export_discount sell displaced volumes to other buyers at the world price, less transport (an assumption): ${undiscounted.join(', ')}.`);
+}
+
+/**
+ * Works the world market out again with the figures a scenario sets (set_parameter) over the dataset's: the price, the
+ * curves and the discounts, with settings and notes in place of those the dataset alone gave. A market the scenario
+ * completes (a dataset without world demand or elasticities) gets its world arcs. The costs are resolved after: their
+ * defaults depend on the price.
+ */
+export function resolveMarket(model: Model, network: FlowNetwork): void {
+  const commodity = model.commodity(network.commodity)!;
+  const query = { commodity: network.commodity, year: network.year };
+  const context = (): BuildContext => ({ model, commodity, query, base: network.unit, assumptions: [], settings: [] });
+  // What the dataset alone made of the price and the market: those settings and notes are replaced.
+  const dataset = context();
+  const { price: datasetPrice } = readPrice(dataset);
+  if (commodity.fungible) readMarket(dataset, { ...network, price: datasetPrice, given: {}, givenDiscounts: {}, world: { ...network.world, discounts: {} } });
+  const fresh = context();
+  const givenPrice = network.given.price;
+  if (givenPrice) {
+    network.price = valueOrThrow(givenPrice.base);
+    fresh.settings.push({ name: 'price', value: givenPrice.value, unit: givenPrice.unit, origin: 'scenario', note: '' });
+  } else readPrice(fresh);
+  const wasMarket = network.world.mode === 'market';
+  network.world = { ...network.world, discounts: {} };
+  if (commodity.fungible) readMarket(fresh, network);
+  if (!wasMarket && network.world.mode === 'market') addWorldArcs(fresh, network);
+  const names = new Set([...dataset.settings, ...fresh.settings].map((x) => x.name));
+  network.settings = replaceAt(network.settings, (x) => names.has(x.name), fresh.settings);
+  network.assumptions = replaceAt(network.assumptions, (x) => dataset.assumptions.includes(x), fresh.assumptions);
+}
+
+/** The items that `old` picks replaced by `by`, at the place of the first one (at the end when none is picked). */
+function replaceAt<T>(items: T[], old: (x: T) => boolean, by: T[]): T[] {
+  const at = items.findIndex(old);
+  const kept = items.filter((x) => !old(x));
+  const k = at < 0 ? kept.length : items.slice(0, at).filter((x) => !old(x)).length;
+  return [...kept.slice(0, k), ...by, ...kept.slice(k)];
 }
 
 /**

@@ -243,13 +243,15 @@ export interface FlowNetwork {
   assumptions: string[];
   /** Cost and world-market figures given by the dataset or a scenario (the rest are defaults). */
   given: GivenParameters;
+  /** Export discounts a scenario sets, by exporter (in place of the dataset's export_discount). */
+  givenDiscounts?: Record<string, GivenParameter>;
 }
 
 /**
  * A cost or world-market figure as given (value and unit, for the settings reported) and in base units
- * (USD per base unit, per day for time_value, or a volume for world_market_spare), converted where it was
- * read: the dataset by the Model, a scenario when its change is applied. A figure whose unit does not
- * convert holds the error, raised when the costs are resolved.
+ * (USD per base unit, per day for time_value, a volume for world_market_spare or world_demand, the number
+ * itself for an elasticity), converted where it was read: the dataset by the Model, a scenario when its
+ * change is applied. A figure whose unit does not convert holds the error, raised when the costs are resolved.
  */
 export interface GivenParameter {
   value: number;
@@ -262,7 +264,7 @@ export type GivenParameters = Partial<Record<FlowParameter, GivenParameter>>;
 
 /** Settings a dataset (parameters.csv) or a scenario (`set_parameter`) may give. */
 export const FLOW_PARAMETERS = {
-  price: 'Price of the commodity (USD per unit given), used to value volume changes.',
+  price: 'Price of the commodity (USD per unit given), used to value volume changes; in a two-sided market, the world price.',
   world_market_premium: 'Premium (USD per unit given) paid for residual world-market supply of a fungible commodity.',
   world_market_spare: 'Spare capacity of the residual world market (a volume per year).',
   world_market_access: 'Share (0–1) of an importer\'s demand that the world market can reach (0 for a refinery on one pipeline).',
@@ -274,6 +276,16 @@ export const FLOW_PARAMETERS = {
   export_capacity: 'Export capacity of an exporter (a volume per year); the default is its baseline exports.',
   stock_release: 'Share (0–1) of an importer\'s stock that can be released in one year; the default is all of it.',
   transit_fee: 'Fee a transit state earns (USD per unit given), used to value changes in volume carried.',
+  world_demand: 'World demand (a volume per year): less the network\'s demand, the buyers outside the network whose demand answers the price.',
+  supply_elasticity: 'Short-run price elasticity of world supply (≥ 0) in a two-sided market.',
+  supply_elasticity_low: 'Least elastic end of the supply elasticity\'s range (≥ 0).',
+  supply_elasticity_high: 'Most elastic end of the supply elasticity\'s range (≥ 0).',
+  demand_elasticity: 'Short-run price elasticity of demand (≤ 0) of the buyers outside the network.',
+  demand_elasticity_low: 'Least elastic end of the demand elasticity\'s range (≤ 0).',
+  demand_elasticity_high: 'Most elastic end of the demand elasticity\'s range (≤ 0).',
+  opec_spare_capacity: 'OPEC+ spare capacity (a volume per year): with non-OPEC spare capacity, bounds the supply response.',
+  nonopec_spare_capacity: 'Non-OPEC spare capacity (a volume per year).',
+  export_discount: 'Discount (USD per unit given) at which an exporter sells displaced volumes to other buyers.',
 } as const;
 
 export type FlowParameter = keyof typeof FLOW_PARAMETERS;
@@ -285,6 +297,20 @@ export const COST_PARAMETERS = [
 ] as const satisfies readonly FlowParameter[];
 
 export type CostParameter = (typeof COST_PARAMETERS)[number];
+
+/**
+ * The figures of the two-sided world market (src/solve/market.ts) and how each is meant: money per quantity, a volume
+ * per year, or a plain number (an elasticity). A scenario that sets one has the market worked out again.
+ */
+export const MARKET_PARAMETER_READING = {
+  price: 'money', world_demand: 'volume', supply_elasticity: 'plain', supply_elasticity_low: 'plain', supply_elasticity_high: 'plain',
+  demand_elasticity: 'plain', demand_elasticity_low: 'plain', demand_elasticity_high: 'plain',
+  opec_spare_capacity: 'volume', nonopec_spare_capacity: 'volume', export_discount: 'money',
+} as const satisfies Partial<Record<FlowParameter, keyof ParameterInBase | 'plain'>>;
+
+export type MarketParameter = keyof typeof MARKET_PARAMETER_READING;
+
+export const MARKET_PARAMETERS = Object.keys(MARKET_PARAMETER_READING) as MarketParameter[];
 
 /** How each cost parameter's value is meant in base units: money per quantity, per day in transit, or a volume. */
 export const COST_PARAMETER_READING = {

@@ -22,7 +22,7 @@ export * from './network-types.ts';
 export { importerParts } from './blocs.ts';
 export { arcCost, arcPassage, directRoute, laneChoices, transitStates } from './routes.ts';
 export { resolveCosts } from './costs.ts';
-export { WORLD, clearingPriceChange, marketResponse } from './market.ts';
+export { WORLD, clearingPriceChange, marketResponse, resolveMarket } from './market.ts';
 
 /** Builds the baseline flow network of a commodity and year. */
 export function buildNetwork(model: Model, query: { commodity: string; year: number }): FlowNetwork {
@@ -98,6 +98,7 @@ export function cloneNetwork(network: FlowNetwork): FlowNetwork {
     costs: { ...network.costs },
     transitFees: { ...network.transitFees },
     given: { ...network.given },
+    givenDiscounts: network.givenDiscounts && { ...network.givenDiscounts },
     settings: network.settings.map((s) => ({ ...s })),
     assumptions: [...network.assumptions],
   };

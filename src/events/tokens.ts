@@ -64,6 +64,20 @@ function lowerOf(t: string): string {
   return t === '’' ? "'" : t.toLowerCase().replace(/’/g, "'");
 }
 
+// Word forms recur (a few thousand make most of any news text): each token's lower case is taken from this table, so that
+// it is made once and the lexicon lookups that follow reuse one string whose hash is already known. Emptied when full.
+const LOWER_FORMS = new Map<string, string>();
+const MAX_LOWER_FORMS = 50_000;
+function lowerForm(t: string): string {
+  let lower = LOWER_FORMS.get(t);
+  if (lower === undefined) {
+    if (LOWER_FORMS.size >= MAX_LOWER_FORMS) LOWER_FORMS.clear();
+    lower = lowerOf(t);
+    LOWER_FORMS.set(t, lower);
+  }
+  return lower;
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = from;
@@ -71,7 +85,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(slice)) !== null) {
     const t = m[0];
-    tokens.push({ text: t, lower: lowerOf(t), start: m.index, end: m.index + t.length, cap: isCap(t), word: isWordLike(t) });
+    tokens.push({ text: t, lower: lowerForm(t), start: m.index, end: m.index + t.length, cap: isCap(t), word: isWordLike(t) });
   }
   return tokens;
 }

@@ -90,9 +90,12 @@ function isoDay(y: number, m: number, d: number): string {
 
 /** Parses "YYYY-MM-DD" into a reference Date at local noon (so that time zones never move the day). */
 export function referenceDate(published: string): Date {
-  const [y, m, d] = published.split('-').map(Number);
+  if (lastReference?.text !== published) lastReference = { text: published, parts: published.split('-').map(Number) };
+  const [y, m, d] = lastReference.parts;
   return new Date(y, m - 1, d, 12);
 }
+/** The parts of the last reference day read: every sentence of an article is read against the same day. */
+let lastReference: { text: string; parts: number[] } | undefined;
 
 /** Days since 1970-01-01 of an ISO day (a month counts from its first day), by the proleptic Gregorian calendar. */
 function dayNumber(iso: string): number {

@@ -64,20 +64,6 @@ function lowerOf(t: string): string {
   return t === '’' ? "'" : t.toLowerCase().replace(/’/g, "'");
 }
 
-// Word forms recur (a few thousand make most of any news text): each token's lower case is taken from this table, so that
-// it is made once and the lexicon lookups that follow reuse one string whose hash is already known. Emptied when full.
-const LOWER_FORMS = new Map<string, string>();
-const MAX_LOWER_FORMS = 50_000;
-function lowerForm(t: string): string {
-  let lower = LOWER_FORMS.get(t);
-  if (lower === undefined) {
-    if (LOWER_FORMS.size >= MAX_LOWER_FORMS) LOWER_FORMS.clear();
-    lower = lowerOf(t);
-    LOWER_FORMS.set(t, lower);
-  }
-  return lower;
-}
-
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = from;
@@ -85,7 +71,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(slice)) !== null) {
     const t = m[0];
-    tokens.push({ text: t, lower: lowerForm(t), start: m.index, end: m.index + t.length, cap: isCap(t), word: isWordLike(t) });
+    tokens.push({ text: t, lower: lowerOf(t), start: m.index, end: m.index + t.length, cap: isCap(t), word: isWordLike(t) });
   }
   return tokens;
 }
@@ -120,6 +106,12 @@ function runsOn(last: Token, next: Token): boolean {
   if (RUN_ON_ENDS.has(last.lower)) return true;
   const c = next.text.charCodeAt(0);
   return c >= 97 && c <= 122;
+}
+
+const DOTTED_ACRONYM = /^(?:\p{Lu}\.){2,}$/u;
+/** "U.S.", "U.K.": tested only on tokens that end in "." and are long enough, as most tokens are not. */
+function isDottedAcronym(t: string): boolean {
+  return t.length >= 4 && t.charCodeAt(t.length - 1) === 46 && DOTTED_ACRONYM.test(t);
 }
 
 /**
@@ -175,7 +167,7 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     }
     if (!headlineDone && sentences.length === 0 && i - first > 80) headlineDone = true;
     const t = token.text;
-    if (t !== '.' && t !== '!' && t !== '?' && !(/^(?:\p{Lu}\.){2,}$/u.test(t))) continue;
+    if (t !== '.' && t !== '!' && t !== '?' && !isDottedAcronym(t)) continue;
     // Include closing quotes and brackets in the sentence.
     let end = i;
     while (tokens[end + 1] && CLOSERS.has(tokens[end + 1].text) && tokens[end + 1].start === tokens[end].end) end++;

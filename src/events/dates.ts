@@ -309,6 +309,22 @@ const WEEKDAY_WORD = /^(?:sun|mon|tues|wednes|thurs|fri|satur)day$/i;
 /** chrono's reading of a weekday ("on Tuesday,", "(Friday)"), with its left word boundary: its modifiers in groups 3 and 5. */
 const WEEKDAY_EXPRESSION = /(\W|^)((?:(?:,|\(|（)\s*)?(?:on\s*?)?(?:(this|last|past|next)\s*)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|weekend|weekday)(?:\s*(?:,|\)|）))?(?:\s*(?:of\s*)?(this|last|past|next)\s*week)?)(?=\W|$)/gi;
 
+/** The parts chrono would know of a plain weekday: the weekday alone. */
+class WeekdayOnly {
+  private readonly day: number;
+  constructor(day: number) {
+    this.day = day;
+  }
+
+  isCertain(component: string): boolean {
+    return component === 'weekday';
+  }
+
+  get(component: string): number | null {
+    return component === 'weekday' ? this.day : null;
+  }
+}
+
 /**
  * The weekdays of a stretch whose only date words are plain weekday names ("on Tuesday"), read as chrono reads them (the
  * same text and offsets, the weekday the only part known) without running its parsers; undefined when a weekday carries a
@@ -324,7 +340,7 @@ function plainWeekdays(sentence: string, a: number, b: number): chrono.ParsedRes
     const day = WEEKDAYS.indexOf(m[4].toLowerCase());
     if (day < 0) return undefined;
     const index = a + m.index + m[1].length;
-    out.push({ index, text: m[2], start: { isCertain: (c: string) => c === 'weekday', get: (c: string) => (c === 'weekday' ? day : null) } } as unknown as chrono.ParsedResult);
+    out.push({ index, text: m[2], start: new WeekdayOnly(day) } as unknown as chrono.ParsedResult);
     if (m[0].length === 0) WEEKDAY_EXPRESSION.lastIndex++;
   }
   return out;

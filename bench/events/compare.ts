@@ -1,7 +1,7 @@
 // CPU time per article of two checkouts' news readers, run in one process in alternating rounds, so that other work on
 // the machine weighs on both alike (a change that must not alter results is checked with outputs.ts; this measures it).
-// OLD and NEW are folders holding src/ (e.g. `git archive REF src | tar -x -C /some/dir`, or `.` for the work tree).
-// node --import tsx bench/events/compare.ts OLD NEW [rounds]
+// OLD and NEW are folders holding src/, inside the checkout so that their imports find node_modules, e.g.
+//   mkdir -p .old && git archive REF src | tar -x -C .old && node --import tsx bench/events/compare.ts .old . [rounds]
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readDataset } from '../../src/data/read.ts';

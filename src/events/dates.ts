@@ -447,12 +447,17 @@ function resolveDate(r: chrono.ParsedResult, known: Known, written: string, refe
   return writtenDate(r, known);
 }
 
+/** The weekday wd in the (Monday-based) week of the reference day. */
+function inWeekOf(reference: string, refWeekday: number, wd: number): string {
+  return addDays(reference, ((wd + 6) % 7) - ((refWeekday + 6) % 7));
+}
+
 // A weekday: in the week before the reference's ("Monday last week"), the week after, or by direction.
 function weekdayDate(wd: number, written: string, reference: string, around: AroundExpression): string {
-  const sameWeek = addDays(reference, ((wd + 6) % 7) - ((weekday(reference) + 6) % 7)); // Monday-based week
-  if (/\blast\s+week\b/i.test(written)) return addDays(sameWeek, -7);
-  if (/\bnext\s+week\b/i.test(written)) return addDays(sameWeek, 7);
-  const shift = (wd - weekday(reference) + 7) % 7;
+  const refWeekday = weekday(reference);
+  if (/\blast\s+week\b/i.test(written)) return addDays(inWeekOf(reference, refWeekday, wd), -7);
+  if (/\bnext\s+week\b/i.test(written)) return addDays(inWeekOf(reference, refWeekday, wd), 7);
+  const shift = (wd - refWeekday + 7) % 7;
   const on = addDays(reference, shift === 0 ? 0 : shift - 7); // on or before the reference
   const next = shift === 0 ? reference : addDays(reference, shift); // on or after it
   return /^last\b/i.test(written) ? (on === reference ? addDays(on, -7) : on)

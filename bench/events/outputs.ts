@@ -17,7 +17,7 @@ function linksOf(dir: string): LinkTable {
 }
 const linkSets: [string, LinkTable][] = [['default', linksOf('data/default')], ['tiny', linksOf('test/fixtures/tiny')], ['none', buildLinks()]];
 
-const passages = ['test/fixtures/news/dev.yaml', 'bench/events/eval/passages.yaml', 'bench/events/holdout/passages.yaml']
+const passages = ['test/fixtures/news/dev.yaml', 'bench/events/eval/passages.yaml', 'bench/events/holdout/passages.yaml', 'bench/events/holdout-2/passages.yaml', 'bench/events/holdout-3/passages.yaml']
   .flatMap((f) => readPassages(join(ROOT, f)).map((p) => ({ id: `${f}#${p.id}`, text: p.text, published: p.published as string | null })));
 
 // The throughput articles, as the benchmark reads them.

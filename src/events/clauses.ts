@@ -21,51 +21,68 @@ export const MODALS = new Set(['will', 'would', 'could', 'can', 'may', 'might', 
  * "a strike that damaged …", ", a charge Baku dismissed"). `mentions` are the sentence's actor mentions, in order.
  */
 export function sentenceClauses(tokens: readonly Token[], s: Sentence, mentions: readonly Mention[] = []): Clause[] {
-  const clauses: Clause[] = [];
   const mentionAt = new Map<number, Mention>();
   for (const m of mentions) mentionAt.set(m.first, m);
-  let first = s.first;
-  let outer: Clause['outer'];
+  const cut = new ClauseCuts(s.first);
   /** The antecedent of the open non-restrictive relative clause (", which … ,"), if one is open. */
   let openRelative = -1;
-  const cut = (at: number, next: number, nextOuter?: Clause['outer']): void => {
-    if (at > first + 1 || (outer && at > first)) { clauses.push(outer ? { first, last: at, outer } : { first, last: at }); first = next; outer = nextOuter; }
-    else if (nextOuter) { outer = nextOuter; }
-  };
   for (let i = s.first; i < s.last; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
-    if (t.text === ';') { openRelative = -1; cut(i, i + 1); continue; }
+    if (t.text === ';') { openRelative = -1; cut.at(i, i + 1); continue; }
     if (t.text === ',' && openRelative >= 0) {
       // The end of ", which …,": what follows goes on with the noun the relative clause hung on.
       const antecedent = openRelative;
       openRelative = -1;
-      cut(i, i + 1, next && !CLAUSE_BREAK.has(next.lower) && next.lower !== 'and' ? { kind: 'resumed', antecedent } : undefined);
+      cut.at(i, i + 1, next && !CLAUSE_BREAK.has(next.lower) && next.lower !== 'and' ? { kind: 'resumed', antecedent } : undefined);
       continue;
     }
     if (t.text === ',' && next && RELATIVE.has(next.lower) && i > s.first) {
       openRelative = i - 1;
-      cut(i, i + 1, { kind: 'relative', antecedent: i - 1 });
+      cut.at(i, i + 1, { kind: 'relative', antecedent: i - 1 });
       continue;
     }
     if (t.lower === 'that' && i > s.first && relativeThat(tokens, i, s.last, mentionAt)) {
-      cut(i, i, { kind: 'relative', antecedent: i - 1 });
+      cut.at(i, i, { kind: 'relative', antecedent: i - 1 });
       continue;
     }
     // "will deliver uranium to France under a contract signed on Tuesday": a deal told by a participle is an event of its own.
-    const deal = DEAL_NOUN.test(t.lower) && next && PARTICIPLE.test(next.lower) && isActVerb(next) ? determinerBefore(tokens, i, first) : -1;
-    if (deal > first && hasVerb(tokens, first, deal)) { cut(deal, deal, { kind: 'relative', antecedent: i }); continue; }
-    if (t.text === ',' && next && APPOSITIVE.has(next.lower) && reducedRelative(tokens, i + 1, s.last, mentionAt)) { cut(i, i + 1, { kind: 'appositive', antecedent: i - 1 }); continue; }
-    if (t.text === ',' && next && (CLAUSE_BREAK.has(next.lower) || next.lower === 'and')) { cut(i, i + 1); continue; }
+    const deal = DEAL_NOUN.test(t.lower) && next && PARTICIPLE.test(next.lower) && isActVerb(next) ? determinerBefore(tokens, i, cut.first) : -1;
+    if (deal > cut.first && hasVerb(tokens, cut.first, deal)) { cut.at(deal, deal, { kind: 'relative', antecedent: i }); continue; }
+    if (t.text === ',' && next && APPOSITIVE.has(next.lower) && reducedRelative(tokens, i + 1, s.last, mentionAt)) { cut.at(i, i + 1, { kind: 'appositive', antecedent: i - 1 }); continue; }
+    if (t.text === ',' && next && (CLAUSE_BREAK.has(next.lower) || next.lower === 'and')) { cut.at(i, i + 1); continue; }
     // "met his counterpart on Tuesday, agreed to raise purchases and announced …": a list of verb phrases.
     // Not after a bare noun phrase: "The agreement, signed in Doha, …" is a participle on the noun.
-    if (t.text === ',' && openRelative < 0 && (isEventVerb(next) || (isActVerb(next) && !REPORTING_VERBS.has(next.lower))) && hasVerb(tokens, first, i)) { cut(i, i + 1); continue; }
-    if (t.lower === 'and' && (isEventVerb(next) || isActVerb(next) || (/ly$/.test(next?.lower ?? '') && isEventVerb(tokens[i + 2])))) { cut(i, i + 1); continue; }
+    if (t.text === ',' && openRelative < 0 && (isEventVerb(next) || (isActVerb(next) && !REPORTING_VERBS.has(next.lower))) && hasVerb(tokens, cut.first, i)) { cut.at(i, i + 1); continue; }
+    if (t.lower === 'and' && (isEventVerb(next) || isActVerb(next) || (/ly$/.test(next?.lower ?? '') && isEventVerb(tokens[i + 2])))) { cut.at(i, i + 1); continue; }
     // "accused Belarus of … and said Warsaw would close the border": a second, reported clause.
-    if (t.lower === 'and' && next && REPORTING_VERBS.has(next.lower)) cut(i, i + 1);
+    if (t.lower === 'and' && next && REPORTING_VERBS.has(next.lower)) cut.at(i, i + 1);
   }
-  if (first < s.last) clauses.push(outer ? { first, last: s.last, outer } : { first, last: s.last });
-  return clauses;
+  return cut.end(s.last);
+}
+
+/** The clauses of a sentence as they are cut: where the open clause starts, and the clause its subject stands outside of. */
+class ClauseCuts {
+  first: number;
+  private outer: Clause['outer'];
+  private readonly clauses: Clause[] = [];
+  constructor(first: number) {
+    this.first = first;
+  }
+
+  /** Ends the open clause before token `at` (a clause of one word is not cut off) and opens the next at `next`. */
+  at(at: number, next: number, nextOuter?: Clause['outer']): void {
+    const { first, outer } = this;
+    if (at > first + 1 || (outer && at > first)) { this.clauses.push(outer ? { first, last: at, outer } : { first, last: at }); this.first = next; this.outer = nextOuter; }
+    else if (nextOuter) { this.outer = nextOuter; }
+  }
+
+  /** The clauses, the open one ending at `last`. */
+  end(last: number): Clause[] {
+    const { first, outer } = this;
+    if (first < last) this.clauses.push(outer ? { first, last, outer } : { first, last });
+    return this.clauses;
+  }
 }
 
 const DEAL_NOUN = /^(?:agreement|deal|contract|accord|treaty|memorandum|pact|protocol|framework)s?$/;

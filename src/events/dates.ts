@@ -90,9 +90,12 @@ function isoDay(y: number, m: number, d: number): string {
 
 /** Parses "YYYY-MM-DD" into a reference Date at local noon (so that time zones never move the day). */
 export function referenceDate(published: string): Date {
-  const [y, m, d] = published.split('-').map(Number);
+  if (lastReference?.text !== published) lastReference = { text: published, parts: published.split('-').map(Number) };
+  const [y, m, d] = lastReference.parts;
   return new Date(y, m - 1, d, 12);
 }
+/** The parts of the last reference day read: every sentence of an article is read against the same day. */
+let lastReference: { text: string; parts: number[] } | undefined;
 
 /** Days since 1970-01-01 of an ISO day (a month counts from its first day), by the proleptic Gregorian calendar. */
 function dayNumber(iso: string): number {
@@ -190,13 +193,13 @@ function markOf(words: string[], k: number): 'past' | 'future' | null {
 }
 
 /** The direction a date without its year (or a bare weekday) is read in. */
-export function directionOf(sentence: string, start: number, end: number, tenseOf = (): Tense => tenseAt(sentence, start, end)): Direction {
+export function directionOf(sentence: string, start: number, end: number, around: { tense(): Tense } = new AroundExpression(sentence, start, end)): Direction {
   // chrono may take the cue word into the expression ("from 1 July").
   const taken = /^(?:from|on|since|until|by)\s+/i.exec(sentence.slice(start, end))?.[0] ?? '';
   const cue = cueBefore(sentence.slice(Math.max(0, start - 30), start) + taken);
   if (cueIn(cue, CUE_PAST)) return 'past';
   if (cueIn(cue, CUE_FUTURE)) return 'future';
-  const tense = tenseOf();
+  const tense = around.tense();
   if (cueIn(cue, CUE_NEAREST)) return tense === 'future' ? 'future' : tense === 'perfect' ? 'past' : 'nearest';
   return tense === 'future' ? 'future' : 'past';
 }
@@ -306,6 +309,22 @@ const WEEKDAY_WORD = /^(?:sun|mon|tues|wednes|thurs|fri|satur)day$/i;
 /** chrono's reading of a weekday ("on Tuesday,", "(Friday)"), with its left word boundary: its modifiers in groups 3 and 5. */
 const WEEKDAY_EXPRESSION = /(\W|^)((?:(?:,|\(|（)\s*)?(?:on\s*?)?(?:(this|last|past|next)\s*)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday|weekend|weekday)(?:\s*(?:,|\)|）))?(?:\s*(?:of\s*)?(this|last|past|next)\s*week)?)(?=\W|$)/gi;
 
+/** The parts chrono would know of a plain weekday: the weekday alone. */
+class WeekdayOnly {
+  private readonly day: number;
+  constructor(day: number) {
+    this.day = day;
+  }
+
+  isCertain(component: string): boolean {
+    return component === 'weekday';
+  }
+
+  get(component: string): number | null {
+    return component === 'weekday' ? this.day : null;
+  }
+}
+
 /**
  * The weekdays of a stretch whose only date words are plain weekday names ("on Tuesday"), read as chrono reads them (the
  * same text and offsets, the weekday the only part known) without running its parsers; undefined when a weekday carries a
@@ -321,7 +340,7 @@ function plainWeekdays(sentence: string, a: number, b: number): chrono.ParsedRes
     const day = WEEKDAYS.indexOf(m[4].toLowerCase());
     if (day < 0) return undefined;
     const index = a + m.index + m[1].length;
-    out.push({ index, text: m[2], start: { isCertain: (c: string) => c === 'weekday', get: (c: string) => (c === 'weekday' ? day : null) } } as unknown as chrono.ParsedResult);
+    out.push({ index, text: m[2], start: new WeekdayOnly(day) } as unknown as chrono.ParsedResult);
     if (m[0].length === 0) WEEKDAY_EXPRESSION.lastIndex++;
   }
   return out;
@@ -362,6 +381,27 @@ function withoutCue(r: chrono.ParsedResult, ref: Date): chrono.ParsedResult {
   return r;
 }
 
+/** The tense and direction of the clause around one expression, each read once and only when a step asks for it. */
+class AroundExpression {
+  private readonly sentence: string;
+  private readonly start: number;
+  private readonly end: number;
+  private known: Tense | undefined;
+  constructor(sentence: string, start: number, end: number) {
+    this.sentence = sentence;
+    this.start = start;
+    this.end = end;
+  }
+
+  tense(): Tense {
+    return this.known === undefined ? (this.known = tenseAt(this.sentence, this.start, this.end)) : this.known;
+  }
+
+  direction(): Direction {
+    return directionOf(this.sentence, this.start, this.end, this);
+  }
+}
+
 // One expression chrono found, at the precision written; a relative one without a reference day is left as a problem.
 function readExpression(sentence: string, from: number, r: chrono.ParsedResult, reference: string | null, unresolved: DateProblem[]): FoundDate | undefined {
   const s = r.start;
@@ -371,16 +411,15 @@ function readExpression(sentence: string, from: number, r: chrono.ParsedResult, 
   const before = sentence.slice(Math.max(0, r.index - 20), r.index);
   if (namesNoDay(sentence, r, known, written, before)) return undefined;
   const relative = !known.y || RELATIVE_WORDS.test(written);
-  let tense: Tense | undefined;
-  const tenseOf = (): Tense => (tense === undefined ? (tense = tenseAt(sentence, r.index, r.index + r.text.length)) : tense);
+  const around = new AroundExpression(sentence, r.index, r.index + r.text.length);
   const start = from + r.index;
   const end = start + r.text.length;
   if (!reference && relative) { unresolved.push({ text: written, start }); return undefined; }
-  const date = reference ? resolveDate(sentence, r, known, written, reference, tenseOf) : writtenDate(r, known);
+  const date = reference ? resolveDate(r, known, written, reference, around) : writtenDate(r, known);
   const lead = cueBefore(before);
   const future = reference ? isAfter(date, reference) : false;
   // Whether the clause looks forward matters only for a date that does not already lie ahead.
-  const forward = future || /^next\b/i.test(written) || cueIn(lead, CUE_FUTURE) || tenseOf() === 'future';
+  const forward = future || /^next\b/i.test(written) || cueIn(lead, CUE_FUTURE) || around.tense() === 'future';
   return { date, start, end, relative, future, starts: cueIn(lead, CUE_START) || /^from\b/i.test(written), forward };
 }
 
@@ -393,10 +432,9 @@ function namesNoDay(sentence: string, r: chrono.ParsedResult, known: Known, writ
 }
 
 // A weekday or a month without its year is placed by the reference day and the direction the clause reads in.
-function resolveDate(sentence: string, r: chrono.ParsedResult, known: Known, written: string, reference: string, tenseOf: () => Tense): string {
+function resolveDate(r: chrono.ParsedResult, known: Known, written: string, reference: string, around: AroundExpression): string {
   const s = r.start;
-  const direction = (): Direction => directionOf(sentence, r.index, r.index + r.text.length, tenseOf);
-  if (known.w && !known.d) return weekdayDate(s.get('weekday')!, written, reference, direction);
+  if (known.w && !known.d) return weekdayDate(s.get('weekday')!, written, reference, around);
   if (!known.y && known.m) {
     // A month (and day) without a year: the last one on or before the reference, the next one, or the nearest.
     const m = s.get('month')!;
@@ -404,23 +442,28 @@ function resolveDate(sentence: string, r: chrono.ParsedResult, known: Known, wri
     const refYear = Number(reference.slice(0, 4));
     const years = [refYear - 1, refYear, refYear + 1];
     const candidates = known.d ? years.map((yy) => isoDay(yy, m, d)) : years.map((yy) => `${yy}-${pad(m)}`);
-    return pick(candidates, reference, direction());
+    return pick(candidates, reference, around.direction());
   }
   return writtenDate(r, known);
 }
 
+/** The weekday wd in the (Monday-based) week of the reference day. */
+function inWeekOf(reference: string, refWeekday: number, wd: number): string {
+  return addDays(reference, ((wd + 6) % 7) - ((refWeekday + 6) % 7));
+}
+
 // A weekday: in the week before the reference's ("Monday last week"), the week after, or by direction.
-function weekdayDate(wd: number, written: string, reference: string, direction: () => Direction): string {
-  const sameWeek = addDays(reference, ((wd + 6) % 7) - ((weekday(reference) + 6) % 7)); // Monday-based week
-  if (/\blast\s+week\b/i.test(written)) return addDays(sameWeek, -7);
-  if (/\bnext\s+week\b/i.test(written)) return addDays(sameWeek, 7);
-  const shift = (wd - weekday(reference) + 7) % 7;
+function weekdayDate(wd: number, written: string, reference: string, around: AroundExpression): string {
+  const refWeekday = weekday(reference);
+  if (/\blast\s+week\b/i.test(written)) return addDays(inWeekOf(reference, refWeekday, wd), -7);
+  if (/\bnext\s+week\b/i.test(written)) return addDays(inWeekOf(reference, refWeekday, wd), 7);
+  const shift = (wd - refWeekday + 7) % 7;
   const on = addDays(reference, shift === 0 ? 0 : shift - 7); // on or before the reference
   const next = shift === 0 ? reference : addDays(reference, shift); // on or after it
   return /^last\b/i.test(written) ? (on === reference ? addDays(on, -7) : on)
     : /^next\b/i.test(written) ? (next === reference ? addDays(next, 7) : next)
     : /^this\b/i.test(written) ? pick([on, next], reference, 'nearest')
-    : pick([on, next], reference, direction());
+    : pick([on, next], reference, around.direction());
 }
 
 // A date that names its year keeps the precision written: a day, a month or a year.

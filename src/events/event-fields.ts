@@ -16,15 +16,14 @@ export function dateEvent(a: Article, v: SentenceView, c: ClauseView, hedged: bo
   const clauseStart = tokens[clause.first].start;
   const clauseEnd = tokens[clause.last - 1].end;
   const inClause = dates.filter((d) => d.start >= clauseStart && d.end <= clauseEnd);
-  const fits = (d: FoundDate): boolean => hedged || (!d.future && !d.forward);
   // "announced export controls from December 1": the day a measure takes effect dates it, unless the date belongs to
   // an infinitive in between ("agreed to supply gas from 2026": the agreement is not dated 2026).
   const effective = inClause.filter((d) => d.starts && d.start > tokens[top.last - 1].end &&
     !/\bto\s+(?!the\b|an?\b|its\b|their\b|this\b|that\b)[a-z]+/.test(a.text.slice(tokens[top.last - 1].end, d.start)));
-  let pool = effective.length ? effective : inClause.filter(fits);
+  let pool = effective.length ? effective : inClause.filter((d) => fitsReport(d, hedged));
   // "starts deliveries from March 1": a scheduled event told in the present tense.
   if (!pool.length && !hedged && !isPastForm(tokens[top.head].lower)) pool = inClause;
-  if (!pool.length) pool = dates.filter(fits);
+  if (!pool.length) pool = dates.filter((d) => fitsReport(d, hedged));
   if (pool.length) {
     const at = tokens[top.head].start;
     const ahead = hedged ? pool.filter((d) => d.start > at) : [];
@@ -33,6 +32,11 @@ export function dateEvent(a: Article, v: SentenceView, c: ClauseView, hedged: bo
   if (a.storyDate && !v.s.item) return { date: a.storyDate, dateBasis: 'story' }; // a list item is a story of its own
   if (a.published) return { date: a.published, dateBasis: 'published' };
   return { date: null, dateBasis: null };
+}
+
+/** Whether a date may date an event: any date a hedged (planned) event, else none that lies ahead or that a future tense governs. */
+function fitsReport(d: FoundDate, hedged: boolean): boolean {
+  return hedged || (!d.future && !d.forward);
 }
 
 // Confidence rises with a strong trigger and with a named source, target and date, and falls with hedging, negation and headline style.

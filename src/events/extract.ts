@@ -101,21 +101,23 @@ export function isRecollection(tokens: readonly Token[], clause: Clause, top: Fo
     if (w === 'had') return true;
     if (w !== 'been' && w !== 'not' && w !== 'already' && w !== 'also' && !/ly$/.test(w)) break;
   }
-  const definiteEventNoun = (end: number): boolean => {
-    for (let k = end; k >= Math.max(clause.first - 1, end - 3, 0); k--) {
-      if (EVENT_NOUNS.test(tokens[k].lower)) {
-        for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (DEFINITE_RECALL.has(tokens[j].lower)) return true;
-        return false;
-      }
-    }
-    return false;
-  };
-  if (clause.outer?.kind === 'relative') return definiteEventNoun(clause.outer.antecedent);
+  if (clause.outer?.kind === 'relative') return definiteEventNoun(tokens, clause, clause.outer.antecedent);
   // "The agreement, signed in Doha, …": the participle right after the comma that follows the noun.
   for (let i = Math.max(clause.first + 1, top.first - 6); i <= top.last && i < clause.last; i++) {
     if (tokens[i].text !== ',' || !tokens[i + 1]) continue;
     const p = tokens[i + 1].lower;
-    if ((/ed$/.test(p) || IRREGULAR_PARTICIPLES.has(p)) && definiteEventNoun(i - 1)) return true;
+    if ((/ed$/.test(p) || IRREGULAR_PARTICIPLES.has(p)) && definiteEventNoun(tokens, clause, i - 1)) return true;
+  }
+  return false;
+}
+
+/** Whether the noun phrase ending at `end` is a definite event noun: "the agreement", "this deal". */
+function definiteEventNoun(tokens: readonly Token[], clause: Clause, end: number): boolean {
+  for (let k = end; k >= Math.max(clause.first - 1, end - 3, 0); k--) {
+    if (EVENT_NOUNS.test(tokens[k].lower)) {
+      for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (DEFINITE_RECALL.has(tokens[j].lower)) return true;
+      return false;
+    }
   }
   return false;
 }

@@ -105,16 +105,25 @@ function namedSource(tokens: readonly Token[], c: ClauseView, passive: boolean):
   }
   // A demonym that only qualifies a thing ("Kyrgyz rail link", "Chinese goods") acts only where the thing stands for its
   // state's own deed: exports, investment, a disruption ("Kazakh oil exports", "Chinese investment", "Russian strikes").
-  const canAct = (m: Mention): boolean => !m.modifier || MODIFIER_ACTS.has(top.trigger.type);
-  const subject = (m: Mention): boolean => !precededBy(tokens, m, NOT_SUBJECT_AFTER, clause.first) && m.state !== null;
-  if (!source) source = c.before.find((m) => m.first >= floor && subject(m) && canAct(m));
-  if (!source && floor > clause.first) source = c.before.find((m) => subject(m) && canAct(m));
+  const type = top.trigger.type;
+  if (!source) source = c.before.find((m) => m.first >= floor && isSubject(tokens, m, clause.first) && canAct(m, type));
+  if (!source && floor > clause.first) source = c.before.find((m) => isSubject(tokens, m, clause.first) && canAct(m, type));
   // "The spokesperson of the Ministry of Foreign Affairs of China on Wednesday castigated …": the state that closes the
   // name of a body before the verb is its subject.
   if (!source) source = bodyOfState(tokens, c);
   // "drew criticism from Ukraine", "a visit by Macron": the agent right after a trigger, when no subject acts before it.
-  if (!source) source = c.after.find((m) => m.state !== null && m.first - top.last <= 3 && canAct(m) && precededBy(tokens, m, AGENT_AFTER, top.last));
+  if (!source) source = c.after.find((m) => m.state !== null && m.first - top.last <= 3 && canAct(m, type) && precededBy(tokens, m, AGENT_AFTER, top.last));
   return source;
+}
+
+/** Whether a mention may act in an event of this type: a demonym on a thing only in the state's own deeds. */
+function canAct(m: Mention, type: EventType): boolean {
+  return !m.modifier || MODIFIER_ACTS.has(type);
+}
+
+/** Whether a state mention may be the subject of its clause: no word before it makes it an object or a complement. */
+function isSubject(tokens: readonly Token[], m: Mention, clauseFirst: number): boolean {
+  return !precededBy(tokens, m, NOT_SUBJECT_AFTER, clauseFirst) && m.state !== null;
 }
 
 /** Words that may stand between a subject and its verb: a date, an adverb, an auxiliary. */

@@ -152,15 +152,21 @@ export function englishShare(text: string): { words: number; share: number; lati
     const start = i;
     let wordLatin = 0;
     let wordLetters = 0;
+    let lowerAscii = true;
     while (i < n) {
       const c = text.codePointAt(i)!;
       if (!isLetterAt(text, i, c)) break;
       wordLetters++;
       if (c <= 0x24f) wordLatin++; // up to "ɏ": Latin letters
+      if (c < 97 || c > 122) lowerAscii = false;
       i += c > 0xffff ? 2 : 1;
     }
     words++;
-    if (i - start <= STOPWORD_MAX && STOPWORDS.has(text.slice(start, i).toLowerCase())) hits++;
+    // A word in ASCII lower case is its own lower case: only the others are lower-cased before the lookup.
+    if (i - start <= STOPWORD_MAX) {
+      const word = text.slice(start, i);
+      if (STOPWORDS.has(lowerAscii ? word : word.toLowerCase())) hits++;
+    }
     // An ASCII word counts its UTF-16 length, which is its number of letters.
     letters += wordLetters;
     latin += wordLatin;

@@ -108,6 +108,12 @@ function runsOn(last: Token, next: Token): boolean {
   return c >= 97 && c <= 122;
 }
 
+const DOTTED_ACRONYM = /^(?:\p{Lu}\.){2,}$/u;
+/** "U.S.", "U.K.": tested only on tokens that end in "." and are long enough, as most tokens are not. */
+function isDottedAcronym(t: string): boolean {
+  return t.length >= 4 && t.charCodeAt(t.length - 1) === 46 && DOTTED_ACRONYM.test(t);
+}
+
 /**
  * Splits an article into sentences. Blank lines always end a sentence; the first line ends one when a line break
  * follows it; a sentence that would run past MAX_SENTENCE_CHARS ends before the token that would take it there.
@@ -161,7 +167,7 @@ export function splitSentences(text: string, tokens: Token[]): Sentence[] {
     }
     if (!headlineDone && sentences.length === 0 && i - first > 80) headlineDone = true;
     const t = token.text;
-    if (t !== '.' && t !== '!' && t !== '?' && !(/^(?:\p{Lu}\.){2,}$/u.test(t))) continue;
+    if (t !== '.' && t !== '!' && t !== '?' && !isDottedAcronym(t)) continue;
     // Include closing quotes and brackets in the sentence.
     let end = i;
     while (tokens[end + 1] && CLOSERS.has(tokens[end + 1].text) && tokens[end + 1].start === tokens[end].end) end++;

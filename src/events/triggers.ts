@@ -62,13 +62,13 @@ export function isTriggerVerb(token: Token | undefined): boolean {
 }
 
 // Every trigger of a clause, each weighed down where the words around it make it a topic, background or an event already told.
-function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) => boolean, mentionStarts: Set<number>): Found[] {
+function findTriggers(tokens: readonly Token[], c: Clause, v: SentenceMarks): Found[] {
   const found: Found[] = [];
   let background = false;
   for (let i = c.first; i < c.last; i++) {
     if (BACKGROUND.has(tokens[i].lower)) background = true;
     const list = TRIGGERS_BY_HEAD.get(tokens[i].lower);
-    if (!list || covered(i)) continue;
+    if (!list || coveredAt(v, i)) continue;
     if (tokens[i].cap && i > c.first && !/^[A-Z][a-z]+$/.test(tokens[i].text)) continue; // part of a name in capitals
     let topic = (i - 1 >= c.first && TOPIC.has(tokens[i - 1].lower)) ||
       (i - 2 >= c.first && TOPIC.has(tokens[i - 2].lower) && TOPIC_FILLERS.has(tokens[i - 1].lower));
@@ -87,11 +87,10 @@ function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) 
         tokens.slice(i + 1, Math.min(i + 5, c.last)).some((t) => t.lower === 'to') ? 2 : 0;
       const weight = trigger.weight + agreedTo - (topic && trigger.type !== 'STATEMENT' ? 3 : 0) - (background ? 3 : 0) - (known ? 4 : 0);
       if (!trigger.with) { found.push({ trigger, head: i, first: i, last: i + 1, weight }); continue; }
-      const matches = (k: number): boolean => trigger.with!.has(tokens[k].lower) || (trigger.with!.has('@actor') && mentionStarts.has(k));
       let comp = -1;
-      for (let k = i + 1; k <= Math.min(i + trigger.window, c.last - 1); k++) if (matches(k)) { comp = k; break; }
+      for (let k = i + 1; k <= Math.min(i + trigger.window, c.last - 1); k++) if (companionAt(tokens, trigger, v.mentionStarts, k)) { comp = k; break; }
       if (comp < 0 && trigger.eitherOrder) {
-        for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (matches(k)) { comp = k; break; }
+        for (let k = i - 1; k >= Math.max(c.first, i - trigger.window); k--) if (companionAt(tokens, trigger, v.mentionStarts, k)) { comp = k; break; }
       }
       // "called on Monday for talks": "on" before a date is no appeal.
       if (comp >= 0 && tokens[comp].lower === 'on' && dateAfter(tokens, comp + 1)) continue;
@@ -99,6 +98,16 @@ function findTriggers(tokens: readonly Token[], c: Clause, covered: (i: number) 
     }
   }
   return found;
+}
+
+/** Whether token k is the companion word a trigger needs ("talks" … "held"), or an actor where it takes one. */
+function companionAt(tokens: readonly Token[], trigger: Trigger, mentionStarts: Set<number>, k: number): boolean {
+  return trigger.with!.has(tokens[k].lower) || (trigger.with!.has('@actor') && mentionStarts.has(k));
+}
+
+/** Whether token i lies inside a mention or a link of its sentence: such a word is a name, not a trigger. */
+function coveredAt(v: SentenceMarks, i: number): boolean {
+  return v.inMention[i - v.s.first] === 1 || v.linked[i - v.s.first] === 1;
 }
 
 /** The strongest trigger: highest weight, then one with a companion word (more specific), then the earliest. */
@@ -159,9 +168,8 @@ const CONCRETE = new Set<EventType>(['SANCTION', 'DISRUPTION', 'SUPPLY', 'INVEST
  * infinitive ("accused Baku of blocking", "threatened to cut") states no act, and neither does a noun ("the tariffs").
  */
 export function reportedAct(tokens: readonly Token[], v: SentenceMarks, clause: Clause, speech: Found): Found | undefined {
-  const covered = (i: number): boolean => v.inMention[i - v.s.first] === 1 || v.linked[i - v.s.first] === 1;
   const content = { first: speech.last, last: clause.last };
-  const acts = findTriggers(tokens, content, covered, v.mentionStarts).filter((f) => CONCRETE.has(f.trigger.type) &&
+  const acts = findTriggers(tokens, content, v).filter((f) => CONCRETE.has(f.trigger.type) &&
     f.trigger.verbs.has(tokens[f.head].lower) && /ed$/.test(tokens[f.head].lower) && f.weight >= 5 && agentAfter(tokens, f.head) > 0);
   return best(acts);
 }
@@ -177,8 +185,7 @@ export function agentAfter(tokens: readonly Token[], head: number): number {
 
 // A reporting verb ("said") codes a clause only when nothing else in it is a real trigger.
 export function clauseTrigger(tokens: readonly Token[], v: SentenceMarks, clause: Clause): Found | undefined {
-  const covered = (i: number): boolean => v.inMention[i - v.s.first] === 1 || v.linked[i - v.s.first] === 1;
-  const found = withoutSpeechContent(tokens, findTriggers(tokens, clause, covered, v.mentionStarts));
+  const found = withoutSpeechContent(tokens, findTriggers(tokens, clause, v));
   const strong = found.some((g) => g.trigger.type !== 'STATEMENT' && g.weight >= 3);
   return best(found.filter((f) => (f.trigger.type !== 'STATEMENT' ? f.weight >= 3 || !found.some((g) => g.trigger.type === 'STATEMENT') : !strong || !REPORTING.has(tokens[f.head].lower))));
 }

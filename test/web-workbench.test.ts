@@ -177,6 +177,9 @@ test('the Turkish Straits closed by hand: the page shows the CLI\'s figures for 
   // The map: the straits marked closed, the lanes through them red, the Suez lanes not.
   assert.equal(await page.getAttribute('[data-chokepoint=turkish_straits]', 'data-closed'), 'true');
   assert.equal(await page.getAttribute('[data-chokepoint=suez]', 'data-closed'), 'false');
+  // Red on the map means closed: the only red chokepoint is the one closed (other chokepoint nodes, e.g. Gibraltar, not).
+  const red = await page.$$eval('path.chokepoint', (els) => els.filter((e) => e.getAttribute('fill') === '#c0392b').map((e) => e.getAttribute('data-chokepoint') ?? e.getAttribute('data-node')));
+  assert.deepEqual(red, ['turkish_straits']);
   assert.equal(await page.getAttribute('path[data-lane=cpc_terminal_eu]', 'stroke'), '#c0392b');
   assert.equal(await page.getAttribute('path[data-lane=ceyhan_china_suez]', 'stroke'), '#2a7ab0');
   assert.match(page.url(), /choke=turkish_straits/);

@@ -169,7 +169,7 @@ export function WorldMap({ model, commodity, year, importer, flow, result, close
                 onClick: () => open(url), onKeyDown: (e: KeyboardEvent) => { if (e.key === 'Enter') open(url); },
               };
               return n.kind === 'chokepoint'
-                ? <path key={n.id} d={`M${x},${y - 6}L${x + 6},${y}L${x},${y + 6}L${x - 6},${y}Z`} fill="#c0392b" stroke="#fff" stroke-width={1} class="chokepoint" {...events} />
+                ? <path key={n.id} d={`M${x},${y - 6}L${x + 6},${y}L${x},${y + 6}L${x - 6},${y}Z`} fill="#d9822b" stroke="#fff" stroke-width={1} class="chokepoint" {...events} />
                 : <circle key={n.id} cx={x} cy={y} r={4} fill="#2c3e50" stroke="#fff" stroke-width={1} class="port" {...events} />;
             })}
             {chokepoints.map(({ c, at }) => {

@@ -269,6 +269,9 @@ async function checkRisk(page: Page): Promise<void> {
   }
   // Closing CPC in N-1 costs what the CPC scenario's objective change says (the same one-change scenario).
   assert.equal(figure(shown.find((r) => r[0] === 'route:cpc')![2]), Number(elements.find((e) => e.element === 'route:cpc')!.costChange.toFixed(3)));
+  // And the world price change of losing it, as the CLI's N-1 gives it.
+  const cpcPrice = (JSON.parse(n1.stdout) as { elements: { element: string; priceChange: number }[] }).elements.find((e) => e.element === 'route:cpc')!.priceChange;
+  assert.equal(figure(shown.find((r) => r[0] === 'route:cpc')![4]), Number(cpcPrice.toFixed(3)));
   await page.fill('#risk-draws', '500');
   await page.click('text=Run Monte Carlo');
   await page.waitForSelector('[data-testid=montecarlo]', { timeout: 40_000 });

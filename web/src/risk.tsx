@@ -52,6 +52,8 @@ export function RiskPanel({ model, solver, importer, commodity, year }: { model:
   };
   const rows = n1?.elements.slice(0, 15) ?? [];
   const mine = mc?.importers.find((r) => r.importer === importer);
+  // A two-sided world market gives each loss a price change; without one (gas, uranium) the column is left out.
+  const priced = n1?.elements.some((e) => e.priceChange !== null && e.priceChange !== undefined) ?? false;
   return (
     <section aria-labelledby="risk-title">
       <h2 id="risk-title">Risk for {nameOf(model, importer)}: {commodity.replaceAll('_', ' ')}</h2>
@@ -59,9 +61,9 @@ export function RiskPanel({ model, solver, importer, commodity, year }: { model:
       <button type="button" disabled={busy !== ''} onClick={() => void runN1()}>{busy === 'n1' ? 'Running N-1…' : 'Run N-1'}</button>
       {n1 && (
         <table data-testid="n1-table">
-          <caption>Each element lost on its own, worst first ({n1.unit}; cost in {n1.valueUnit}) <TableExport name={`n1-${importer}-${commodity}-${year}`} label="the N-1 ranking" header={['element', 'kind', `unserved ${importer}`, 'cost change', 'world market']} rows={n1.elements.map((e) => [e.element, e.kind, e.unservedByImporter[importer] ?? e.unserved, e.costChange, e.worldMarket])} /></caption>
-          <thead><tr><th scope="col">Element</th><th scope="col">Unserved</th><th scope="col">Cost change</th><th scope="col">World market</th></tr></thead>
-          <tbody>{rows.map((e) => <tr key={e.element} data-element={e.element}><th scope="row">{e.element}</th><td>{num(e.unservedByImporter[importer] ?? e.unserved)}</td><td>{num(e.costChange)}</td><td>{num(e.worldMarket)}</td></tr>)}</tbody>
+          <caption>Each element lost on its own, worst first ({n1.unit}; cost in {n1.valueUnit}) <TableExport name={`n1-${importer}-${commodity}-${year}`} label="the N-1 ranking" header={['element', 'kind', `unserved ${importer}`, 'cost change', 'world market', 'price change']} rows={n1.elements.map((e) => [e.element, e.kind, e.unservedByImporter[importer] ?? e.unserved, e.costChange, e.worldMarket, e.priceChange ?? null])} /></caption>
+          <thead><tr><th scope="col">Element</th><th scope="col">Unserved</th><th scope="col">Cost change</th><th scope="col">World market</th>{priced && <th scope="col">Price change ({n1.priceUnit})</th>}</tr></thead>
+          <tbody>{rows.map((e) => <tr key={e.element} data-element={e.element}><th scope="row">{e.element}</th><td>{num(e.unservedByImporter[importer] ?? e.unserved)}</td><td>{num(e.costChange)}</td><td>{num(e.worldMarket)}</td>{priced && <td data-field="price-change">{e.priceChange === null ? '–' : num(e.priceChange)}</td>}</tr>)}</tbody>
         </table>
       )}
       <h3>Monte Carlo</h3>

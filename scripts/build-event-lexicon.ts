@@ -6,9 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import type { EventType } from '../src/events/method.ts';
 
 type Pos = 'v' | 'n';
-type EventType = 'AGREE' | 'COOPERATE' | 'CONSULT' | 'INVEST' | 'SUPPLY' | 'STATEMENT' | 'DISAPPROVE' | 'ACCUSE' | 'PROTEST' | 'DISRUPTION' | 'THREATEN' | 'SANCTION';
 
 /**
  * The seeds: per type, WordNet synsets named lemma.pos.sense (sense numbers of WordNet 3.1) and how many levels of
@@ -155,14 +155,9 @@ export interface WordnetEntry { word: string; pos: 'v' | 'n'; type: EventType; r
 `;
 
 export function lexiconSource(entries = deriveEntries()): string {
-  const seeds = TYPE_ORDER.map((t) => `  ${t}: [${SEEDS[t].map(([s, d]) => `['${s}', ${d}]`).join(', ')}],`).join('\n');
   const rows = entries.map((e) => `  { word: '${e.word}', pos: '${e.pos}', type: '${e.type}', rank: ${e.rank}, synsets: [${e.synsets.map((s) => `'${s}'`).join(', ')}], seed: '${e.seed}' },`).join('\n');
   return `${HEADER}
-/** Seed synsets per type, with the levels of hyponyms taken (copied from the script, for reference). */
-export const WORDNET_SEEDS: Record<EventType, [string, number][]> = {
-${seeds}
-};
-
+// The seed synsets each type starts from, and the levels of hyponyms taken: SEEDS in scripts/build-event-lexicon.ts.
 export const WORDNET_TRIGGERS: readonly WordnetEntry[] = [
 ${rows}
 ];

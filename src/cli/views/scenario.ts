@@ -84,7 +84,7 @@ export function formatScenarioResult(r: ScenarioResult): string[] {
   const w = r.worldMarket;
   lines.push('');
   if (w.enabled && r.market?.priceChange === null) lines.push(`World market: ${vol(w.baseline)} → ${vol(w.scenario)} ${u} at a premium of ${formatMoney(w.premium)} ${r.priceUnit}${w.spare === null ? ' (spare capacity not limited)' : `, spare ${vol(w.spare)}`}`);
-  if (r.market && r.market.priceChange !== null) lines.push(...marketLines(r, vol, dvol));
+  if (r.market && r.market.priceChange !== null) lines.push(...marketLines(r, dvol));
   const c = r.solver.costs;
   const market = c.market || c.discount ? `, world market supply and demand ${formatMoney(c.market)}, discounts ${formatMoney(c.discount)}` : '';
   lines.push(`Solver: ${r.solver.status}; objective ${formatMoney(r.solver.baselineObjective)} → ${formatMoney(r.solver.objective)} ${r.valueUnit} (transport ${formatMoney(c.transport)}, stickiness ${formatMoney(c.stickiness)}, world market ${formatMoney(c.world)}${market}, stocks ${formatMoney(c.stock)}, unserved ${formatMoney(c.unserved)}${c.shortfall ? `, agreement shortfall ${formatMoney(c.shortfall)}` : ''})`);
@@ -116,7 +116,7 @@ export function assumptionLines(r: Pick<ScenarioResult, 'settings' | 'assumption
 const MARKET_FIGURES = ['price', 'world_demand', 'supply_elasticity', 'demand_elasticity', 'opec_spare_capacity', 'nonopec_spare_capacity', 'export_discount'];
 
 /** The world market's answer and each exporter's revenue change, in words and a table. */
-function marketLines(r: ScenarioResult, vol: (v: number | null) => string, dvol: (v: number) => string): string[] {
+function marketLines(r: ScenarioResult, dvol: (v: number) => string): string[] {
   const m = r.market;
   const signed = (v: number | null) => (v === null ? '–' : `${v > 0 ? '+' : ''}${formatMoney(v)}`);
   const price = r.settings.find((s) => s.name === 'price');
@@ -136,7 +136,6 @@ function marketLines(r: ScenarioResult, vol: (v: number | null) => string, dvol:
       moved.map((e) => [e.exporter, dvol(e.volumeChange), signed(e.revenueChange), signed(e.discountLoss), signed(e.transportCostChange)]),
     ));
   }
-  void vol;
   return lines;
 }
 

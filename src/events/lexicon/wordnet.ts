@@ -14,22 +14,7 @@ import type { EventType } from '../method.ts';
 /** word: a lemma; a two-word verb is written with "_" ("call_on"): the verb, then its particle right after it. */
 export interface WordnetEntry { word: string; pos: 'v' | 'n'; type: EventType; rank: number; synsets: string[]; seed: string }
 
-/** Seed synsets per type, with the levels of hyponyms taken (copied from the script, for reference). */
-export const WORDNET_SEEDS: Record<EventType, [string, number][]> = {
-  AGREE: [['sign.v.02', 1], ['agree.v.02', 1]],
-  COOPERATE: [['cooperate.v.01', 1], ['praise.v.01', 2], ['commend.v.01', 1], ['congratulate.v.02', 1], ['back.v.01', 1]],
-  CONSULT: [['confer.v.01', 1], ['negotiate.v.01', 1], ['meet.v.02', 1], ['visit.v.04', 1]],
-  INVEST: [['invest.v.01', 1], ['finance.v.01', 1], ['fund.v.06', 1]],
-  SUPPLY: [['ship.v.01', 1], ['deliver.v.02', 1], ['export.v.01', 1], ['dispatch.v.01', 1]],
-  STATEMENT: [['urge.v.02', 1], ['announce.v.02', 1], ['call_on.v.01', 0], ['appeal.v.02', 0]],
-  DISAPPROVE: [['criticize.v.01', 2], ['condemn.v.01', 1], ['denounce.v.01', 1], ['reprimand.v.01', 1], ['reprimand.v.02', 1], ['ridicule.v.01', 1], ['mock.v.01', 1], ['reject.v.03', 1], ['oppose.v.01', 1]],
-  ACCUSE: [['accuse.v.01', 1], ['accuse.v.02', 1], ['blame.v.01', 1]],
-  PROTEST: [['protest.v.01', 1], ['demonstrate.v.04', 1]],
-  DISRUPTION: [['halt.v.01', 1], ['cease.v.01', 1], ['halt.v.03', 1], ['interrupt.v.01', 1], ['damage.v.01', 1], ['suspend.v.05', 1]],
-  THREATEN: [['threaten.v.02', 1]],
-  SANCTION: [['embargo.v.02', 1], ['ban.v.02', 1], ['prohibit.v.01', 1], ['penalize.v.01', 1], ['restrict.v.01', 1]],
-};
-
+// The seed synsets each type starts from, and the levels of hyponyms taken: SEEDS in scripts/build-event-lexicon.ts.
 export const WORDNET_TRIGGERS: readonly WordnetEntry[] = [
   { word: 'agreement', pos: 'n', type: 'AGREE', rank: 1, synsets: ['06783066-n'], seed: 'agree.v.02' },
   { word: 'ratification', pos: 'n', type: 'AGREE', rank: 1, synsets: ['07194603-n'], seed: 'sign.v.02' },
